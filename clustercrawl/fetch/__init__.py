@@ -1,0 +1,1 @@
+"""Fetch stage: how requests reach the sites (name resolution, politeness helpers)."""

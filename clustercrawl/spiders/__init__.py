@@ -1,0 +1,1 @@
+"""Spiders of the clustercrawl project (``scrapy list``)."""
