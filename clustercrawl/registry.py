@@ -1,0 +1,574 @@
+"""Site registry: one YAML entry per cluster site, validated at start-up.
+
+A bad entry must not pass silently (it would crawl the wrong thing for weeks) nor stop the
+other sites from crawling, so each problem becomes a :class:`RegistryError` naming the file,
+the entry and the field, and the valid entries still load. Only a file that cannot be used at
+all (unreadable, not YAML, no ``sites`` list) raises :class:`RegistryFileError`.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pycountry
+import pytz  # type: ignore[import-untyped]
+import yaml
+
+from clustercrawl.discovery.entry import Channel
+
+DEFAULT_REGISTRY = Path(__file__).parent / "data" / "registry.yaml"
+
+SCHEMA_VERSION = 1
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+NETWORK_COUNTRIES: dict[str, str] = {"EU": "Europe/Brussels", "INT": "Europe/Brussels"}
+# Where pytz's first zone for a country is not where its organisations are.
+_COUNTRY_TZ_EXCEPTIONS: dict[str, str] = {"UA": "Europe/Kyiv"}
+# Common non-ISO codes (EU protocol order / everyday use) with the ISO code to write instead.
+_COUNTRY_HINTS: dict[str, str] = {"UK": "GB", "EL": "GR"}
+
+SITE_TYPES = frozenset({"cmo", "association", "portal", "network", "event_site", "other"})
+URL_STATUSES = frozenset({"seen", "derived", "guessed"})
+VERIFIED_VALUES = frozenset({"page_seen", "guessed", "not_found", "demo"})
+CHANNELS: tuple[str, ...] = tuple(c.value for c in Channel)
+DATE_ORDERS = frozenset({"DMY", "MDY", "YMD", "YDM", "DYM", "MYD"})  # dateparser DATE_ORDER
+URL_LIST_FIELDS = ("news", "events", "feeds", "sitemaps")
+SKIP_NO_HOMEPAGE = "no homepage known"
+
+_SITE_FIELDS = frozenset(
+    {
+        "id", "name", "country", "languages", "homepage", "timezone", "type", "cms",
+        "cms_evidence", *URL_LIST_FIELDS, "verified", "evidence", "notes", "overrides",
+    }
+)  # fmt: skip
+_TOP_FIELDS = frozenset({"schema_version", "sites"})
+_SITE_URL_FIELDS = frozenset({"url", "status"})
+
+
+@dataclass(frozen=True, slots=True)
+class SiteUrl:
+    """A URL with how sure we are of it: ``seen`` (observed), ``derived`` or ``guessed``."""
+
+    url: str
+    status: str = "seen"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOverrides:
+    page_budget: int | None = None  # max pages fetched by link following
+    max_listing_pages: int | None = None
+    channels: tuple[str, ...] | None = None  # restrict discovery to these channels
+    date_order: str | None = None  # e.g. "DMY"; default from language
+    fetch_pages: bool | None = None  # fetch HTML even when the API gives full content
+    robots_obey: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    id: str
+    name: str
+    country: str  # ISO 3166-1 alpha-2, or EU / INT for networks
+    languages: tuple[str, ...]
+    homepage: str
+    timezone: str
+    type: str = "cmo"
+    cms: str | None = None
+    news: tuple[SiteUrl, ...] = ()
+    events: tuple[SiteUrl, ...] = ()
+    feeds: tuple[SiteUrl, ...] = ()
+    sitemaps: tuple[SiteUrl, ...] = ()
+    verified: str = "page_seen"
+    overrides: SiteOverrides = field(default_factory=SiteOverrides)
+    evidence: str | None = None  # the URL that shows the site exists (see ``verified``)
+    notes: str | None = None
+    cms_evidence: str | None = None  # which URL fingerprint the ``cms`` hint rests on
+
+    @property
+    def language(self) -> str | None:
+        """The site's main language (first listed), used for dates and text."""
+        return self.languages[0] if self.languages else None
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryError:
+    file: str
+    entry: str  # the entry's id, or "#<index>" when it has none
+    field: str
+    message: str
+    line: int | None = None  # 1-based line of the entry/field in the file, when known
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: site {self.entry}: field {self.field!r}: {self.message}"
+
+
+class RegistryFileError(Exception):
+    """The registry file as a whole is unusable: nothing can be loaded from it."""
+
+    def __init__(self, file: str, reason: str) -> None:
+        super().__init__(f"{file}: {reason}")
+        self.file = file
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class RegistryLoad:
+    """What loading produced: valid sites, per-entry errors, and entries kept but not crawled."""
+
+    sites: list[Site]
+    errors: list[RegistryError]
+    skipped: list[tuple[str, str]]  # (id, reason)
+    path: str
+
+    @property
+    def ok(self) -> bool:
+        """True when every entry was valid (skipped entries are not errors)."""
+        return not self.errors
+
+
+def load_registry(path: str | Path | None = None) -> RegistryLoad:
+    """Load and validate a registry file (default: the packaged real-site registry)."""
+    file = Path(path) if path is not None else DEFAULT_REGISTRY
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RegistryFileError(str(file), f"cannot be read: {exc}") from exc
+    return load_registry_text(text, str(file))
+
+
+def load_registry_text(text: str, name: str = "<text>") -> RegistryLoad:
+    """Validate registry YAML given as text; ``name`` stands for the file in messages."""
+    try:
+        data = yaml.safe_load(text)
+        # A second, node-level parse (no object construction) gives line numbers and reveals
+        # duplicate keys, which safe_load would silently resolve to the last one.
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        raise RegistryFileError(name, f"is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RegistryFileError(name, "has no top-level mapping with a 'sites' list")
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise RegistryFileError(
+            name, f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION})"
+        )
+    sites_data = data.get("sites")
+    if not isinstance(sites_data, list):
+        raise RegistryFileError(name, "has no 'sites' list")
+
+    errors: list[RegistryError] = []
+    for key in sorted(set(data) - _TOP_FIELDS, key=str):
+        errors.append(RegistryError(name, "(file)", str(key), "unknown top-level field"))
+    entry_nodes = _entry_nodes(root)
+
+    sites: list[Site] = []
+    skipped: list[tuple[str, str]] = []
+    seen_ids: dict[str, int] = {}
+    for index, raw in enumerate(sites_data):
+        node = entry_nodes[index] if index < len(entry_nodes) else None
+        checker = _EntryChecker(name, index, raw, node)
+        site, skip_reason = checker.check(seen_ids)
+        errors.extend(checker.errors)
+        if checker.errors:
+            continue
+        if skip_reason is not None:
+            skipped.append((checker.label, skip_reason))
+        elif site is not None:
+            sites.append(site)
+    return RegistryLoad(sites=sites, errors=errors, skipped=skipped, path=name)
+
+
+def select_sites(
+    sites: Iterable[Site], ids: Iterable[str] | None = None, country: str | None = None
+) -> list[Site]:
+    """Pick sites by id and/or country, in registry order.
+
+    ``ids`` may also be one comma-separated string (as typed on a command line); None or empty
+    means no id filter. An unknown id is an error rather than an empty crawl.
+    """
+    pool = list(sites)
+    if isinstance(ids, str):
+        ids = ids.split(",")
+    wanted = [i.strip() for i in ids or () if i.strip()]
+    if wanted:
+        known = {s.id for s in pool}
+        unknown = [i for i in dict.fromkeys(wanted) if i not in known]
+        if unknown:
+            raise ValueError(f"unknown site id(s): {', '.join(unknown)}")
+        keep = set(wanted)
+        pool = [s for s in pool if s.id in keep]
+    if country:
+        code = country.strip().upper()
+        pool = [s for s in pool if s.country == code]
+    return pool
+
+
+def default_timezone(country: str) -> str:
+    """The IANA zone assumed for a country's sites when the entry gives none."""
+    code = country.upper()
+    if code in NETWORK_COUNTRIES:
+        return NETWORK_COUNTRIES[code]
+    if code in _COUNTRY_TZ_EXCEPTIONS:
+        return _COUNTRY_TZ_EXCEPTIONS[code]
+    zones: list[str] = list(pytz.country_timezones.get(code, []))
+    return zones[0] if zones else "UTC"
+
+
+def is_http_url(value: str) -> bool:
+    """True for an absolute http(s) URL with a plausible host (what a crawler can fetch)."""
+    if not value or value != value.strip() or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    return parts.scheme in ("http", "https") and bool(host) and not host.startswith(".")
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _entry_nodes(root: yaml.Node | None) -> list[yaml.Node]:
+    """The YAML nodes of the ``sites`` items, for line numbers and duplicate-key checks."""
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key, value in root.value:
+        if (
+            isinstance(key, yaml.ScalarNode)
+            and key.value == "sites"
+            and isinstance(value, yaml.SequenceNode)
+        ):
+            return list(value.value)
+    return []
+
+
+def _key_lines(node: yaml.Node | None) -> tuple[dict[str, int], list[tuple[str, int]]]:
+    """Line of each key of a mapping node, and the keys given more than once."""
+    lines: dict[str, int] = {}
+    dups: list[tuple[str, int]] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 1
+                if key.value in lines:
+                    dups.append((key.value, line))
+                else:
+                    lines[key.value] = line
+    return lines, dups
+
+
+def _yaml_bool_hint(value: object) -> str:
+    """YAML 1.1 reads NO/no/on/off as booleans: say so, since the cause is not obvious."""
+    if isinstance(value, bool):
+        return " (YAML read an unquoted NO/no/yes/on/off as a boolean; quote the code)"
+    return ""
+
+
+class _EntryChecker:
+    """Validates one entry, collecting every problem rather than stopping at the first."""
+
+    def __init__(self, file: str, index: int, raw: object, node: yaml.Node | None) -> None:
+        self.file = file
+        self.index = index
+        self.raw = raw
+        self.errors: list[RegistryError] = []
+        self.line = node.start_mark.line + 1 if node is not None else None
+        self.key_lines, self.dup_keys = _key_lines(node)
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        self.label = raw_id if isinstance(raw_id, str) and raw_id.strip() else f"#{index}"
+
+    def error(self, fieldname: str, message: str) -> None:
+        top = re.split(r"[.\[]", fieldname, maxsplit=1)[0]
+        line = self.key_lines.get(top, self.line)
+        self.errors.append(RegistryError(self.file, self.label, fieldname, message, line))
+
+    # The entry as a whole ------------------------------------------------------------
+
+    def check(self, seen_ids: dict[str, int]) -> tuple[Site | None, str | None]:
+        """Return (site, None), (None, skip reason), or (None, None) with errors recorded."""
+        raw = self.raw
+        if not isinstance(raw, dict):
+            self.error("(entry)", f"must be a mapping of fields, not {type(raw).__name__}")
+            return None, None
+        for key, line in self.dup_keys:
+            self.errors.append(
+                RegistryError(self.file, self.label, key, "given more than once", line)
+            )
+        for key in sorted(set(raw) - _SITE_FIELDS, key=str):
+            self.error(
+                str(key), f"unknown field {key!r} (known: {', '.join(sorted(_SITE_FIELDS))})"
+            )
+
+        site_id = self._id(raw, seen_ids)
+        name = self._required_text(raw, "name")
+        country = self._country(raw)
+        languages = self._languages(raw)
+        homepage, has_homepage = self._homepage(raw)
+        tz = self._timezone(raw, country)
+        site_type = self._choice(raw, "type", SITE_TYPES, "cmo")
+        verified = self._choice(raw, "verified", VERIFIED_VALUES, "page_seen")
+        cms = self._optional_text(raw, "cms")
+        evidence = self._optional_text(raw, "evidence")
+        notes = self._optional_text(raw, "notes")
+        cms_evidence = self._optional_text(raw, "cms_evidence")
+        url_lists = {name_: self._url_list(raw, name_) for name_ in URL_LIST_FIELDS}
+        overrides = self._overrides(raw)
+
+        if self.errors:
+            return None, None
+        if not has_homepage:
+            return None, SKIP_NO_HOMEPAGE
+        assert site_id and name and country and homepage and tz  # all checked above
+        site = Site(
+            id=site_id,
+            name=name,
+            country=country,
+            languages=languages,
+            homepage=homepage,
+            timezone=tz,
+            type=site_type,
+            cms=cms,
+            news=url_lists["news"],
+            events=url_lists["events"],
+            feeds=url_lists["feeds"],
+            sitemaps=url_lists["sitemaps"],
+            verified=verified,
+            overrides=overrides,
+            evidence=evidence,
+            notes=notes,
+            cms_evidence=cms_evidence,
+        )
+        return site, None
+
+    # Fields ----------------------------------------------------------------------------
+
+    def _id(self, raw: Mapping[str, Any], seen_ids: dict[str, int]) -> str | None:
+        if "id" not in raw or raw["id"] is None:
+            self.error("id", "missing (required)")
+            return None
+        value = raw["id"]
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            self.error(
+                "id",
+                f"{value!r} does not match {ID_PATTERN.pattern} "
+                "(lower-case letters, digits, hyphens; it becomes part of file names)",
+            )
+            return None
+        if value in seen_ids:
+            self.error("id", f"duplicate id {value!r} (first used by entry #{seen_ids[value]})")
+            return None
+        seen_ids[value] = self.index
+        return value
+
+    def _required_text(self, raw: Mapping[str, Any], key: str) -> str | None:
+        value = raw.get(key)
+        if value is None:
+            self.error(key, "missing (required)")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.error(key, f"must be a non-empty string, not {value!r}")
+            return None
+        return value.strip()
+
+    def _optional_text(self, raw: Mapping[str, Any], key: str) -> str | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.error(key, f"must be a string, not {type(value).__name__} {value!r}")
+            return None
+        return value.strip() or None
+
+    def _choice(
+        self, raw: Mapping[str, Any], key: str, allowed: frozenset[str], default: str
+    ) -> str:
+        value = raw.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str) or value not in allowed:
+            self.error(key, f"{value!r} is not one of {', '.join(sorted(allowed))}")
+            return default
+        return value
+
+    def _country(self, raw: Mapping[str, Any]) -> str | None:
+        value = raw.get("country")
+        if value is None:
+            self.error("country", "missing (required)")
+            return None
+        if not isinstance(value, str):
+            self.error("country", f"must be a string, not {value!r}{_yaml_bool_hint(value)}")
+            return None
+        code = value.strip().upper()
+        if code in NETWORK_COUNTRIES:
+            return code
+        if len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code):
+            return code
+        hint = f"; write {_COUNTRY_HINTS[code]!r}" if code in _COUNTRY_HINTS else ""
+        self.error(
+            "country",
+            f"unknown country {value!r} (ISO 3166-1 alpha-2, or EU / INT for networks{hint})",
+        )
+        return None
+
+    def _languages(self, raw: Mapping[str, Any]) -> tuple[str, ...]:
+        value = raw.get("languages")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error("languages", f"must be a list of ISO 639-1 codes, not {value!r}")
+            return ()
+        codes: list[str] = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.error(
+                    f"languages[{i}]", f"must be a string, not {item!r}{_yaml_bool_hint(item)}"
+                )
+                continue
+            code = item.strip().lower()
+            if len(code) != 2 or not code.isalpha() or not pycountry.languages.get(alpha_2=code):
+                self.error(f"languages[{i}]", f"unknown language {item!r} (ISO 639-1 expected)")
+                continue
+            if code not in codes:
+                codes.append(code)
+        return tuple(codes)
+
+    def _homepage(self, raw: Mapping[str, Any]) -> tuple[str | None, bool]:
+        """Return (url, known); a null homepage is allowed and makes the entry skipped."""
+        if "homepage" not in raw:
+            self.error("homepage", "missing (required; write null if it is not known)")
+            return None, False
+        value = raw["homepage"]
+        if value is None:
+            return None, False
+        if not isinstance(value, str) or not is_http_url(value.strip()):
+            self.error("homepage", f"{value!r} is not an absolute http(s) URL")
+            return None, False
+        return value.strip(), True
+
+    def _timezone(self, raw: Mapping[str, Any], country: str | None) -> str | None:
+        value = raw.get("timezone")
+        if value is None:
+            return default_timezone(country) if country else None
+        if not isinstance(value, str) or not _is_zone(value):
+            self.error("timezone", f"{value!r} is not an IANA time zone (e.g. Europe/Warsaw)")
+            return None
+        return value
+
+    def _url_list(self, raw: Mapping[str, Any], key: str) -> tuple[SiteUrl, ...]:
+        value = raw.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str | dict):
+            value = [value]  # one URL written without the list brackets
+        if not isinstance(value, list):
+            self.error(key, f"must be a list of URLs or {{url, status}} mappings, not {value!r}")
+            return ()
+        out: list[SiteUrl] = []
+        for i, item in enumerate(value):
+            where = f"{key}[{i}]"
+            if isinstance(item, str):
+                url, status = item.strip(), "seen"
+            elif isinstance(item, dict):
+                for extra in sorted(set(item) - _SITE_URL_FIELDS, key=str):
+                    self.error(f"{where}.{extra}", f"unknown field {extra!r} (known: url, status)")
+                url_value = item.get("url")
+                if not isinstance(url_value, str):
+                    self.error(f"{where}.url", f"missing or not a string: {url_value!r}")
+                    continue
+                url = url_value.strip()
+                status = item.get("status", "seen")
+                if status not in URL_STATUSES:
+                    self.error(
+                        f"{where}.status",
+                        f"{status!r} is not one of {', '.join(sorted(URL_STATUSES))}",
+                    )
+                    continue
+            else:
+                self.error(where, f"must be a URL or a {{url, status}} mapping, not {item!r}")
+                continue
+            if not is_http_url(url):
+                self.error(where, f"{url!r} is not an absolute http(s) URL")
+                continue
+            out.append(SiteUrl(url=url, status=str(status)))
+        return tuple(out)
+
+    def _overrides(self, raw: Mapping[str, Any]) -> SiteOverrides:
+        value = raw.get("overrides")
+        if value is None:
+            return SiteOverrides()
+        if not isinstance(value, dict):
+            self.error("overrides", f"must be a mapping, not {value!r}")
+            return SiteOverrides()
+        known = {"page_budget", "max_listing_pages", "channels", "date_order", "fetch_pages",
+                 "robots_obey"}  # fmt: skip
+        for key in sorted(set(value) - known, key=str):
+            self.error(f"overrides.{key}", f"unknown override (known: {', '.join(sorted(known))})")
+        return SiteOverrides(
+            page_budget=self._count(value, "page_budget"),
+            max_listing_pages=self._count(value, "max_listing_pages"),
+            channels=self._channels(value),
+            date_order=self._date_order(value),
+            fetch_pages=self._flag(value, "fetch_pages"),
+            robots_obey=self._flag(value, "robots_obey"),
+        )
+
+    def _count(self, ov: Mapping[str, Any], key: str) -> int | None:
+        value = ov.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.error(f"overrides.{key}", f"must be a whole number >= 0, not {value!r}")
+            return None
+        return value
+
+    def _flag(self, ov: Mapping[str, Any], key: str) -> bool | None:
+        value = ov.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.error(f"overrides.{key}", f"must be true or false, not {value!r}")
+            return None
+        return value
+
+    def _channels(self, ov: Mapping[str, Any]) -> tuple[str, ...] | None:
+        value = ov.get("channels")
+        if value is None:
+            return None
+        if not isinstance(value, list) or not value:
+            self.error("overrides.channels", f"must be a non-empty list, not {value!r}")
+            return None
+        bad = [c for c in value if not isinstance(c, str) or c not in CHANNELS]
+        if bad:
+            self.error(
+                "overrides.channels",
+                f"unknown channel(s) {bad!r} (known: {', '.join(CHANNELS)})",
+            )
+            return None
+        return tuple(dict.fromkeys(value))
+
+    def _date_order(self, ov: Mapping[str, Any]) -> str | None:
+        value = ov.get("date_order")
+        if value is None:
+            return None
+        if not isinstance(value, str) or value.upper() not in DATE_ORDERS:
+            self.error(
+                "overrides.date_order", f"{value!r} is not one of {', '.join(sorted(DATE_ORDERS))}"
+            )
+            return None
+        return value.upper()
+
+
+def _is_zone(name: str) -> bool:
+    """True when zoneinfo knows the zone (what the extractor will use to localise dates)."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
