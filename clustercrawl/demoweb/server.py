@@ -1,0 +1,162 @@
+"""Loopback HTTP server for a `DemoWeb`: one port, Host-header dispatch, threaded, with an
+access log of (t_start, t_end, host, path_and_query, status) used to measure per-host
+concurrency. Conditional GETs (If-None-Match / If-Modified-Since) get 304 where the page has
+validators, as real CMSs and CDNs do.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from email.utils import parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+
+from .model import Response
+from .web import DemoWeb
+
+LogEntry = tuple[float, float, str, str, int]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "Apache/2.4.62"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+
+    def version_string(self) -> str:
+        """Server header as a shared-hosting Apache sends it."""
+        return self.server_version
+
+    def do_GET(self) -> None:
+        self._serve(head=False)
+
+    def do_HEAD(self) -> None:
+        self._serve(head=True)
+
+    def _serve(self, head: bool) -> None:
+        srv = self.server
+        assert isinstance(srv, _Server)
+        start = time.monotonic()
+        host = self.headers.get("Host", "")
+        target = self.path
+        if target.startswith(("http://", "https://")):  # absolute-form request target
+            rest = target.split("://", 1)[1]
+            host, _, path = rest.partition("/")
+            target = "/" + path
+        status = 500
+        try:
+            resp = srv.web.respond(host, target, srv.server_address[1])
+            resp = _conditional(resp, self.headers.get("If-None-Match"),
+                                self.headers.get("If-Modified-Since"))
+            status = resp.status
+            self.send_response(resp.status)
+            self.send_header("Content-Type", resp.content_type)
+            self.send_header("Content-Length", str(len(resp.body)))
+            for name, value in resp.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            if not head and resp.status != 304:
+                self.wfile.write(resp.body)
+        finally:
+            srv.record((start, time.monotonic(), host.split(":", 1)[0].lower(), target, status))
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Silence stderr logging; the access log is kept in memory."""
+
+
+def _conditional(resp: Response, inm: str | None, ims: str | None) -> Response:
+    if resp.status != 200:
+        return resp
+    etag = resp.headers.get("ETag")
+    if inm and etag and etag in {t.strip() for t in inm.split(",")}:
+        return Response(304, b"", resp.content_type, {"ETag": etag})
+    last = resp.headers.get("Last-Modified")
+    if ims and last and not inm:
+        try:
+            if parsedate_to_datetime(last) <= parsedate_to_datetime(ims):
+                return Response(304, b"", resp.content_type, {"Last-Modified": last})
+        except (TypeError, ValueError):
+            return resp
+    return resp
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, addr: tuple[str, int], web: DemoWeb) -> None:
+        super().__init__(addr, _Handler)
+        self.web = web
+        self.log: list[LogEntry] = []
+        self._log_lock = threading.Lock()
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients hanging up mid-response are normal for a crawler; stay quiet."""
+        del request, client_address
+
+    def record(self, entry: LogEntry) -> None:
+        with self._log_lock:
+            self.log.append(entry)
+
+
+class DemoServer:
+    """Serve a `DemoWeb` on 127.0.0.1; use as a context manager or call start()/stop()."""
+
+    def __init__(self, web: DemoWeb, host: str = "127.0.0.1", port: int = 0) -> None:
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError("the demo server binds to loopback only")
+        self.web = web
+        self._httpd = _Server((host, port), web)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port (useful with port=0)."""
+        return int(self._httpd.server_address[1])
+
+    @property
+    def access_log(self) -> list[LogEntry]:
+        """A snapshot of (t_start, t_end, host, path_and_query, status) per request."""
+        with self._httpd._log_lock:
+            return list(self._httpd.log)
+
+    def clear_log(self) -> None:
+        """Forget earlier requests (between test phases)."""
+        with self._httpd._log_lock:
+            self._httpd.log.clear()
+
+    def base_url(self, site_id: str) -> str:
+        """``http://host:port/`` of a site."""
+        return self.web.base_url(site_id, self.port) + "/"
+
+    def url(self, site_id: str, path: str) -> str:
+        """Absolute URL of ``path`` on a site."""
+        return self.web.base_url(site_id, self.port) + "/" + path.lstrip("/")
+
+    def start(self) -> DemoServer:
+        """Serve in a daemon thread."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._httpd.serve_forever,
+                                            kwargs={"poll_interval": 0.1},
+                                            name="demoweb-server", daemon=True)
+            self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread (CLI)."""
+        self._httpd.serve_forever(poll_interval=0.2)
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        if self._thread is not None:
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self._httpd.server_close()
+
+    def __enter__(self) -> DemoServer:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
