@@ -53,7 +53,11 @@ TWISTED_DNS_RESOLVER = "clustercrawl.fetch.resolver.LocalhostAwareResolver"
 CLUSTERCRAWL_PAGE_BUDGET = 150
 #: Pages walked per listing section (pagination) and per event calendar.
 CLUSTERCRAWL_MAX_LISTING_PAGES = 60
-CLUSTERCRAWL_MAX_CALENDAR_PAGES = 24
+#: Event calendars ("next month" forever) are walked over a window of months around today,
+#: with a hard cap on pages per site.
+CLUSTERCRAWL_MAX_CALENDAR_PAGES = 200
+CLUSTERCRAWL_CALENDAR_YEARS_BACK = 15
+CLUSTERCRAWL_CALENDAR_MONTHS_AHEAD = 24
 #: WordPress REST API page size and page cap.
 CLUSTERCRAWL_WP_PER_PAGE = 100
 CLUSTERCRAWL_WP_MAX_PAGES = 100

@@ -100,6 +100,9 @@ class Drupal(Renderer):
             for n, items in enumerate(pages):
                 self.add(self.list_path(section, n),
                          partial(self.view, section, n, len(pages), items))
+            # Drupal answers an explicit ?page=0 with the first page, as views do.
+            self.add(f"{self.list_path(section, 0)}?page=0",
+                     partial(self.view, section, 0, len(pages), pages[0] if pages else []))
         self.add("/", self.front)
         self.add("/rss.xml", self.feed)
         self.add("/sitemap.xml", self.sitemap)

@@ -185,3 +185,21 @@ def find_pages(
             seen.add(url_key(href))
             cal.append(href)
     return pages, cal
+
+
+_MONTH_IN_URL = re.compile(r"(?<!\d)((?:19|20)\d\d)[-/.]?(0[1-9]|1[0-2])(?:[-/.]?\d{1,2})?(?!\d)")
+
+
+def calendar_month(url: str) -> tuple[int, int] | None:
+    """(year, month) that an event-calendar navigation URL shows, when the URL says it.
+
+    Lets the spider bound a calendar by a date window instead of a page count alone:
+    "next month" links go on forever, real events do not.
+    """
+    parts = urlsplit(url)
+    for _, value in parse_qsl(parts.query, keep_blank_values=True):
+        m = _MONTH_IN_URL.search(unquote(value))
+        if m:
+            return int(m.group(1)), int(m.group(2))
+    m = _MONTH_IN_URL.search(unquote(parts.path))
+    return (int(m.group(1)), int(m.group(2))) if m else None

@@ -20,10 +20,10 @@ def is_localhost_name(name: str) -> bool:
     return name == "localhost" or name.endswith(".localhost")
 
 
-class LocalhostAwareResolver(CachingThreadedResolver):  # type: ignore[misc]
+class LocalhostAwareResolver(CachingThreadedResolver):
     """Scrapy's caching resolver, answering ``*.localhost`` with 127.0.0.1 itself."""
 
-    def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> Any:  # noqa: N802
+    def getHostByName(self, name: str, timeout: Sequence[int] = ()) -> Any:
         if is_localhost_name(name):
             return defer.succeed("127.0.0.1")
         return super().getHostByName(name, timeout)

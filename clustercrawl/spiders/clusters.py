@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from protego import Protego
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
@@ -26,9 +27,11 @@ from twisted.python.failure import Failure
 from clustercrawl.discovery import feeds, links, listings, sitemaps, wordpress
 from clustercrawl.discovery.cms import detect_cms
 from clustercrawl.discovery.entry import Channel, Entry
+from clustercrawl.discovery.pagination import calendar_month
 from clustercrawl.posts import build_item, merge_copies, page_from_entry, utc_now_iso
 from clustercrawl.registry import RegistryError, Site, load_registry, select_sites
 from clustercrawl.sitestate import Candidate, SiteState
+from clustercrawl.spiders.config import CrawlLimits
 from clustercrawl.workers import ExtractionRunner
 
 logger = logging.getLogger(__name__)
@@ -39,6 +42,8 @@ PRIO_HOME, PRIO_API, PRIO_FEED, PRIO_SITEMAP, PRIO_LISTING, PRIO_POST = 60, 50, 
 
 class ClustersSpider(scrapy.Spider):
     name = "clusters"
+    limits: CrawlLimits
+    runner: ExtractionRunner
 
     def __init__(
         self,
@@ -82,16 +87,8 @@ class ClustersSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ClustersSpider:
         spider: ClustersSpider = super().from_crawler(crawler, *args, **kwargs)
-        s = crawler.settings
-        spider.page_budget = s.getint("CLUSTERCRAWL_PAGE_BUDGET")
-        spider.max_listing_pages = s.getint("CLUSTERCRAWL_MAX_LISTING_PAGES")
-        spider.max_calendar_pages = s.getint("CLUSTERCRAWL_MAX_CALENDAR_PAGES")
-        spider.wp_per_page = s.getint("CLUSTERCRAWL_WP_PER_PAGE")
-        spider.wp_max_pages = s.getint("CLUSTERCRAWL_WP_MAX_PAGES")
-        spider.max_sitemaps = s.getint("CLUSTERCRAWL_MAX_SITEMAPS")
-        spider.max_posts = spider.max_posts_arg or s.getint("CLUSTERCRAWL_MAX_POSTS_PER_SITE")
-        spider.max_crawl_delay = s.getfloat("CLUSTERCRAWL_MAX_CRAWL_DELAY")
-        spider.runner = ExtractionRunner(s.getint("CLUSTERCRAWL_EXTRACT_PROCESSES"))
+        spider.limits = CrawlLimits.from_settings(crawler.settings, spider.max_posts_arg)
+        spider.runner = ExtractionRunner(spider.limits.extract_processes)
         spider.load_sites()
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
@@ -164,7 +161,11 @@ class ClustersSpider(scrapy.Spider):
                     yield req
 
     def _state(self, response: Response | Failure) -> SiteState:
-        meta = response.meta if isinstance(response, Response) else response.request.meta
+        meta = (
+            response.meta
+            if isinstance(response, Response)
+            else response.request.meta  # type: ignore[attr-defined]
+        )
         return self.states[meta["site_id"]]
 
     # -- discovery callbacks -----------------------------------------------------------------
@@ -178,7 +179,7 @@ class ClustersSpider(scrapy.Spider):
         """Run one discovery step; a parser error is reported for the site, never fatal."""
         try:
             return [x for x in step if x is not None]
-        except Exception as exc:  # noqa: BLE001 - one broken page must not stop the site
+        except Exception as exc:
             self._site_error(st, url, f"{type(exc).__name__}: {exc}")
             logger.debug("%s", traceback.format_exc())
             return []
@@ -198,7 +199,9 @@ class ClustersSpider(scrapy.Spider):
             return
         html = response.text
         headers = {k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items()}
-        st.cms = detect_cms(html, response.url, headers) or site.cms
+        st.cms = detect_cms(html, response.url, headers) or (
+            site.cms if site.cms not in (None, "unknown", "custom") else None
+        )
         if Channel.WP_API in allowed:
             root = wordpress.api_root_from_html(html, response.url) or (
                 wordpress.api_root_from_link_header(headers.get("link", ""), response.url)
@@ -209,7 +212,7 @@ class ClustersSpider(scrapy.Spider):
                 st.api_root = root
                 yield self._request(
                     st,
-                    wordpress.posts_url(root, 1, per_page=self.wp_per_page),
+                    wordpress.posts_url(root, 1, per_page=self.limits.wp_per_page),
                     self.parse_wp_api,
                     kind="wp_api",
                     priority=PRIO_API,
@@ -245,7 +248,8 @@ class ClustersSpider(scrapy.Spider):
 
     def _on_robots(self, st: SiteState, response: Response) -> Iterator[scrapy.Request | None]:
         site = st.site
-        text = response.text if isinstance(response, TextResponse) and response.status == 200 else ""
+        ok = isinstance(response, TextResponse) and response.status == 200
+        text = response.text if ok else ""
         if text:
             self._apply_crawl_delay(st, response.url, text)
         if Channel.SITEMAP not in self.site_channels(site):
@@ -257,21 +261,19 @@ class ClustersSpider(scrapy.Spider):
             yield self._sitemap_request(st, url)
 
     def _sitemap_request(self, st: SiteState, url: str) -> scrapy.Request | None:
-        if not st.owns(url) or st.bump("sitemaps_requested") > self.max_sitemaps:
+        if not st.owns(url) or st.bump("sitemaps_requested") > self.limits.max_sitemaps:
             return None
         return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP)
 
     def _apply_crawl_delay(self, st: SiteState, url: str, robots_txt: str) -> None:
         """Scrapy ignores robots.txt Crawl-delay; turn it into a per-host download delay."""
-        from protego import Protego
-
         try:
             delay = Protego.parse(robots_txt).crawl_delay(self.settings.get("USER_AGENT"))
-        except Exception:  # noqa: BLE001 - a broken robots.txt must not stop the site
+        except Exception:
             return
         host = urlsplit(url).hostname
         if delay and host and self.crawler.engine:
-            delay = min(float(delay), self.max_crawl_delay)
+            delay = min(float(delay), self.limits.max_crawl_delay)
             slots = self.crawler.engine.downloader.per_slot_settings
             slots.setdefault(host, {})["delay"] = delay
             st.counts["crawl_delay_ms"] = int(delay * 1000)
@@ -283,17 +285,17 @@ class ClustersSpider(scrapy.Spider):
         if response.status == 200:
             try:
                 entries = wordpress.parse_posts_page(response.body, response.url)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 self._site_error(st, response.url, f"WP API page unreadable: {exc}")
             if page == 1:
                 st.channel_exists(Channel.WP_API, response.url)
                 pages = wordpress.total_pages(_headers(response)) or 1
-                for n in range(2, min(pages, self.wp_max_pages) + 1):
+                for n in range(2, min(pages, self.limits.wp_max_pages) + 1):
                     assert st.api_root is not None
                     out.append(
                         self._request(
                             st,
-                            wordpress.posts_url(st.api_root, n, per_page=self.wp_per_page),
+                            wordpress.posts_url(st.api_root, n, per_page=self.limits.wp_per_page),
                             self.parse_wp_api,
                             kind="wp_api",
                             priority=PRIO_API,
@@ -308,8 +310,8 @@ class ClustersSpider(scrapy.Spider):
             # The API gives the whole post: extract it here instead of fetching the page.
             if st.claim(cand.url):
                 item = await self._extract_item(
-                    st, page_from_entry(entry), cand, fetched_url=response.url,
-                    http_status=response.status, hints=entry,
+                    st, page_from_entry(entry), cand, page_url=cand.url,
+                    fetched_url=response.url, http_status=response.status, hints=entry,
                 )
                 if item is not None:
                     st.items.append(item)
@@ -355,17 +357,42 @@ class ClustersSpider(scrapy.Spider):
                 st.add_entry(entry)
             kind = response.meta["kind"]
             for url in result.next_pages:
-                if st.owns(url) and st.bump(f"pages:{kind}") < self.max_listing_pages:
+                if st.owns(url) and st.bump(f"pages:{kind}") < self.limits.max_listing_pages:
                     yield self._request(
                         st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
                     )
             for url in result.calendar_pages:
-                if st.owns(url) and st.bump("pages:calendar") <= self.max_calendar_pages:
+                if st.owns(url) and not st.was_requested(url) and self._calendar_month_wanted(
+                    st, url
+                ):
                     yield self._request(
                         st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
                     )
 
         return self._discovery_done(st, self._guard(st, response.url, step()))
+
+    def _calendar_month_wanted(self, st: SiteState, url: str) -> bool:
+        """Event calendars are infinite ("next month" forever): walk a window of months.
+
+        A month inside [now - CALENDAR_YEARS_BACK, now + CALENDAR_MONTHS_AHEAD] is walked;
+        a calendar URL whose month cannot be read counts against a small page cap; and the
+        whole calendar against CLUSTERCRAWL_MAX_CALENDAR_PAGES.
+        """
+        if st.counts.get("pages:calendar", 0) >= self.limits.max_calendar_pages:
+            st.bump("calendar_capped")
+            return False
+        month = calendar_month(url)
+        if month is None:
+            if st.counts.get("pages:calendar_undated", 0) >= 24:
+                return False
+            st.bump("pages:calendar_undated")
+        else:
+            index = month[0] * 12 + month[1] - 1
+            if not self.limits.calendar_window[0] <= index <= self.limits.calendar_window[1]:
+                st.bump("calendar_out_of_window")
+                return False
+        st.bump("pages:calendar")
+        return True
 
     # -- fetch phase -------------------------------------------------------------------------
     def _begin_fetch(self, st: SiteState) -> list[Any]:
@@ -374,7 +401,7 @@ class ClustersSpider(scrapy.Spider):
         out: list[Any] = []
         cands = sorted(st.candidates.values(), key=lambda c: c.url)
         for n, cand in enumerate(cands):
-            if self.max_posts and n >= self.max_posts:
+            if self.limits.max_posts and n >= self.limits.max_posts:
                 st.bump("posts_over_cap")
                 continue
             req = self._request(
@@ -392,7 +419,7 @@ class ClustersSpider(scrapy.Spider):
     def _follow(self, st: SiteState, urls: Iterable[str]) -> list[scrapy.Request]:
         out: list[scrapy.Request] = []
         for url in urls:
-            if not st.owns(url) or st.counts.get("pages:link", 0) >= self.page_budget:
+            if not st.owns(url) or st.counts.get("pages:link", 0) >= self.limits.page_budget:
                 continue
             req = self._request(
                 st, url, self.parse_post, kind="link", priority=PRIO_POST, discovery=False
@@ -412,8 +439,9 @@ class ClustersSpider(scrapy.Spider):
                 cand = st.add_entry(Entry(url=response.url, channel=Channel.LINK))
             if cand is not None:
                 item = await self._extract_item(
-                    st, response.text, cand, fetched_url=response.url,
-                    http_status=response.status, hints=cand.best_entry,
+                    st, response.text, cand, page_url=response.url,
+                    fetched_url=response.url, http_status=response.status,
+                    hints=cand.best_entry,
                     redirects=response.meta.get("redirect_urls", ()),
                 )
                 if item is not None:
@@ -434,6 +462,7 @@ class ClustersSpider(scrapy.Spider):
         html: str,
         cand: Candidate,
         *,
+        page_url: str,
         fetched_url: str,
         http_status: int | None,
         hints: Entry | None,
@@ -442,10 +471,10 @@ class ClustersSpider(scrapy.Spider):
         site = st.site
         try:
             extracted = await self.runner.extract(
-                html, fetched_url, site.language, site.timezone, hints
+                html, page_url, site.language, site.timezone, hints
             )
-        except Exception as exc:  # noqa: BLE001 - report and go on with the next page
-            self._site_error(st, fetched_url, f"extraction failed: {type(exc).__name__}: {exc}")
+        except Exception as exc:
+            self._site_error(st, page_url, f"extraction failed: {type(exc).__name__}: {exc}")
             return None
         listed_as_post = cand.channel in (Channel.WP_API, Channel.FEED)
         if not extracted.get("is_post", True) and not listed_as_post:
@@ -453,7 +482,7 @@ class ClustersSpider(scrapy.Spider):
             return None
         if not (extracted.get("title") or "").strip():
             st.bump("no_title")
-            self._site_error(st, fetched_url, "no title found: page skipped")
+            self._site_error(st, page_url, "no title found: page skipped")
             return None
         st.bump("extracted")
         return build_item(
@@ -464,6 +493,7 @@ class ClustersSpider(scrapy.Spider):
             fetched_url=fetched_url,
             http_status=http_status,
             fetched_at=utc_now_iso(),
+            page_url=page_url,
             aliases=[*cand.aliases, cand.url, *redirects],
         )
 
@@ -499,12 +529,14 @@ class ClustersSpider(scrapy.Spider):
         logger.warning(text)
 
     def on_error(self, failure: Failure) -> list[Any]:
-        request = failure.request
+        request = failure.request  # type: ignore[attr-defined]
         st = self._state(failure)
         kind = request.meta.get("kind", "?")
-        reason = failure.getErrorMessage() or failure.type.__name__
-        if kind not in ("robots",) and not (kind in ("wp_api", "feed", "sitemap") and _is_404(failure)):
-            self._site_error(st, request.url, f"{kind} request failed: {failure.type.__name__}: {reason}")
+        error = failure.type.__name__ if failure.type else "error"
+        reason = failure.getErrorMessage() or error
+        probing = kind in ("wp_api", "feed", "sitemap") and _is_404(failure)
+        if kind != "robots" and not probing:
+            self._site_error(st, request.url, f"{kind} request failed: {error}: {reason}")
         else:
             st.bump(f"missing:{kind}")
         if request.meta.get("discovery"):

@@ -1,0 +1,141 @@
+"""End-to-end crawl throughput beside ``scrapy bench``, measured in the same run.
+
+    python bench/throughput.py [--extra-sites 100] [--posts-per-site 50] [--processes 2]
+
+Serves a generated demo web (>= 5,000 pages by default) on 127.0.0.1 in its own process,
+crawls it with the real ``clusters`` spider and full extraction, then runs ``scrapy bench``
+(Scrapy's own ceiling for one process with trivial parsing) on the same machine. Both rates
+are responses / elapsed seconds from each crawl's final stats, start-up included. Prints
+pages/min for both, the ratio, and the peak resident memory of the crawl (crawling process
+plus its extraction workers, sampled from /proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+    total = 0
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def run_measured(cmd: list[str], cwd: Path) -> tuple[str, int]:
+    """Run a command, sampling the peak RSS of its process tree; returns (stderr, peak KiB)."""
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kib(proc.pid))
+            time.sleep(0.25)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    done.set()
+    t.join()
+    return err, peak
+
+
+def final_stats_rate(log: str) -> tuple[int, float]:
+    """(responses, seconds) from the stats Scrapy dumps at the end of a crawl."""
+    responses = int(re.findall(r"'response_received_count': (\d+)", log)[-1])
+    seconds = float(re.findall(r"'elapsed_time_seconds': ([\d.]+)", log)[-1])
+    return responses, seconds
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--extra-sites", type=int, default=100)
+    ap.add_argument("--posts-per-site", type=int, default=50)
+    ap.add_argument("--processes", type=int, default=2, help="extraction worker processes")
+    ap.add_argument("--json", help="also write the figures to this JSON file")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        registry = tmp / "registry.yaml"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "clustercrawl.demoweb", "serve", "--port", "0",
+             "--extra-sites", str(args.extra_sites), "--posts-per-site", str(args.posts_per_site),
+             "--registry-out", str(registry), "--truth-out", str(tmp / "truth.json")],
+            cwd=ROOT, stdout=subprocess.DEVNULL,
+        )
+        try:
+            while not (tmp / "truth.json").exists():
+                if server.poll() is not None:
+                    raise SystemExit("demo web did not start")
+                time.sleep(0.2)
+            truth = json.loads((tmp / "truth.json").read_text("utf-8"))
+            crawl_log, peak_kib = run_measured(
+                [sys.executable, "-m", "scrapy", "crawl", "clusters", "-a", f"registry={registry}",
+                 "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                 "-s", f"CLUSTERCRAWL_EXTRACT_PROCESSES={args.processes}",
+                 "-s", f"CLUSTERCRAWL_OUTPUT_DIR={tmp / 'out'}", "-s", "LOG_LEVEL=INFO"],
+                ROOT,
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        pages, secs = final_stats_rate(crawl_log)
+        items = sum(1 for p in (tmp / "out").glob("posts-*.jsonl") for _ in p.open())
+        bench_log, _ = run_measured([sys.executable, "-m", "scrapy", "bench"], tmp)
+        b_pages, b_secs = final_stats_rate(bench_log)
+
+    ours = pages / secs * 60
+    base = b_pages / b_secs * 60
+    figures = {
+        "sites": len(truth["sites"]),
+        "truth_posts": len(truth["posts"]),
+        "pages_fetched": pages,
+        "items": items,
+        "seconds": round(secs, 1),
+        "pages_per_min": round(ours),
+        "scrapy_bench_pages_per_min": round(base),
+        "ratio": round(ours / base, 3),
+        "peak_rss_mib": round(peak_kib / 1024),
+        "extract_processes": args.processes,
+    }
+    print(f"clusters crawl: {pages} pages ({items} posts) in {secs:.1f} s = {ours:,.0f} pages/min, "
+          f"peak RSS {peak_kib / 1024:,.0f} MiB (crawler + {args.processes} extraction workers)")
+    print(f"scrapy bench:   {b_pages} pages in {b_secs:.1f} s = {base:,.0f} pages/min")
+    print(f"ratio: {ours / base:.2f} x scrapy bench")
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

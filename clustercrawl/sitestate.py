@@ -1,0 +1,141 @@
+"""Per-site crawl state: discovery bookkeeping, post candidates, the item buffer.
+
+A site is crawled in two phases. Discovery asks every channel (API, feeds, sitemaps,
+listings) what posts exist; when its last discovery request has answered, the candidates
+are fetched once each, whichever channels listed them. Items are held per site until the
+site is done, so copies of one post found under several URLs merge into one item that
+lists all its URLs and channels. Memory is bounded by the sites in flight, not the crawl.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
+from clustercrawl.items import PostItem
+from clustercrawl.registry import Site
+from clustercrawl.urls import canonicalize_url, host_of, url_key
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One post URL and what each channel that listed it said."""
+
+    key: str
+    url: str
+    entries: dict[Channel, Entry] = field(default_factory=dict)
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def channel(self) -> Channel:
+        return next(c for c in CHANNEL_ORDER if c in self.entries)
+
+    @property
+    def best_entry(self) -> Entry:
+        """The most trusted channel's entry, filled in from the others where it is silent."""
+        best = self.entries[self.channel]
+        for ch in CHANNEL_ORDER:
+            other = self.entries.get(ch)
+            if other is None or other is best:
+                continue
+            for name in ("title", "published", "modified", "summary", "content_html", "language"):
+                if getattr(best, name) is None and getattr(other, name) is not None:
+                    setattr(best, name, getattr(other, name))
+            if not best.topics and other.topics:
+                best.topics = other.topics
+        return best
+
+
+@dataclass
+class SiteState:
+    site: Site
+    hosts: set[str] = field(default_factory=set)
+    candidates: dict[str, Candidate] = field(default_factory=dict)
+    requested: set[str] = field(default_factory=set)  # url keys of pages asked for
+    pending_discovery: int = 0
+    discovery_done: bool = False
+    pending_posts: int = 0
+    fetch_started: bool = False
+    flushed: bool = False
+    items: list[PostItem] = field(default_factory=list)
+    api_root: str | None = None
+    cms: str | None = None
+    channel_entries: dict[str, int] = field(default_factory=dict)
+    channel_endpoints: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    home_links: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        host = host_of(self.site.homepage)
+        if host:
+            self.hosts.add(host)
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+    def bump(self, name: str, n: int = 1) -> int:
+        self.counts[name] = self.counts.get(name, 0) + n
+        return self.counts[name]
+
+    def claim(self, url: str) -> bool:
+        """True the first time a page of this site is asked for (per run)."""
+        key = url_key(url)
+        if key in self.requested:
+            return False
+        self.requested.add(key)
+        return True
+
+    def was_requested(self, url: str) -> bool:
+        return url_key(url) in self.requested
+
+    def owns(self, url: str) -> bool:
+        host = host_of(url)
+        if not host:
+            return False
+        bare = host.removeprefix("www.")
+        return any(bare == h.removeprefix("www.") for h in self.hosts)
+
+    def channel_exists(self, channel: Channel | str, endpoint: str) -> None:
+        """Record that a channel answered for this site (even with zero posts)."""
+        eps = self.channel_endpoints.setdefault(Channel(channel).value, [])
+        if endpoint not in eps:
+            eps.append(endpoint)
+
+    # -- candidates ----------------------------------------------------------------------------
+    def add_entry(self, entry: Entry) -> Candidate | None:
+        """Register a post candidate; None when it is off-site."""
+        if not self.owns(entry.url):
+            self.bump("offsite_entries")
+            return None
+        entry.url = canonicalize_url(entry.url)
+        key = url_key(entry.url)
+        cand = self.candidates.get(key)
+        if cand is None:
+            cand = self.candidates[key] = Candidate(key=key, url=entry.url)
+        cand.entries.setdefault(entry.channel, entry)
+        cand.aliases.update(canonicalize_url(a) for a in entry.alias_urls)
+        ch = entry.channel.value
+        self.channel_entries[ch] = self.channel_entries.get(ch, 0) + 1
+        return cand
+
+    def candidate_for(self, url: str) -> Candidate | None:
+        return self.candidates.get(url_key(url))
+
+    def summary(self) -> dict[str, Any]:
+        """What the run report says of this site."""
+        return {
+            "site_id": self.site.id,
+            "homepage": self.site.homepage,
+            "cms": self.cms,
+            "channels": {
+                ch.value: {
+                    "exists": ch.value in self.channel_endpoints,
+                    "endpoints": self.channel_endpoints.get(ch.value, []),
+                    "entries": self.channel_entries.get(ch.value, 0),
+                }
+                for ch in CHANNEL_ORDER
+            },
+            "candidates": len(self.candidates),
+            "counts": dict(sorted(self.counts.items())),
+            "errors": self.errors[:50],
+        }
