@@ -85,6 +85,8 @@ ITEM_PIPELINES = {
     "clustercrawl.pipelines.DedupePipeline": 300,
 }
 EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "clustercrawl.fetch.throttle.CrawlDelayAutoThrottle": 0,
     "clustercrawl.extensions.RunReportExtension": 500,
 }
 

@@ -28,6 +28,7 @@ from clustercrawl.discovery import feeds, links, listings, sitemaps, wordpress
 from clustercrawl.discovery.cms import detect_cms
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.discovery.pagination import calendar_month
+from clustercrawl.fetch.throttle import apply_crawl_delay
 from clustercrawl.posts import build_item, merge_copies, page_from_entry, utc_now_iso
 from clustercrawl.registry import RegistryError, Site, load_registry, select_sites
 from clustercrawl.sitestate import Candidate, SiteState
@@ -64,6 +65,8 @@ class ClustersSpider(scrapy.Spider):
         self.max_posts_arg = int(max_posts) if max_posts else None
         self.run_stamp = utc_now_iso().replace(":", "").replace("-", "")
         self.states: dict[str, SiteState] = {}
+        #: robots.txt Crawl-delay per download slot (host), enforced by CrawlDelayAutoThrottle
+        self.crawl_delays: dict[str, float] = {}
         self.registry_errors: list[RegistryError] = []
         self.sites: list[Site] = []
 
@@ -274,8 +277,8 @@ class ClustersSpider(scrapy.Spider):
         host = urlsplit(url).hostname
         if delay and host and self.crawler.engine:
             delay = min(float(delay), self.limits.max_crawl_delay)
-            slots = self.crawler.engine.downloader.per_slot_settings
-            slots.setdefault(host, {})["delay"] = delay
+            self.crawl_delays[host] = delay
+            apply_crawl_delay(self.crawler, host, delay)
             st.counts["crawl_delay_ms"] = int(delay * 1000)
 
     async def parse_wp_api(self, response: Response, page: int) -> AsyncIterator[Any]:
