@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections import defaultdict
@@ -39,7 +40,7 @@ badawcze realizowane wspólnie z uczelniami regionu.</p></article></body></html>
 class _Handler(BaseHTTPRequestHandler):
     log: list[tuple[float, str, str]]
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         self.log.append((time.monotonic(), self.path, self.headers.get("User-Agent", "")))
         page = PAGES.get(self.path)
         if page is None:
@@ -102,7 +103,7 @@ def test_robots_crawl_delay_is_honoured(polite_crawl: tuple[list[Any], list[Any]
     times = sorted(t for t, p, _ in log if p != "/robots.txt")
     assert len(times) >= 3
     # Crawl-delay: 1 (Scrapy's jitter may shorten a gap to half the delay)
-    gaps = [b - a for a, b in zip(times[1:], times[2:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert gaps and min(gaps) >= 0.45, gaps
 
 

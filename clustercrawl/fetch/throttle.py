@@ -18,8 +18,7 @@ class CrawlDelayAutoThrottle(AutoThrottle):
         key = response.request.meta.get("download_slot") if response.request else None
         floors: dict[str, float] = getattr(self.crawler.spider, "crawl_delays", {})
         floor = floors.get(key or "", 0.0)
-        if slot.delay < floor:
-            slot.delay = floor
+        slot.delay = max(slot.delay, floor)
 
 
 def apply_crawl_delay(crawler: Any, slot_key: str, delay: float) -> None:
