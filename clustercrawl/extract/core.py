@@ -1,0 +1,347 @@
+"""``extract_post``: one HTML page (plus channel hints) -> the post dict of the contract.
+
+The page is parsed once; every step reads the same lxml tree (trafilatura and htmldate copy
+it before they prune). Sources are tried in order of trust, each value tagged with where it
+came from: structured data, channel hints, page metadata, then the visible text.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clustercrawl.discovery.entry import Channel, Entry
+from clustercrawl.extract import dates as dates_mod
+from clustercrawl.extract import vocab
+from clustercrawl.extract.boilerplate import clean_body
+from clustercrawl.extract.content import find_headline, main_container, main_text
+from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
+from clustercrawl.extract.dates import DateValue, parse_date_value
+from clustercrawl.extract.dom import (
+    absolute_url,
+    block_text,
+    host_of,
+    parse_fragment,
+    parse_html,
+)
+from clustercrawl.extract.event import BODY_SCAN_CHARS, MAX_EVENT_DAYS, build_event, cue_counts
+from clustercrawl.extract.language import detect_language, primary_tag
+from clustercrawl.extract.media import collect_media
+from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, identity, read_meta
+from clustercrawl.extract.meta import url_date as url_date_of
+from clustercrawl.extract.pagekind import PageSignals, is_post
+from clustercrawl.extract.posttype import PostFacts, call_details, classify
+from clustercrawl.extract.structured import StructuredData, read_structured
+from clustercrawl.extract.title import choose_title, normalise_title
+
+__all__ = ["ExtractContext", "extract_post"]
+
+_IFRAMES = etree.XPath(
+    "//body//iframe[not(ancestor::footer or ancestor::header or ancestor::nav or ancestor::aside)]"
+)
+_ITEMPROP_PUBLISHED = etree.XPath(
+    "//*[@itemprop='datePublished'][@datetime or @content][not(ancestor::*[@itemscope])]"
+)
+_HINT_SOURCE = {
+    Channel.WP_API: "api",
+    Channel.FEED: "feed",
+    Channel.LISTING: "listing",
+    Channel.SITEMAP: "sitemap",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractContext:
+    """What the caller knows about the page besides its HTML."""
+
+    url: str
+    language: str | None = None  # the site's main language (a hint)
+    timezone: str | None = None  # IANA zone of the site
+    hints: Entry | None = None
+
+
+def extract_post(
+    html: str,
+    url: str,
+    language: str | None = None,
+    timezone: str | None = None,
+    hints: Entry | None = None,
+) -> dict[str, Any]:
+    """Extract one post. Pure: no network, no clock, no global state."""
+    return _Extraction(html, ExtractContext(url, language, timezone, hints)).run()
+
+
+class _Extraction:
+    """One extraction run; attributes are the intermediate results shared between steps."""
+
+    def __init__(self, html: str, ctx: ExtractContext) -> None:
+        self.ctx = ctx
+        self.hints = ctx.hints
+        self.tz = ctx.timezone
+        self.tree: HtmlElement | None = parse_html(html) if html else None
+        self.warnings: list[str] = []
+
+    # ------------------------------------------------------------------ steps
+
+    def run(self) -> dict[str, Any]:
+        ctx, hints, tree = self.ctx, self.hints, self.tree
+        page = read_meta(tree, ctx.url) if tree is not None else None
+        sd = read_structured(tree, ctx.url) if tree is not None else StructuredData()
+        base = page.base_url if page else ctx.url
+        hint_aliases = tuple(hints.alias_urls) if hints else ()
+        if hints and hints.url and hints.url != ctx.url:
+            hint_aliases += (hints.url,)
+        canonical, aliases, translations = identity(page, ctx.url, hint_aliases)
+
+        headline = find_headline(tree) if tree is not None else None
+        title = self._title(page, sd, headline)
+
+        body_raw, container = self._body(tree, headline, base)
+        declared = [page.html_lang if page else None, sd.language,
+                    page.get("og:locale", "content-language", "dc.language") if page else None]
+        pre_lang = primary_tag(next((d for d in declared if d), None)) or primary_tag(
+            hints.language if hints else None) or primary_tag(ctx.language)
+        body = _drop_title_line(clean_body(body_raw, pre_lang), title)
+        language, lang_warnings = detect_language(
+            declared, hints.language if hints else None, ctx.language, body
+        )
+        self.warnings += lang_warnings
+        date_lang = language if not ctx.language or primary_tag(ctx.language) != language else (
+            ctx.language
+        )
+
+        forbidden = self._event_days(title or "", body, date_lang)
+        published = self._published(page, sd, headline=headline, container=container,
+                                    canonical=canonical, language=date_lang, forbidden=forbidden)
+        modified = self._modified(page, sd, date_lang)
+
+        report, announce = cue_counts(title or "", body)
+        facts = build_event(title=title or "", body=body, structured=sd.events,
+                            published=published, language=date_lang, tz=self.tz,
+                            cues=(report, announce))
+        self.warnings += facts.warnings
+
+        page_dated = published is not None and published.source in {
+            "jsonld", "microdata", "meta", "time", "text", "url"}
+        signals = PageSignals(
+            url=canonical,
+            types=frozenset(sd.types),
+            og_type=(page.get("og:type") or "").lower() or None if page else None,
+            has_headline=headline is not None or bool(hints and hints.title),
+            page_dated=page_dated,
+            body_chars=len(body),
+            hint_channel=str(hints.channel) if hints else None,
+        )
+        post = is_post(signals, tree)
+        topics = self._topics(page, sd)
+        post_type = classify(PostFacts(
+            title=title or "", body=body, url=canonical, topics=tuple(topics),
+            published=published.day if published else None, event_start=facts.start,
+            event_end=facts.end, report_cues=report, announce_cues=announce, is_post=post,
+        ))
+        call = call_details(body, date_lang, published.day if published else None, self.tz) if (
+            post_type == "call") else None
+
+        lead = absolute_url(page.get("og:image", "twitter:image"), base) if page else None
+        iframes = _IFRAMES(tree) if tree is not None and container is not tree else []
+        media = collect_media(container, base, canonical, lead_image=lead, page_iframes=iframes)
+
+        if published is None:
+            self.warnings.append("no_published_date")
+        elif published.precision == "month":
+            self.warnings.append("month_only_date")
+        if not body:
+            self.warnings.append("empty_body")
+        if not title:
+            self.warnings.append("no_title")
+
+        return {
+            "url": canonical,
+            "alias_urls": aliases,
+            "translations": translations,
+            "is_post": post,
+            "title": title,
+            "language": language,
+            "published": published.as_dict() if published else
+            {"value": None, "source": None, "precision": None},
+            "modified": modified,
+            "summary": self._summary(page, sd, body),
+            "body_text": body,
+            "post_type": post_type,
+            "event": facts.event,
+            "call": call,
+            "topics": topics,
+            "images": media.images,
+            "attachments": media.attachments,
+            "videos": media.videos,
+            "links_out": media.links_out,
+            "warnings": list(dict.fromkeys(self.warnings)),
+        }
+
+    def _title(self, page: PageMeta | None, sd: StructuredData,
+               headline: HtmlElement | None) -> str | None:
+        hint_title = self.hints.title if self.hints else None
+        candidates = [hint_title, sd.headline]
+        site_names: list[str] = []
+        if page is not None:
+            candidates += [page.get("og:title"), page.get("twitter:title"), sd.page_name,
+                           page.title_tag]
+            site_names += [n for n in (page.get("og:site_name"), page.get("application-name"))
+                           if n]
+        else:
+            candidates.append(sd.page_name)
+        if sd.site_name:
+            site_names.append(sd.site_name)
+        host = host_of(self.ctx.url)
+        if host:  # "Title | FASSETTE.NET", "Title - La Stampa" (lastampa.it)
+            site_names += [host, host.rsplit(".", 1)[0]]
+        return choose_title(headline, candidates, site_names)
+
+    def _body(self, tree: HtmlElement | None, headline: HtmlElement | None,
+              base: str) -> tuple[str, HtmlElement | None]:
+        """Channel content when given (the post body as stored), else trafilatura."""
+        content = self.hints.content_html if self.hints else None
+        if content:
+            fragment = parse_fragment(content)
+            if fragment is not None:
+                return block_text(fragment), fragment
+        if tree is None:
+            return "", None
+        return main_text(tree, self.ctx.url), main_container(tree, headline)
+
+    def _event_days(self, title: str, body: str, language: str | None) -> set[date]:
+        """Dates that belong to an event (title ranges, or title dates next to event words,
+        body ranges): never taken as the post date. A lone date in a news title often is the
+        post date ("23.01.2022 - …"), so it is not excluded."""
+        in_title = find_date_ranges(title, language, month_only=False)
+        found: list[DateRange] = in_title if vocab.EVENT.search(title) else [
+            r for r in in_title if r.is_range]
+        found += [r for r in find_date_ranges(body[:BODY_SCAN_CHARS], language, month_only=False,
+                                              max_days=MAX_EVENT_DAYS) if r.is_range]
+        return dates_mod.days_of(found)
+
+    def _published(self, page: PageMeta | None, sd: StructuredData, *,
+                   headline: HtmlElement | None, container: HtmlElement | None,
+                   canonical: str, language: str | None,
+                   forbidden: set[date]) -> DateValue | None:
+        hints, tz, tree = self.hints, self.tz, self.tree
+        order = date_order_for(language)
+
+        def parse(raw: str | None, source: str) -> DateValue | None:
+            return parse_date_value(raw, source, language=language, tz=tz, date_order=order)
+
+        hint_source = _HINT_SOURCE.get(hints.channel) if hints else None
+        if hints and hint_source in {"api", "feed"}:
+            value = parse(hints.published, hint_source)
+            if value:
+                return value
+        if sd.published:
+            value = parse(sd.published, sd.published_source or "jsonld")
+            if value:
+                return value
+        if page is not None:
+            for key in PUBLISHED_KEYS:
+                value = parse(page.meta.get(key), "meta")
+                if value:
+                    return value
+        if tree is not None:  # itemprop=datePublished outside any itemscope
+            for el in _ITEMPROP_PUBLISHED(tree):
+                value = parse(el.get("datetime") or el.get("content"), "meta")
+                if value:
+                    return value
+        if tree is not None:
+            value = dates_mod.time_element_date(tree, language, tz)
+            if value:
+                return value
+        if hints and hint_source in {"listing", "sitemap"}:
+            value = parse(hints.published, hint_source)
+            if value:
+                return value
+        url_month: DateValue | None = None
+        for candidate in (canonical, self.ctx.url):
+            found = url_date_of(candidate)
+            if found:
+                value = _checked(found[0], found[1], "url")
+                if value and value.precision == "day":
+                    return value
+                url_month = url_month or value
+        if tree is None:
+            return url_month
+        scope = container if container is not None and container.getroottree() is (
+            tree.getroottree()) else None
+        value = dates_mod.labelled_date(tree, scope, language, tz, forbidden) or (
+            dates_mod.headline_date(headline, language, tz, forbidden))
+        if value is None:
+            value = dates_mod.htmldate_guess(tree, self.ctx.url, forbidden)
+        if url_month is not None and (value is None or value.day.replace(day=1) != url_month.day):
+            return url_month  # a day-precise guess must agree with the URL's month
+        return value
+
+    def _modified(self, page: PageMeta | None, sd: StructuredData,
+                  language: str | None) -> str | None:
+        hints = self.hints
+        raws: list[tuple[str | None, str]] = []
+        if hints and hints.channel in {Channel.WP_API, Channel.FEED}:
+            raws.append((hints.modified, "api"))
+        raws.append((sd.modified, "jsonld"))
+        if page is not None:
+            raws += [(page.meta.get(k), "meta") for k in MODIFIED_KEYS]
+        if hints:
+            raws.append((hints.modified, "hint"))
+        for raw, source in raws:
+            value = parse_date_value(raw, source, language=language, tz=self.tz)
+            if value:
+                return value.value
+        return None
+
+    def _summary(self, page: PageMeta | None, sd: StructuredData, body: str) -> str | None:
+        hint = self.hints.summary if self.hints else None
+        hint_text = None
+        if hint:
+            fragment = parse_fragment(hint)
+            hint_text = block_text(fragment).replace("\n", " ") if fragment is not None else None
+        for cand in (sd.description, hint_text,
+                     page.get("og:description", "description", "twitter:description")
+                     if page else None):
+            if cand and len(cand.strip()) >= 20:
+                return html_lib.unescape(" ".join(cand.split()))
+        first = body.split("\n", 1)[0] if body else ""
+        return first if 80 <= len(first) <= 600 else None
+
+    def _topics(self, page: PageMeta | None, sd: StructuredData) -> list[str]:
+        topics: list[str] = list(self.hints.topics) if self.hints else []
+        topics += sd.keywords
+        if page is not None:
+            topics += page.meta_all.get("article:tag", []) + page.meta_all.get(
+                "article:section", [])
+        seen: set[str] = set()
+        out = []
+        for topic in topics:
+            clean = html_lib.unescape(" ".join(topic.split()))
+            if clean and clean.casefold() not in seen:
+                seen.add(clean.casefold())
+                out.append(clean)
+        return out
+
+
+def _checked(value: str, precision: str, source: str) -> DateValue | None:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return DateValue(value, precision, source, day)
+
+
+def _drop_title_line(body: str, title: str | None) -> str:
+    """trafilatura keeps the h1 as the first line; the title has its own field."""
+    if not body or not title:
+        return body
+    first, _, rest = body.partition("\n")
+    if normalise_title(first) == normalise_title(title):
+        return rest
+    return body

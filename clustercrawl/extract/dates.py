@@ -1,0 +1,446 @@
+"""Publication and modification dates, kept apart from event dates.
+
+The cascade trusts what the CMS says about the post (API/feed, JSON-LD, meta, ``<time>``)
+before anything read from the visible text, and reads text only next to publication labels
+("Opublikowano:", "Veröffentlicht am", "Soumis par … le") or right beside the headline.
+htmldate comes last, and any date it finds that is an event date from the title or body is
+refused: generic date finders return the event as the publication date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateparser.date import DateDataParser
+from htmldate import find_date
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clustercrawl.extract import lexicon
+from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
+from clustercrawl.extract.dom import class_id, norm_space
+
+__all__ = [
+    "DateValue",
+    "days_of",
+    "headline_date",
+    "htmldate_guess",
+    "labelled_date",
+    "parse_date_value",
+    "time_element_date",
+]
+
+log = logging.getLogger(__name__)
+
+MIN_YEAR, MAX_YEAR = 1995, 2100
+
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_ALL_LABELS = lexicon.words_pattern(w for ws in lexicon.PUBLISHED_LABELS.values() for w in ws)
+_LABEL_RX = re.compile(rf"(?<![^\W\d_])(?:{_ALL_LABELS})(?![^\W\d_])", re.IGNORECASE)
+_TIME_ELEMENTS = etree.XPath("//time[@datetime]|//*[@itemprop='datePublished']")
+_EVENTISH = re.compile(
+    r"event|tribe|termin|wydarz|veranstalt|evenement|évén|evento|udalost|akce|schedule|agenda|"
+    r"calendar|kalend|start|end-date|enddate|startdate|when|deadline|frist"
+)
+_SIDEBAR = re.compile(r"sidebar|widget|related|footer|comment|teaser|recent|popular|aside|menu")
+_UPDATED = re.compile(r"updated|modified|aktualiz|geändert|mise-à-jour")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A normalised date: ISO value, its precision, where it came from, and its calendar day."""
+
+    value: str
+    precision: str  # "datetime", "day", "month" or "year"
+    source: str
+    day: date
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"value": self.value, "source": self.source, "precision": self.precision}
+
+
+def parse_date_value(
+    raw: str | None,
+    source: str,
+    *,
+    language: str | None = None,
+    tz: str | None = None,
+    date_order: str | None = None,
+) -> DateValue | None:
+    """A metadata date string (ISO, RFC 2822, or a written date) as a :class:`DateValue`.
+
+    Naive datetimes get the site's time zone; written dates are read with the page language
+    and day-first order; dateparser is the last resort, without relative dates.
+    """
+    if not raw:
+        return None
+    text = " ".join(raw.split())
+    value = _parse_iso(text, tz) or _parse_rfc2822(text) or _parse_written(
+        text, source, language, tz, date_order
+    )
+    if value is None:
+        return None
+    iso, precision, day = value
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        return None
+    return DateValue(iso, precision, source, day)
+
+
+def _zone(tz: str | None) -> ZoneInfo | None:
+    if not tz:
+        return None
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _render(moment: datetime, tz: str | None) -> tuple[str, str, date]:
+    if moment.tzinfo is None:
+        zone = _zone(tz)
+        if zone is not None:
+            moment = moment.replace(tzinfo=zone)
+    return moment.isoformat(timespec="seconds"), "datetime", moment.date()
+
+
+def _parse_iso(text: str, tz: str | None) -> tuple[str, str, date] | None:
+    compact = _COMPACT.match(text)
+    if compact:
+        text = "-".join(compact.groups())
+    if not _ISO.match(text):
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
+    except ValueError:
+        try:
+            only = date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+        return only.isoformat(), "day", only
+    if len(text) == 10:
+        return moment.date().isoformat(), "day", moment.date()
+    return _render(moment, tz)
+
+
+def _parse_rfc2822(text: str) -> tuple[str, str, date] | None:
+    if not re.match(r"^[A-Za-z]{3},? \d{1,2} [A-Za-z]{3} \d{4} \d", text):
+        return None
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return moment.isoformat(timespec="seconds"), "datetime", moment.date()
+
+
+def _parse_written(
+    text: str, source: str, language: str | None, tz: str | None, date_order: str | None
+) -> tuple[str, str, date] | None:
+    for rng in find_date_ranges(text, language, date_order=date_order, month_only=True):
+        if rng.is_range:
+            continue
+        if rng.precision == "month":
+            return rng.start.isoformat(), "month", rng.start
+        if rng.precision == "datetime":
+            return rng.start_iso(tz), "datetime", rng.start
+        return rng.start.isoformat(), "day", rng.start
+    if len(text) > 60:
+        return None
+    return _dateparser(text, language, tz, date_order)
+
+
+@lru_cache(maxsize=32)
+def _date_data_parser(language: str | None, order: str) -> Any:
+    """One configured dateparser per (language, order): building one costs ~50 ms."""
+    settings = {
+        "DATE_ORDER": order,
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["month", "year"],
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        # absolute-time only; a fixed base keeps any leftover relative reading off the clock
+        "RELATIVE_BASE": datetime(2000, 1, 1),
+    }
+    languages = [language] if language else None
+    try:
+        return DateDataParser(languages=languages, settings=settings)
+    except ValueError:
+        return DateDataParser(settings=settings)
+
+
+def _dateparser(
+    text: str, language: str | None, tz: str | None, date_order: str | None
+) -> tuple[str, str, date] | None:
+    lang = language.split("-")[0].lower() if language else None
+    parser = _date_data_parser(lang, date_order or date_order_for(language))
+    try:
+        data = parser.get_date_data(text)
+    except Exception as exc:  # dateparser raises assorted errors on odd input
+        log.debug("dateparser failed on %r: %s", text, exc)
+        return None
+    moment = data.date_obj if data else None
+    if moment is None:
+        return None
+    period = data.period or "day"
+    if period == "month":
+        return moment.date().replace(day=1).isoformat(), "month", moment.date().replace(day=1)
+    if period == "year":
+        return None
+    if period == "time" and (moment.hour or moment.minute):
+        return _render(moment, tz)
+    return moment.date().isoformat(), "day", moment.date()
+
+
+# ---------------------------------------------------------------------------- page sources
+
+
+def time_element_date(
+    tree: HtmlElement, language: str | None, tz: str | None
+) -> DateValue | None:
+    """The publication ``<time datetime>`` of the article header, skipping event and sidebar times.
+
+    With many ``<time>`` elements (a listing, a sidebar of recent posts) only explicitly
+    marked ones count (``pubdate``, ``itemprop=datePublished``, class "published"/"entry-date").
+    """
+    elements = _TIME_ELEMENTS(tree)
+    if not elements:
+        return None
+    marked, plain = [], []
+    for el in elements:
+        if el.tag not in {"time", "meta"}:
+            raw = el.get("datetime") or el.get("content") or el.text_content()
+        else:
+            raw = el.get("datetime") or el.get("content")
+        if not raw:
+            continue
+        context = _ancestry(el, 5)
+        if _EVENTISH.search(context) or _SIDEBAR.search(context):
+            continue
+        own = class_id(el)
+        if _UPDATED.search(own):
+            continue
+        if el.get("pubdate") is not None or el.get("itemprop") == "datePublished" or re.search(
+            r"publish|entry-date|post-date|posted|created|pubdate", own
+        ):
+            marked.append(raw)
+        else:
+            plain.append(raw)
+    pool = marked or (plain if len(plain) <= 3 else [])
+    for raw in pool:
+        value = parse_date_value(raw, "time", language=language, tz=tz)
+        if value is not None:
+            return value
+    return None
+
+
+def _ancestry(el: HtmlElement, depth: int) -> str:
+    parts = []
+    node: HtmlElement | None = el
+    for _ in range(depth):
+        if node is None:
+            break
+        parts.append(class_id(node))
+        parts.append(node.tag if isinstance(node.tag, str) else "")
+        node = node.getparent()
+    return " ".join(parts)
+
+
+def labelled_date(
+    tree: HtmlElement,
+    scope: HtmlElement | None,
+    language: str | None,
+    tz: str | None,
+    forbidden: Collection[date] = (),
+) -> DateValue | None:
+    """A date right after a publication label ("Opublikowano: 24.10.2014", "Submitted by x on …").
+
+    Labels inside the main container win; elsewhere a label counts only when all labelled
+    dates on the page agree (a listing has one per teaser).
+    """
+    found_scoped: list[DateValue] = []
+    found_all: list[DateValue] = []
+    order = date_order_for(language)
+    # one C-level text pass finds which labels occur; only their text nodes are visited
+    labels = {m.group(0) for m in _LABEL_RX.finditer(tree.text_content())}
+    if not labels:
+        return None
+    nodes = etree.XPath(
+        "//text()[" + " or ".join(f"contains(., {_xpath_literal(lab)})" for lab in labels)
+        + "][not(ancestor::script or ancestor::style)]"
+    )(tree)
+    for node in nodes:
+        parent = node.getparent()
+        if parent is None:
+            continue
+        text = str(node)
+        if len(text.strip()) > 160:
+            continue  # prose, not a byline
+        label = _LABEL_RX.search(text)
+        if label is None:
+            continue
+        context_el = parent
+        if node.is_tail:  # text after an element: its context is the element's parent
+            context_el = parent.getparent() if parent.getparent() is not None else parent
+        if _SIDEBAR.search(_ancestry(context_el, 4)):
+            continue
+        window = _window_after(context_el, text[label.start():])
+        value = _first_single_date(window, language, tz, order)
+        if value is None or value.day in forbidden:
+            continue
+        found_all.append(value)
+        if scope is not None and _is_inside(context_el, scope):
+            found_scoped.append(value)
+    if found_scoped:
+        return found_scoped[0]
+    if found_all and len({v.day for v in found_all}) == 1:
+        return found_all[0]
+    return None
+
+
+def _xpath_literal(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "concat('" + text.replace("'", "', \"'\", '") + "')"
+
+
+def _window_after(el: HtmlElement, label_text: str) -> str:
+    """The label's text plus what follows it in the next siblings, up to ~160 characters."""
+    parts = [label_text]
+    size = len(label_text)
+    own = norm_space(el.text_content())
+    idx = own.lower().find(label_text.strip().lower()[:20])
+    if idx >= 0:
+        parts = [own[idx:]]
+        size = len(parts[0])
+    sibling = el.getnext()
+    while sibling is not None and size < 160:
+        chunk = norm_space(sibling.text_content())
+        parts.append(chunk)
+        size += len(chunk)
+        sibling = sibling.getnext()
+    if el.tail:
+        parts.insert(1, el.tail)
+    return " ".join(parts)[:200]
+
+
+def _first_single_date(
+    window: str, language: str | None, tz: str | None, order: str
+) -> DateValue | None:
+    for rng in find_date_ranges(window, language, date_order=order, month_only=False):
+        if rng.span[0] > 90:
+            break
+        if rng.is_range:
+            return None  # "Opublikowano … 20-21 października" is not a byline
+        return _from_range(rng, "text", tz)
+    return None
+
+
+def _from_range(rng: DateRange, source: str, tz: str | None) -> DateValue:
+    if rng.precision == "datetime":
+        return DateValue(rng.start_iso(tz), "datetime", source, rng.start)
+    return DateValue(rng.start.isoformat(), rng.precision, source, rng.start)
+
+
+def _is_inside(el: HtmlElement, scope: HtmlElement) -> bool:
+    node: HtmlElement | None = el
+    while node is not None:
+        if node is scope:
+            return True
+        node = node.getparent()
+    return False
+
+
+def headline_date(
+    headline: HtmlElement | None,
+    language: str | None,
+    tz: str | None,
+    forbidden: Collection[date] = (),
+) -> DateValue | None:
+    """A short date-only element right before or after the headline (no label)."""
+    if headline is None:
+        return None
+    order = date_order_for(language)
+    candidates: list[HtmlElement] = []
+    node: HtmlElement | None = headline
+    for _ in range(3):  # the headline, its parent, its grandparent
+        if node is None:
+            break
+        candidates.extend(_siblings(node))
+        node = node.getparent()
+    for el in candidates:
+        if _EVENTISH.search(_ancestry(el, 2)):
+            continue
+        text = norm_space(el.text_content())
+        if not text or len(text) > 80:
+            continue
+        ranges = find_date_ranges(text, language, date_order=order, month_only=False)
+        if len(ranges) != 1 or ranges[0].is_range:
+            continue
+        rng = ranges[0]
+        if len(rng.raw) < 0.4 * len(text) or rng.start in forbidden:
+            continue
+        return _from_range(rng, "text", tz)
+    return None
+
+
+def _siblings(el: HtmlElement) -> list[HtmlElement]:
+    out = []
+    nxt = el.getnext()
+    for _ in range(3):
+        if nxt is None:
+            break
+        out.append(nxt)
+        nxt = nxt.getnext()
+    prev = el.getprevious()
+    for _ in range(2):
+        if prev is None:
+            break
+        out.append(prev)
+        prev = prev.getprevious()
+    return out
+
+
+def htmldate_guess(
+    tree: HtmlElement, url: str, forbidden: Collection[date] = (), extensive: bool = True
+) -> DateValue | None:
+    """htmldate's original date, refused when it is one of the event dates."""
+    try:
+        found = find_date(
+            tree, url=url, original_date=True, extensive_search=extensive,
+            outputformat="%Y-%m-%d", min_date=datetime(MIN_YEAR, 1, 1),
+        )
+    except Exception as exc:  # htmldate may fail on odd trees
+        log.debug("htmldate failed: %s", exc)
+        return None
+    if not found:
+        return None
+    try:
+        day = date.fromisoformat(found)
+    except ValueError:
+        return None
+    if day in forbidden:
+        return None
+    return DateValue(day.isoformat(), "day", "htmldate", day)
+
+
+def days_of(ranges: Collection[DateRange]) -> set[date]:
+    """Every calendar day covered by the ranges (ranges over 40 days give just their ends)."""
+    out: set[date] = set()
+    for rng in ranges:
+        if rng.days <= 40:
+            out.update(rng.start + timedelta(days=i) for i in range(rng.days))
+        else:
+            out.update({rng.start, rng.end})
+    return out

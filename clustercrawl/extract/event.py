@@ -1,0 +1,303 @@
+"""The event a post is about: structured data first, then date ranges in the title and body.
+
+An event is only created when the post is about one: a multi-day range, or a single date next
+to event words. When the title and the body give different ranges the body wins (titles are
+typed once and copied; bodies get corrected), and both are kept with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pycountry
+
+from clustercrawl.extract import lexicon, places, vocab
+from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
+from clustercrawl.extract.dates import DateValue, parse_date_value
+from clustercrawl.extract.structured import StructuredEvent
+
+__all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
+
+MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
+BODY_SCAN_CHARS = 20000
+_WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
+# words right before an event date: "w dniach", "am", "du", "on Monday,", "le mercredi"
+_INTRO = re.compile(
+    r"(?:(?<![^\W\d_])(?:w\s+dniach|w\s+dniu|dnia|dn\.|od|vom|von|am|den|du|les|le|dal|dall'|"
+    r"del|el|il|from|between|on|v\s+termínu|ve\s+dnech|dne|dňa|v\s+dňoch|op|van|v|ve)"
+    rf"(?:\s+(?:{_WEEKDAY_WORDS}))?|(?<![^\W\d_])(?:{_WEEKDAY_WORDS}))[\s,]*$",
+    re.IGNORECASE,
+)
+_LABELS = re.compile(
+    r"(?:opublikowano|dodano|published|posted|veröffentlicht|publié|publicado|pubblicato|"
+    r"publikováno|zveřejněno|data publikacji|submitted)\W{0,40}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class EventFacts:
+    """The event dict plus what post typing needs."""
+
+    event: dict[str, Any] | None = None
+    start: date | None = None
+    end: date | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def cue_counts(title: str, body: str) -> tuple[int, int]:
+    """(report cues, announcement cues) in the title and the start of the body."""
+    text = f"{title}\n{body[:4000]}"
+    return len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
+
+
+def direction_for(report: int, announce: int) -> Direction:
+    """Year-less dates: after publication for announcements, before it for reports."""
+    if report > announce:
+        return "before"
+    if announce > report:
+        return "after"
+    return "nearest"
+
+
+def text_ranges(
+    text: str, language: str | None, reference: date | None, direction: Direction
+) -> list[DateRange]:
+    """Day-precision dates and ranges of at most a month, the only ones that can be events."""
+    return find_date_ranges(
+        text[:BODY_SCAN_CHARS], language, reference=reference, direction=direction,
+        max_days=MAX_EVENT_DAYS, month_only=False,
+    )
+
+
+def build_event(
+    *,
+    title: str,
+    body: str,
+    structured: list[StructuredEvent],
+    published: DateValue | None,
+    language: str | None,
+    tz: str | None,
+    cues: tuple[int, int] | None = None,
+) -> EventFacts:
+    """The event object (schema ``event``) or None when the post is not about an event.
+
+    ``cues`` are :func:`cue_counts` of the post when the caller has them already.
+    """
+    if structured:
+        facts = _from_structured(structured, title, body, language, tz)
+        if facts is not None:
+            return facts
+    return _from_text(title, body=body, published=published, language=language, tz=tz,
+                      cues=cues or cue_counts(title, body))
+
+
+# ---------------------------------------------------------------------------- structured
+
+
+def _from_structured(
+    events: list[StructuredEvent], title: str, body: str, language: str | None, tz: str | None
+) -> EventFacts | None:
+    chosen = _pick_structured(events, title)
+    start = parse_date_value(chosen.start, "jsonld", language=language, tz=tz)
+    if start is None:
+        return None
+    end = parse_date_value(chosen.end, "jsonld", language=language, tz=tz)
+    if end is not None and end.day < start.day:
+        end = None
+    location: dict[str, str | None] | None = None
+    city, city_local, country = None, None, chosen.country
+    if chosen.city:
+        known = places.lookup_city(chosen.city)
+        city_local = chosen.city
+        city = known[0] if known else chosen.city
+        country = country or (known[1] if known else None)
+    if chosen.venue or city or chosen.online_url:
+        location = {
+            "venue": chosen.venue,
+            "city": city,
+            "city_local": city_local,
+            "country": _country_code(country),
+            "online_url": chosen.online_url,
+        }
+    context = f"{title}\n{chosen.description or ''}"
+    attendance = chosen.attendance or places.attendance_of(context, bool(city or chosen.venue))
+    event: dict[str, Any] = {
+        "start": start.value,
+        "end": end.value if end else (start.value if start.precision != "datetime" else None),
+        "all_day": start.precision != "datetime",
+        "timezone": tz,
+        "date_text": None,
+        "date_source": "microdata" if chosen.source == "microdata" else "jsonld",
+        "date_conflict": False,
+        "conflicting_date_text": None,
+        "attendance": attendance,
+        "status": chosen.status or places.status_of(title),
+        "name": chosen.name,
+        "location": location,
+        "organizers": list(chosen.organizers),
+        "registration": {"url": chosen.registration_url, "deadline": None}
+        if chosen.registration_url else None,
+    }
+    warnings = ["month_only_date"] if start.precision == "month" else []
+    return EventFacts(event, start.day, end.day if end else start.day, warnings)
+
+
+def _pick_structured(events: list[StructuredEvent], title: str) -> StructuredEvent:
+    key = title.casefold()
+    for event in events:
+        if event.name and event.start and (event.name.casefold() in key or key in
+                                           event.name.casefold()):
+            return event
+    return next((e for e in events if e.start), events[0])
+
+
+def _country_code(country: str | None) -> str | None:
+    if not country:
+        return None
+    if re.fullmatch(r"[A-Za-z]{2}", country):
+        return country.upper()
+    try:
+        return str(pycountry.countries.lookup(country).alpha_2)
+    except LookupError:
+        return None
+
+
+# ---------------------------------------------------------------------------- text
+
+
+def _from_text(
+    title: str,
+    *,
+    body: str,
+    published: DateValue | None,
+    language: str | None,
+    tz: str | None,
+    cues: tuple[int, int],
+) -> EventFacts:
+    report, announce = cues
+    direction = direction_for(report, announce)
+    reference = published.day if published else None
+    title_event_word = vocab.EVENT.search(title) is not None
+    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_event_word)
+    body_pick = _pick_body(
+        text_ranges(body, language, reference, direction), body, title_event_word, published
+    )
+    if title_pick is None and body_pick is None:
+        return EventFacts()
+    warnings: list[str] = []
+    conflict = False
+    chosen: DateRange
+    source_text: str
+    if title_pick is not None and body_pick is not None:
+        if title_pick.is_range and body_pick.is_range and not title_pick.same_dates(body_pick):
+            conflict = True
+            warnings.append("title_body_date_conflict")
+            chosen, source_text, source = body_pick, body, "text"
+        elif body_pick.is_range or _within(body_pick, title_pick):
+            chosen, source_text, source = body_pick, body, "text"
+        else:
+            chosen, source_text, source = title_pick, title, "title"
+    elif body_pick is not None:
+        chosen, source_text, source = body_pick, body, "text"
+    else:
+        assert title_pick is not None
+        chosen, source_text, source = title_pick, title, "title"
+    if chosen.year_inferred:
+        warnings.append("no_year")
+    place = places.city_near(source_text, chosen.span)
+    if place is None and source == "text":
+        place = places.city_near(title, (0, len(title)), window=len(title))
+    if place is None and source == "title":
+        place = _first_city_near_event(body[:BODY_SCAN_CHARS])
+    lo, hi = max(0, chosen.span[0] - 300), chosen.span[1] + 300
+    context = f"{title}\n{source_text[lo:hi]}"
+    location = None
+    if place is not None:
+        location = {"venue": None, "city": place.city, "city_local": place.city_local,
+                    "country": place.country, "online_url": None}
+    # a start time without an end time: the event ends that day (end is the date)
+    end_value = chosen.end_iso(tz)
+    event: dict[str, Any] = {
+        "start": chosen.start_iso(tz),
+        "end": end_value,
+        "all_day": chosen.precision != "datetime",
+        "timezone": tz,
+        "date_text": chosen.raw,
+        "date_source": source,
+        "date_conflict": conflict,
+        "conflicting_date_text": title_pick.raw if conflict and title_pick else None,
+        "attendance": places.attendance_of(context, place is not None),
+        "status": places.status_of(context),
+        "name": None,
+        "location": location,
+        "organizers": [],
+        "registration": None,
+    }
+    return EventFacts(event, chosen.start, chosen.end, warnings)
+
+
+def _within(inner: DateRange, outer: DateRange) -> bool:
+    return outer.start <= inner.start <= outer.end
+
+
+def _pick_title(ranges: list[DateRange], event_word: bool) -> DateRange | None:
+    for rng in ranges:
+        if rng.is_range:
+            return rng
+    if event_word and ranges:
+        return ranges[0]
+    return None
+
+
+def _pick_body(
+    ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None
+) -> DateRange | None:
+    """The body date most likely to be the event's: ranges, near event words, early."""
+    best: tuple[int, int, DateRange] | None = None
+    for index, rng in enumerate(ranges):
+        before = body[max(0, rng.span[0] - 120) : rng.span[0]]
+        after = body[rng.span[1] : rng.span[1] + 120]
+        if _LABELS.search(before):
+            continue  # "Opublikowano: 24.10.2014" is the post date
+        if vocab.DEADLINE.search(before[-70:]):
+            continue  # "Termin składania wniosków upływa …" is a deadline, not an event
+        near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
+        cue = (vocab.REPORT.search(before + " " + after) is not None
+               or vocab.ANNOUNCE.search(before + " " + after) is not None)
+        intro = _INTRO.search(before[-40:]) is not None
+        score = 0
+        if rng.is_range:
+            score += 3
+        if rng.precision == "datetime":
+            score += 2
+        if near_event:
+            score += 2
+        if cue:
+            score += 1
+        if intro:
+            score += 1
+        if rng.span[0] < len(body) * 0.3:
+            score += 1
+        if published is not None and rng.start == published.day and not rng.is_range:
+            score -= 2
+        eligible = (rng.is_range and (near_event or cue or title_event_word)) or (
+            not rng.is_range and (near_event or title_event_word)
+            and (rng.precision == "datetime" or intro or cue or (near_event and title_event_word))
+        )
+        if not eligible:
+            continue
+        if best is None or score > best[0]:
+            best = (score, -index, rng)
+    return best[2] if best else None
+
+
+def _first_city_near_event(body: str) -> places.Place | None:
+    for m in vocab.EVENT.finditer(body):
+        place = places.city_near(body, m.span(), window=120)
+        if place is not None:
+            return place
+    return None

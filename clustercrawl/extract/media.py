@@ -1,0 +1,156 @@
+"""Images, attachments (agendas, presentations), videos and outbound links of the post body."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from lxml.html import HtmlElement
+
+from clustercrawl.extract.dom import absolute_url, class_id, norm_space, same_site
+
+__all__ = ["Media", "collect_media", "video_of"]
+
+ATTACHMENT_TYPES = frozenset({
+    "pdf", "doc", "docx", "ppt", "pptx", "pps", "ppsx", "xls", "xlsx", "odt", "ods", "odp",
+    "rtf", "zip", "ics",
+})
+_YOUTUBE = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/|live/|v/)|youtu\.be/)"
+    r"([\w-]{11})"
+)
+_VIMEO = re.compile(r"vimeo\.com/(?:video/|channels/[\w-]+/|groups/[\w-]+/videos/)?(\d{5,})")
+_SHARE = re.compile(
+    r"facebook\.com/(?:sharer|share\.php|dialog)|twitter\.com/(?:intent|share|home\?status)|"
+    r"x\.com/intent|linkedin\.com/(?:sharearticle|shareArticle|sharing|cws/share)|"
+    r"wa\.me/|api\.whatsapp\.com/send|pinterest\.\w+/pin/create|reddit\.com/submit|"
+    r"t\.me/share|telegram\.me/share|xing\.com/(?:spi/)?(?:app/user\?op=share|social)|"
+    r"mailto:|addtoany\.com|sharethis\.com|plus\.google\.com/share",
+    re.IGNORECASE,
+)
+_ICON = re.compile(r"emoji|icon|avatar|logo|sprite|spinner|loader|pixel|spacer|badge|flag")
+
+
+@dataclass(slots=True)
+class Media:
+    """Lists as they go into the post dict."""
+
+    images: list[dict[str, str | None]] = field(default_factory=list)
+    attachments: list[dict[str, str | None]] = field(default_factory=list)
+    videos: list[dict[str, str | None]] = field(default_factory=list)
+    links_out: list[str] = field(default_factory=list)
+
+
+def video_of(url: str) -> tuple[str, str] | None:
+    """(canonical URL, provider) for YouTube/Vimeo links and embeds."""
+    m = _YOUTUBE.search(url)
+    if m:
+        return f"https://www.youtube.com/watch?v={m.group(1)}", "youtube"
+    m = _VIMEO.search(url)
+    if m:
+        return f"https://vimeo.com/{m.group(1)}", "vimeo"
+    return None
+
+
+def collect_media(
+    container: HtmlElement | None,
+    base_url: str,
+    page_url: str,
+    lead_image: str | None = None,
+    page_iframes: list[HtmlElement] | None = None,
+) -> Media:
+    """Media of the body container; ``lead_image`` (og:image) first when it is not a logo."""
+    media = Media()
+    seen_img: set[str] = set()
+    seen_vid: set[str] = set()
+    seen_att: set[str] = set()
+    seen_links: set[str] = set()
+    if lead_image and not _ICON.search(lead_image.lower()):
+        media.images.append({"url": lead_image, "alt": None})
+        seen_img.add(lead_image)
+    if container is None:
+        return media
+    for el in container.iter("img", "a", "iframe", "embed", "video", "source"):
+        tag = el.tag
+        if tag == "img":
+            _image(el, base_url, media, seen_img)
+        elif tag == "a":
+            _link(el, base_url, page_url=page_url, media=media, seen_vid=seen_vid,
+                  seen_att=seen_att, seen_links=seen_links)
+        else:
+            src = el.get("src") or el.get("data-src") or el.get("data-lazy-src")
+            _video(absolute_url(src, base_url), tag, media, seen_vid)
+    for frame in page_iframes or ():
+        _video(absolute_url(frame.get("src") or frame.get("data-src"), base_url), "iframe",
+               media, seen_vid)
+    return media
+
+
+def _image(el: HtmlElement, base: str, media: Media, seen: set[str]) -> None:
+    src = (el.get("data-src") or el.get("data-lazy-src") or el.get("data-original")
+           or el.get("src"))
+    if (not src or src.startswith("data:")) and el.get("srcset"):
+        src = el.get("srcset", "").split(",")[0].strip().split(" ")[0]
+    url = absolute_url(src, base)
+    if not url or url in seen:
+        return
+    if _ICON.search(url.lower()) or _ICON.search(class_id(el)):
+        return
+    for dim in ("width", "height"):
+        value = el.get(dim, "")
+        if value.isdigit() and int(value) < 50:
+            return
+    seen.add(url)
+    alt = norm_space(el.get("alt")) or None
+    media.images.append({"url": url, "alt": alt})
+
+
+def _link(
+    el: HtmlElement,
+    base: str,
+    *,
+    page_url: str,
+    media: Media,
+    seen_vid: set[str],
+    seen_att: set[str],
+    seen_links: set[str],
+) -> None:
+    href = el.get("href")
+    if not href or _SHARE.search(href):
+        return
+    url = absolute_url(href, base)
+    if not url:
+        return
+    path = urlsplit(url).path.lower()
+    ext = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else ""
+    if ext in ATTACHMENT_TYPES:
+        if url not in seen_att:
+            seen_att.add(url)
+            title = norm_space(el.text_content()) or el.get("title") or unquote(
+                path.rsplit("/", 1)[-1]
+            )
+            media.attachments.append({"url": url, "type": ext, "title": title or None})
+        return
+    if _video(url, "a", media, seen_vid):
+        return
+    if not same_site(url, page_url) and url not in seen_links:
+        seen_links.add(url)
+        media.links_out.append(url)
+
+
+def _video(url: str | None, tag: str, media: Media, seen: set[str]) -> bool:
+    if not url:
+        return False
+    found = video_of(url)
+    if found is None:
+        if tag in {"video", "source"} and url not in seen:
+            seen.add(url)
+            media.videos.append({"url": url, "provider": None})
+            return True
+        return False
+    canonical, provider = found
+    if canonical not in seen:
+        seen.add(canonical)
+        media.videos.append({"url": canonical, "provider": provider})
+    return True

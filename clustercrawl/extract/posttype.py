@@ -1,0 +1,137 @@
+"""Post type: news, event announcement/report, call, member news, job, project news, press.
+
+Rules over the title, URL, topics and the event found, in every site language. Event posts
+are split by comparing the event with the publication date, then by past-tense report words
+("odbyła się", "fand statt", "s'est tenu", "took place") against invitation words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import unquote, urlsplit
+
+from clustercrawl.extract import vocab
+from clustercrawl.extract.daterange import find_date_ranges
+
+__all__ = ["POST_TYPES", "PostFacts", "call_details", "classify"]
+
+POST_TYPES = ("news", "event_announcement", "event_report", "call", "member_news", "job",
+              "project_news", "press_release", "other")
+
+_JOB_SEGMENTS = re.compile(
+    r"(?:^|/)(?:praca|oferty-pracy|kariera|jobs?|careers?|karriere|stellenangebote|emploi|"
+    r"offres-d-emploi|empleo|trabaja-con-nosotros|lavora-con-noi|kariera|volna-mista)(?:/|$)",
+    re.IGNORECASE,
+)
+_CALL_SEGMENTS = re.compile(
+    r"(?:^|/)(?:nabory|nabor|konkursy|calls?|open-calls|ausschreibungen|foerderaufrufe|appels|"
+    r"appels-a-projets|convocatorias|bandi|vyzvy|tenders|przetargi)(?:/|$)",
+    re.IGNORECASE,
+)
+_PROGRAMMES = re.compile(
+    r"\b(?:Horizon(?:t)?\s+Europe|Horizon\s+2020|Interreg(?:\s+[A-Z][\w-]*)?|COSME|"
+    r"Single\s+Market\s+Programme|Digital\s+Europe|Erasmus\+|LIFE|EIC\s+Accelerator|"
+    r"EIT\s+\w+|Eurostars|ClusterXchange|Euroclusters|FENG|FEPW|KPO|ZIM|EFRE|FEDER|FESR|"
+    r"CEF|Creative\s+Europe|I3)\b"
+)
+
+
+_NEW_MEMBER = re.compile(
+    r"\b(?:nowy|nowego|new|neues|nouveau|nouvel|nuevo|nuovo|nový)\s+(?:\w+\s+)?"
+    r"(?:członek|członka|member|mitglied|membre|adhérent|socio|člen)",
+    re.IGNORECASE,
+)
+# "Brussels, 12 June 2023 – …": the dateline that opens a press release
+_DATELINE = re.compile(r"^[A-ZÀ-Ž][\w.\- ]{1,30},\s+(?P<date>[^–—\n]{6,30}?)\s+[–—-]\s")
+
+
+def _is_dateline(start: str) -> bool:
+    m = _DATELINE.match(start)
+    return m is not None and bool(find_date_ranges(m.group("date"), None, month_only=False))
+
+
+@dataclass(frozen=True, slots=True)
+class PostFacts:
+    """Inputs of the classification."""
+
+    title: str
+    body: str
+    url: str
+    topics: tuple[str, ...]
+    published: date | None
+    event_start: date | None
+    event_end: date | None
+    report_cues: int
+    announce_cues: int
+    is_post: bool = True
+
+
+def classify(facts: PostFacts) -> str:
+    """One of :data:`POST_TYPES`."""
+    if not facts.is_post:
+        return "other"
+    title = facts.title
+    path = unquote(urlsplit(facts.url).path)
+    section = path.rstrip("/").rsplit("/", 1)[0]  # the post's own slug says little
+    topics = " / ".join(facts.topics)
+    has_event = facts.event_start is not None
+    if vocab.JOB.search(title) or _JOB_SEGMENTS.search(section):
+        return "job"
+    call_title = vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
+    event_title = has_event and vocab.EVENT.search(title) is not None
+    if call_title and not event_title and not (has_event and
+                                               facts.report_cues > facts.announce_cues):
+        return "call"
+    if has_event:
+        return _event_type(facts)
+    lead = facts.body[:400]
+    if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
+            or _is_dateline(facts.body[:80])):
+        return "press_release"
+    if (vocab.MEMBER_SEGMENTS.search(section) or vocab.MEMBER_SEGMENTS.search(topics)
+            or _NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
+            or vocab.MEMBER_LEAD.search(lead)):
+        return "member_news"
+    if vocab.PROJECT_SEGMENTS.search(section) or vocab.PROJECT_SEGMENTS.search(topics):
+        return "project_news"
+    return "news"
+
+
+def _event_type(facts: PostFacts) -> str:
+    start, end, published = facts.event_start, facts.event_end, facts.published
+    assert start is not None
+    end = end or start
+    reportish = facts.report_cues > 0 and facts.report_cues >= facts.announce_cues
+    if published is None:
+        return "event_report" if reportish else "event_announcement"
+    if end < published:
+        return "event_report"
+    if start > published:
+        return "event_announcement"
+    return "event_report" if reportish else "event_announcement"
+
+
+def call_details(
+    body: str, language: str | None, published: date | None, tz: str | None
+) -> dict[str, str | None]:
+    """The ``call`` dict: deadline (first date after a deadline word) and programme."""
+    deadline = deadline_text = None
+    for m in vocab.DEADLINE.finditer(body[:20000]):
+        window = body[m.end() : m.end() + 120]
+        ranges = find_date_ranges(window, language, reference=published, direction="after",
+                                  month_only=False)
+        if ranges and ranges[0].span[0] < 60:
+            rng = ranges[0]
+            deadline = rng.end_iso(tz) if rng.end_time else rng.start_iso(tz)
+            if rng.is_range:
+                deadline = rng.end_iso(tz)
+            deadline_text = rng.raw
+            break
+    programme = _PROGRAMMES.search(body[:20000])
+    return {
+        "deadline": deadline,
+        "deadline_text": deadline_text,
+        "programme": programme.group(0) if programme else None,
+    }

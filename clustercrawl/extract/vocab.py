@@ -1,0 +1,246 @@
+"""Multilingual cue words for events and post types, as stems per language.
+
+Each table maps a language to regex fragments (stems end in ``\\w*`` where inflection
+varies). The compiled patterns cover all languages at once: cluster sites mix languages,
+and a missed cue costs more than a rare false one. Extend a language by adding fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+__all__ = [
+    "ANNOUNCE",
+    "CALL",
+    "DEADLINE",
+    "EVENT",
+    "JOB",
+    "LEGAL_FORM",
+    "MEMBER",
+    "MEMBER_LEAD",
+    "MEMBER_SEGMENTS",
+    "PRESS",
+    "PROJECT_SEGMENTS",
+    "REPORT",
+    "compile_table",
+]
+
+EVENT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"konferencj\w*", r"kongres\w*", r"forum", r"warsztat\w*", r"szkoleni\w*",
+           r"seminari\w*", r"webinari\w*", r"spotkani\w*", r"targ(?:i|ach|ów)", r"wydarzeni\w*",
+           r"gal[aię]", r"misj[aię] gospodarcz\w*", r"wizyt\w* studyjn\w*", r"hackathon\w*",
+           r"festiwal\w*", r"debat\w*", r"sympozj\w*", r"zjazd\w*", r"śniadani\w* biznesow\w*",
+           r"giełd\w* kooperacyjn\w*", r"dzie[ńn] informacyjn\w*", r"szczyt\w*", r"kongres"),
+    # German compounds put the event word last ("Clusterkonferenz", "Praxisworkshop")
+    "de": (r"\w*konferenz\w*", r"\w*kongress\w*", r"\w*workshops?", r"\w*seminar\w*",
+           r"\w*webinar\w*", r"\w*tagung\w*", r"(?!gemess)\w*messen?", r"\w*veranstaltung\w*",
+           r"(?!betreff|übertreff|zutreff|antreff)\w*treffen", r"symposium", r"\w*fachtag\w*",
+           r"\w*infotag\w*", r"\w*exkursion\w*", r"\w*(?:delegations|unternehmer)reise\w*",
+           r"\w*stammtisch\w*", r"kolloquium", r"\w*gipfel\w*", r"\w*forum",
+           r"\w*börse\w*", r"\w*netzwerkabend\w*"),
+    "fr": (r"conférence\w*", r"congrès", r"forum", r"ateliers?", r"séminaire\w*",
+           r"webinaire\w*", r"salons?", r"rencontres?", r"journées?", r"colloques?",
+           r"événements?", r"évènements?", r"missions?\s+(?:économiques?|d'affaires|collectives?)",
+           r"table ronde", r"petit-déjeuner\w*", r"sommet", r"conventions?\s+d'affaires",
+           r"conventions?"),
+    "es": (r"conferencias?", r"congresos?", r"foros?", r"talleres?", r"taller", r"seminarios?",
+           r"jornadas?", r"ferias?", r"encuentros?", r"eventos?", r"misi(?:ón|ones)\s+comercial\w*",
+           r"mesa redonda", r"cumbre", r"convenci(?:ón|ones)"),
+    "it": (r"conferenz[ae]", r"convegn[oi]", r"congress[oi]", r"seminari[oi]?", r"fier[ae]",
+           r"incontr[oi]", r"event[oi]", r"giornat[ae]", r"tavola rotonda", r"vertice",
+           r"mission[ei]\s+(?:commercial[ei]|imprenditorial[ei])", r"salon[ei]"),
+    "cs": (r"konferenc\w*", r"kongres\w*", r"fór\w*", r"seminář\w*", r"webinář\w*",
+           r"veletrh\w*", r"setkání", r"školení", r"kulatý stůl", r"workshop\w*", r"akc[eií]",
+           r"podnikatelsk\w+\s+mis\w+", r"mis[eií]"),
+    "sk": (r"konferenci\w*", r"seminár\w*", r"webinár\w*", r"veľtrh\w*", r"stretnuti\w*",
+           r"podujati\w*", r"školeni\w*"),
+    "en": (r"conferences?", r"congress", r"forums?", r"workshops?", r"seminars?", r"webinars?",
+           r"summit", r"fairs?", r"expo", r"exhibitions?", r"meetings?", r"meet-?ups?",
+           r"events?", r"info ?days?", r"information days?", r"brokerage\w*", r"matchmaking",
+           r"trade missions?", r"study visits?", r"round-?tables?", r"symposium",
+           r"hackathons?", r"bootcamps?", r"networking", r"b2b", r"trade\s+fairs?",
+           r"(?:business|trade|matchmaking)\s+missions?", r"conventions?", r"general\s+assembly",
+           r"assemblies"),
+    "pt": (r"conferência\w*", r"congresso\w*", r"seminário\w*", r"feira\w*", r"encontro\w*",
+           r"evento\w*"),
+    "nl": (r"congres\w*", r"conferentie\w*", r"bijeenkomst\w*", r"beurs", r"evenement\w*"),
+}
+
+REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"odby(?:ł|ła|ło|ły|li)\s+się", r"się\s+odby(?:ł|ła|ło|ły)", r"miał[aoy]?\s+miejsce",
+           r"zakończy(?:ł|ła|ło|ły)\s+się", r"uczestniczy(?:li|ły|ł|ła)",
+           r"wzię(?:li|ło|ły|ła)\s+udział",
+           r"wziął\s+udział", r"gości(?:liśmy|li)", r"zorganizowa(?:liśmy|ł|ła|li)", r"relacj[aię]",
+           r"podsumowani\w*", r"dziękujemy\s+za\s+udział", r"zgromadzi(?:ł|ła|ło)",
+           r"spotkali\s+się"),
+    "de": (r"fand(?:en)?\b.{0,80}?\bstatt", r"stattgefunden", r"nahmen\b.{0,60}?\bteil",
+           r"teilgenommen", r"rückblick", r"war\s+ein\s+(?:voller\s+)?erfolg", r"trafen\s+sich",
+           r"kamen\b.{0,40}?\bzusammen", r"ist\s+vorbei", r"so\s+war\s+(?:die|der|das)",
+           r"diskutierten", r"erfolgreiche[rn]?"),
+    "fr": (r"s'est\s+(?:tenu|déroulé)e?s?", r"se\s+sont\s+(?:tenu|déroulé)e?s?",
+           r"a\s+eu\s+lieu", r"ont\s+eu\s+lieu", r"ont\s+participé", r"a\s+participé",
+           r"retour\s+sur", r"compte[- ]rendu", r"ont\s+réuni", r"a\s+réuni",
+           r"était\s+présent", r"merci\s+à\s+tous"),
+    "es": (r"se\s+celebr(?:ó|aron)", r"tuv(?:o|ieron)\s+lugar", r"se\s+realiz(?:ó|aron)",
+           r"participaron", r"ha\s+participado", r"se\s+desarroll(?:ó|aron)", r"reuni(?:ó|eron)"),
+    "it": (r"si\s+(?:è|sono)\s+(?:svolt|tenut)[oaie]", r"ha\s+avuto\s+luogo",
+           r"hanno\s+partecipato", r"ha\s+partecipato", r"resoconto"),
+    "cs": (r"proběh(?:l|la|lo|ly|li)", r"(?:se\s+)?kona(?:l|la|lo|ly|li)\s+se",
+           r"se\s+kona(?:l|la|lo|ly|li)", r"uskutečni(?:l|la|lo|ly)\s+se",
+           r"zúčastni(?:l|la|li|lo)",
+           r"ohlédnutí", r"sešl(?:o|a|i|y)", r"výsledky", r"děkujeme\s+všem"),
+    "sk": (r"sa\s+kona(?:l|la|lo|li)", r"prebeh(?:ol|la|lo|li)", r"zúčastni(?:l|la|li)"),
+    "en": (r"took\s+place", r"was\s+held", r"were\s+held", r"participated", r"attended",
+           r"gathered", r"recap", r"highlights\s+(?:of|from)", r"report\s+from",
+           r"thank(?:s|\s+you)\s+(?:to\s+all|for\s+attending)", r"was\s+a\s+(?:great\s+)?success",
+           r"welcomed", r"looking\s+back", r"experts\s+met", r"met\s+in"),
+    "pt": (r"realizou-se", r"decorreu", r"teve\s+lugar"),
+    "nl": (r"vond(?:en)?\s+plaats",),
+}
+
+ANNOUNCE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"zaprasza(?:my|ją|)\b", r"zgłoszeni[ae]", r"rejestracj[aię]", r"zarejestruj\w*",
+           r"zapisy", r"odbędzie\s+się", r"odbędą\s+się", r"weź(?:cie)?\s+udział",
+           r"program\s+wydarzenia", r"zgłoś\s+się"),
+    "de": (r"laden\b.{0,30}?\bein", r"einladung", r"anmeldung", r"anmelden",
+           r"findet\b.{0,80}?\bstatt", r"wird\b.{0,40}?\bstattfinden", r"save\s+the\s+date"),
+    "fr": (r"inscription\w*", r"inscrivez-vous", r"aura\s+lieu", r"se\s+tiendra",
+           r"se\s+déroulera", r"vous\s+invit\w+", r"invitation"),
+    "es": (r"inscripci(?:ón|ones)", r"inscríbete", r"tendrá\s+lugar", r"se\s+celebrará",
+           r"(?:os|les)\s+invita\w*"),
+    "it": (r"iscrizion[ei]", r"iscriviti", r"si\s+terrà", r"si\s+svolgerà", r"avrà\s+luogo",
+           r"vi\s+invit\w+"),
+    "cs": (r"registrac\w+", r"přihlá\w+", r"se\s+uskuteční", r"proběhne", r"se\s+bude\s+konat",
+           r"zveme", r"pozvánk\w+"),
+    "sk": (r"registráci\w+", r"pozývame", r"sa\s+uskutoční", r"sa\s+bude\s+konať"),
+    "en": (r"register\w*", r"registration", r"sign\s+up", r"will\s+take\s+place",
+           r"will\s+be\s+held", r"join\s+us", r"invit(?:e|es|ation)", r"save\s+the\s+date",
+           r"apply\s+now"),
+}
+
+CALL_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"nab[óo]r\w*", r"konkurs\w*", r"zaproszeni\w*\s+do\s+składania", r"przetarg\w*",
+           r"zapytani\w*\s+ofertow\w*", r"rekrutacj\w*\s+(?:do|uczestnik)\w*", r"dotacj\w*",
+           r"grant\w*", r"dofinansowani\w*"),
+    "de": (r"\w*ausschreibung\w*", r"förderaufruf\w*", r"aufruf\w*", r"\w*wettbewerb\w*",
+           r"bewerbungsphase", r"jetzt\s+bewerben", r"fördermittel\w*", r"förderprogramm\w*",
+           r"förderung\s+für", r"teilnehmer\s+gesucht", r"unternehmen\s+gesucht"),
+    "fr": (r"appels?\s+à\s+(?:projets?|candidatures?|propositions?|manifestation\w*)",
+           r"appels?\s+d'offres?", r"concours", r"subventions?"),
+    "es": (r"convocatorias?", r"licitaci(?:ón|ones)", r"concurso", r"ayudas",
+           r"subvenci(?:ón|ones)"),
+    "it": (r"band[oi]", r"avvis[oi]\s+pubblic[oi]", r"concors[oi]",
+           r"manifestazion[ei]\s+di\s+interesse", r"contribut[oi]\s+per", r"finanziament[oi]",
+           r"cerchiamo\s+aziende"),
+    "cs": (r"výzv[aye]\w*", r"soutěž\w*", r"dotační\s+program\w*", r"dotac[eí]\w*",
+           r"hledáme\s+firmy"),
+    "sk": (r"výzv[aye]\w*", r"súťaž\w*"),
+    "en": (r"calls?\s+for\s+(?:proposals|applications|papers|expressions?|tenders?|participants)",
+           r"open\s+calls?", r"tenders?", r"funding\s+opportunit\w+", r"competition",
+           r"apply\s+(?:now|by|until)", r"funding\s+for", r"call\s+(?:is\s+)?(?:now\s+)?open",
+           r"vouchers?", r"grants?\s+for", r"companies\s+wanted"),
+}
+
+DEADLINE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"termin\s+(?:składania|nadsyłania|zgłosze\w*)", r"do\s+dnia", r"trwa\s+do",
+           r"zgłoszenia\s+(?:do|przyjmujemy\s+do)", r"upływa"),
+    "de": (r"einsendeschluss", r"bewerbungsschluss", r"anmeldeschluss", r"frist", r"deadline",
+           r"bis\s+zum", r"(?:anmeldung|bewerbung)\w*\s+bis"),
+    "fr": (r"date\s+limite", r"jusqu'au", r"clôture", r"avant\s+le"),
+    "es": (r"plazo", r"fecha\s+límite", r"hasta\s+el"),
+    "it": (r"scadenza", r"entro\s+il", r"termine"),
+    "cs": (r"uzávěrka", r"termín\s+podání", r"do\s+dne"),
+    "en": (r"deadline", r"closing\s+date", r"apply\s+by", r"submissions?\s+(?:by|until)",
+           r"submitted\s+(?:by|until|before)", r"registration\s+(?:closes|ends)", r"until"),
+    "sk": (r"uzávierka", r"termín\s+podania", r"do\s+dňa"),
+    "pt": (r"prazo", r"data\s+limite", r"até\s+(?:ao|o)\s+dia"),
+}
+
+JOB_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"ofert\w*\s+pracy", r"ogłoszeni\w*\s+o\s+prac\w*", r"zatrudni(?:my|\s+)\w*",
+           r"poszukujemy\s+(?:pracownik|kandydat|osob)\w*", r"praca\s+na\s+stanowisk\w*",
+           r"stanowisk\w*\s+(?:ds\.|specjalist|kierownik|koordynator)"),
+    "de": (r"stellenangebot\w*", r"stellenausschreibung\w*", r"wir\s+suchen", r"\(m/w/d\)",
+           r"\(w/m/d\)", r"\(m/f/d\)", r"jobangebot\w*"),
+    "fr": (r"offres?\s+d'emploi", r"recrut(?:e|ons|ement)", r"poste\s+à\s+pourvoir", r"\(h/f\)",
+           r"\(f/h\)"),
+    "es": (r"ofertas?\s+de\s+(?:empleo|trabajo)", r"vacantes?",
+           r"buscamos\s+(?:un|una)\s+\w+"),
+    "it": (r"offert[ae]\s+di\s+lavoro", r"posizion[ei]\s+apert[ae]",
+           r"cerchiamo\s+(?:un|una|uno)\s+\w+"),
+    "cs": (r"voln[ée]\s+(?:pracovní\s+)?míst[oa]", r"pracovní\s+nabídk\w+",
+           r"hledáme\s+(?:nového\s+|novou\s+)?(?:kolegu|kolegyni|pracovník\w*|zaměstnan\w*|"
+           r"posil\w*)"),
+    "en": (r"job\s+(?:offer|opening|vacancy|advert)\w*", r"vacanc(?:y|ies)", r"we\s+are\s+hiring",
+           r"we'?re\s+hiring", r"internships?", r"\(m/f/d\)"),
+}
+
+PRESS_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"komunikat\w*\s+prasow\w*", r"informacj\w*\s+prasow\w*"),
+    "de": (r"pressemitteilung\w*", r"presseinformation\w*", r"pressemeldung\w*"),
+    "fr": (r"communiqué\w*\s+de\s+presse",),
+    "es": (r"notas?\s+de\s+prensa", r"comunicados?\s+de\s+prensa"),
+    "it": (r"comunicat[oi]\s+stampa",),
+    "cs": (r"tiskov[áé]\s+zpráv\w*",),
+    "sk": (r"tlačov[áé]\s+správ\w*",),
+    "en": (r"press\s+release\w*", r"media\s+release\w*"),
+}
+
+MEMBER_WORDS: Mapping[str, tuple[str, ...]] = {
+    "pl": (r"członk\w*", r"z\s+życia\s+członków", r"nowy\s+członek"),
+    "de": (r"mitglied\w*", r"aus\s+den\s+mitgliedsunternehmen", r"neues\s+mitglied"),
+    "fr": (r"membres?", r"adhérents?", r"nouveau\s+membre"),
+    "es": (r"socios?", r"asociados?", r"nuevo\s+socio"),
+    "it": (r"soci", r"associati", r"nuovo\s+socio"),
+    "cs": (r"člen\w*", r"nový\s+člen"),
+    "en": (r"members?", r"member\s+news", r"new\s+member"),
+}
+
+#: URL path segments / site categories that mark project news (title words are too common)
+PROJECT_SEGMENTS = re.compile(
+    r"(?:^|/)(?:projekt[ye]?|projects?|projets?|proyectos?|progetti|projetos?|projekte)(?:$|/)",
+    re.IGNORECASE,
+)
+
+#: section path segments or categories marking member news ("/vie-des-adherents/…");
+#: match them against the section part of a URL, never against a post's own slug
+MEMBER_SEGMENTS = re.compile(
+    r"(?:^|/)[\w-]*(?:czlonk|członk|member|mitglied|adherent|adhérent|membres|socios|soci|"
+    r"associati|clenov|členov|zpravy-clenu)[\w-]*(?:$|/)",
+    re.IGNORECASE,
+)
+
+#: company legal forms: a title naming a company is news about a member
+LEGAL_FORM = re.compile(
+    r"(?<![\w.])(?:S\.\s?A\.|sp\.\s?z\s?o\.\s?o\.|sp\.\s?k\.|sp\.\s?j\.|GmbH|AG|KG|"
+    r"GmbH\s?&\s?Co\.\s?KG|e\.\s?K\.|S\.\s?L\.(?:U\.)?|S\.\s?r\.\s?l\.|S\.\s?p\.\s?A\.|SRL|"
+    r"s\.\s?r\.\s?o\.|a\.\s?s\.|spol\.\s?s\s?r\.\s?o\.|Ltd\.?|Limited|PLC|Oy|Oyj|AB|ApS|A/S|"
+    r"SAS|SARL|S\.A\.S\.|B\.?V\.?|N\.V\.|Kft\.|Zrt\.|d\.\s?o\.\s?o\.|Lda\.?)(?![\w])"
+)
+
+#: "our member …", "The company X …" at the start of a post
+MEMBER_LEAD = re.compile(
+    r"^(?i:firma|spółka|die\s+firma|das\s+unternehmen|l'entreprise|la\s+société|la\s+empresa|"
+    r"l'azienda|la\s+società|společnost|spoločnosť|the\s+company)\s+[A-ZÀ-Ž]|"
+    r"(?i:członek\s+(?:naszego\s+)?klastra|członka\s+(?:naszego\s+)?klastra|nasz\w*\s+członk\w*|"
+    r"unser(?:e[sm]?)?\s+mitglied\w*|mitgliedsunternehmen|notre\s+adhérent|nos\s+adhérents|"
+    r"nuestr[oa]s?\s+soci[oa]s?|empresa\s+asociada|nostr[oa]\s+soci[oa]|azienda\s+associata|"
+    r"n[aá]š\s+člen|členská\s+firma|our\s+member|member\s+company)"
+)
+
+
+def compile_table(table: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One case-insensitive pattern over all languages, fragments bounded by non-letters."""
+    body = "|".join(f for frags in table.values() for f in frags)
+    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+
+
+EVENT = compile_table(EVENT_WORDS)
+REPORT = compile_table(REPORT_WORDS)
+ANNOUNCE = compile_table(ANNOUNCE_WORDS)
+CALL = compile_table(CALL_WORDS)
+DEADLINE = compile_table(DEADLINE_WORDS)
+JOB = compile_table(JOB_WORDS)
+PRESS = compile_table(PRESS_WORDS)
+MEMBER = compile_table(MEMBER_WORDS)

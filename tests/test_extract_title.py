@@ -1,0 +1,71 @@
+"""Tests of title choice (clustercrawl.extract.title)."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from clustercrawl.extract.dom import parse_html
+from clustercrawl.extract.title import choose_title, normalise_title, title_variants
+
+
+def _h1(text: str) -> HtmlElement:
+    tree = parse_html(f"<html><body><h1>{text}</h1></body></html>")
+    assert tree is not None
+    h1: HtmlElement = tree.xpath("//h1")[0]
+    return h1
+
+
+def test_h1_matching_a_segment_of_the_title_tag() -> None:
+    title = "Europejska Konferencja Klastrów, Bruksela 21-22.10.2014"
+    assert choose_title(_h1(title), [None, None, f"{title} - Klaster Przykładowy"]) == title
+    assert choose_title(_h1(title), [f"Klaster Przykładowy | {title}"]) == title
+
+
+def test_h1_with_a_separator_inside_the_title_is_kept_whole() -> None:
+    title = "Forum – Przemysł 4.0 | Relacja"
+    assert choose_title(_h1(title), [f"{title} | Klaster"]) == title
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    got = choose_title(_h1("Klaster X"), ["Nowy członek klastra – Klaster X"], ["Klaster X"])
+    assert got == "Nowy członek klastra"
+
+
+def test_section_h1_falls_back_to_metadata_title() -> None:
+    assert choose_title(_h1("Aktualności"), ["Spotkanie w Łodzi | Klaster X"],
+                        ["Klaster X"]) == "Spotkanie w Łodzi"
+
+
+def test_no_h1_strips_a_known_site_name_only() -> None:
+    assert choose_title(None, ["Salon Global Industrie 2025 – Cluster Lyon"],
+                        ["Cluster Lyon"]) == "Salon Global Industrie 2025"
+    # unknown site name: the title is not "fixed"
+    assert choose_title(None, ["Salon Global Industrie 2025 – Programme"]) == (
+        "Salon Global Industrie 2025 – Programme")
+
+
+def test_site_name_from_host() -> None:
+    assert choose_title(None, ["Nowe otwarcie | KLASTER-X.PL"], ["klaster-x.pl", "klaster-x"]) == (
+        "Nowe otwarcie")
+
+
+def test_kicker_inside_h1() -> None:
+    got = choose_title(_h1("Tunesien Große Aufgaben für die neue Regierung"),
+                       ["Große Aufgaben für die neue Regierung | Zeitung"])
+    assert got == "Große Aufgaben für die neue Regierung"
+
+
+def test_api_title_first_and_entities_unescaped() -> None:
+    assert choose_title(None, ["Targi &#8211; relacja", "Inny tytuł"]) == "Targi – relacja"
+
+
+def test_nothing() -> None:
+    assert choose_title(None, [None, ""]) is None
+
+
+def test_helpers() -> None:
+    assert normalise_title("  Forum: Przemysł 4.0!  ") == "forum przemysł 4 0"
+    variants = title_variants("A – B | Site", ["Site"])
+    assert variants[0] == "A – B | Site"
+    assert {"A – B", "A", "B"} <= set(variants)
+    assert "Site" not in variants
