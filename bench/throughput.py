@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clustercrawl.demoweb.scoring import read_jsonl, score  # noqa: E402
 
 
 def tree_rss_kib(pid: int) -> int:
@@ -110,7 +113,9 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=10)
         pages, secs = final_stats_rate(crawl_log)
-        items = sum(1 for p in (tmp / "out").glob("posts-*.jsonl") for _ in p.open())
+        posts = [i for p in (tmp / "out").glob("posts-*.jsonl") for i in read_jsonl(p)]
+        items = len(posts)
+        quality = score(posts, truth)
         bench_log, _ = run_measured([sys.executable, "-m", "scrapy", "bench"], tmp)
         b_pages, b_secs = final_stats_rate(bench_log)
 
@@ -127,11 +132,15 @@ def main() -> int:
         "ratio": round(ours / base, 3),
         "peak_rss_mib": round(peak_kib / 1024),
         "extract_processes": args.processes,
+        "recall": round(quality.recall, 4),
+        "title_accuracy": round(quality.title_accuracy, 4),
+        "date_accuracy": round(quality.date_accuracy, 4),
     }
     print(f"clusters crawl: {pages} pages ({items} posts) in {secs:.1f} s = {ours:,.0f} pages/min, "
           f"peak RSS {peak_kib / 1024:,.0f} MiB (crawler + {args.processes} extraction workers)")
     print(f"scrapy bench:   {b_pages} pages in {b_secs:.1f} s = {base:,.0f} pages/min")
     print(f"ratio: {ours / base:.2f} x scrapy bench")
+    print(f"quality on the generated web: {quality.summary()}")
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), "utf-8")
     return 0

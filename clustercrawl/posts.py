@@ -115,7 +115,6 @@ def build_item(
         extraction={
             "version": EXTRACTOR_VERSION,
             "warnings": list(extracted.get("warnings") or []),
-            "sources": dict(extracted.get("sources") or {}),
         },
     )
 

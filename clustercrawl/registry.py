@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pycountry
-import pytz  # type: ignore[import-untyped]
+import pytz
 import yaml
 
 from clustercrawl.discovery.entry import Channel

@@ -13,11 +13,13 @@ from datetime import date
 from typing import Any
 
 import pycountry
+import pytz
 
 from clustercrawl.extract import lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.structured import StructuredEvent
+from clustercrawl.registry import default_timezone
 
 __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
@@ -98,6 +100,15 @@ def build_event(
 # ---------------------------------------------------------------------------- structured
 
 
+def _event_timezone(location: dict[str, Any] | None, site_tz: str | None) -> str | None:
+    """The zone of the event's place (a Polish site's Brussels event runs on Brussels time)."""
+    country = (location or {}).get("country")
+    zones = pytz.country_timezones.get(country.upper(), []) if country else []
+    if not zones or site_tz in zones:
+        return site_tz
+    return default_timezone(country) if country else site_tz
+
+
 def _from_structured(
     events: list[StructuredEvent], title: str, body: str, language: str | None, tz: str | None
 ) -> EventFacts | None:
@@ -123,6 +134,11 @@ def _from_structured(
             "country": _country_code(country),
             "online_url": chosen.online_url,
         }
+    tz = _event_timezone(location, tz)
+    if start.precision == "datetime" and tz:
+        start = parse_date_value(chosen.start, "jsonld", language=language, tz=tz) or start
+        if end is not None:
+            end = parse_date_value(chosen.end, "jsonld", language=language, tz=tz) or end
     context = f"{title}\n{chosen.description or ''}"
     attendance = chosen.attendance or places.attendance_of(context, bool(city or chosen.venue))
     event: dict[str, Any] = {
@@ -219,6 +235,7 @@ def _from_text(
     if place is not None:
         location = {"venue": None, "city": place.city, "city_local": place.city_local,
                     "country": place.country, "online_url": None}
+    tz = _event_timezone(location, tz)
     # a start time without an end time: the event ends that day (end is the date)
     end_value = chosen.end_iso(tz)
     event: dict[str, Any] = {
