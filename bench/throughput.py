@@ -105,6 +105,7 @@ def main() -> int:
             crawl_log, peak_kib = run_measured(
                 [sys.executable, "-m", "scrapy", "crawl", "clusters", "-a", f"registry={registry}",
                  "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                 "-s", "CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS=*.localhost",
                  "-s", f"CLUSTERCRAWL_EXTRACT_PROCESSES={args.processes}",
                  "-s", f"CLUSTERCRAWL_OUTPUT_DIR={tmp / 'out'}", "-s", "LOG_LEVEL=INFO"],
                 ROOT,
@@ -113,7 +114,7 @@ def main() -> int:
             server.terminate()
             server.wait(timeout=10)
         pages, secs = final_stats_rate(crawl_log)
-        posts = [i for p in (tmp / "out").glob("posts-*.jsonl") for i in read_jsonl(p)]
+        posts = [i for p in (tmp / "out").glob("runs/*/posts.jsonl") for i in read_jsonl(p)]
         items = len(posts)
         quality = score(posts, truth)
         bench_log, _ = run_measured([sys.executable, "-m", "scrapy", "bench"], tmp)

@@ -1,4 +1,4 @@
-"""Item pipelines: normalize → validate → dedupe, in that order (see ``ITEM_PIPELINES``).
+"""Item pipelines: normalize → validate → dedupe → state, in that order (``ITEM_PIPELINES``).
 
 Every dropped item is counted in the crawl stats under ``clustercrawl/dropped/<reason>``
 and logged with its site and URL; invalid items also go to ``rejected-<run>.jsonl`` with
@@ -19,6 +19,7 @@ from clustercrawl.extract import clean_body
 from clustercrawl.items import PostItem
 from clustercrawl.posts import content_hash, normalize_text
 from clustercrawl.schema import validation_errors
+from clustercrawl.state import NEW, UNCHANGED, UPDATED, PostState, store_for
 from clustercrawl.urls import canonicalize_url, url_key
 
 logger = logging.getLogger(__name__)
@@ -121,3 +122,65 @@ class DedupePipeline(_Base):
         self.seen_urls[key] = item.site_id
         self.seen_hashes.add(hkey)
         return item
+
+
+class StatePipeline(_Base):
+    """Records each valid post in the crawl state and says whether it is new or updated.
+
+    Runs last, so only validated, de-duplicated items reach the state: a dropped item is
+    fetched again next run. Unchanged posts are not written to the run's output unless the
+    run asks for everything (``-a full=1``); the cumulative file has them from the state.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        self.store = store_for(crawler)
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, PostItem):
+            return item
+        status = NEW
+        if self.store is not None:
+            status = self._record(item)
+        item.crawl["status"] = status
+        self.stats.inc_value(f"clustercrawl/status/{status}")
+        self.stats.inc_value(f"clustercrawl/sites/{item.site_id}/status/{status}")
+        if status == UNCHANGED and not getattr(self.crawler.spider, "full", False):
+            raise DropItem(f"site {item.site_id}: {item.url}: unchanged", log_level="DEBUG")
+        return item
+
+    def _record(self, item: PostItem) -> str:
+        assert self.store is not None
+        key = url_key(item.url)
+        prev = self.store.get_posts([key]).get(key)
+        now = item.crawl["fetched_at"]
+        if prev is None or prev.status == "gone":
+            status = NEW
+        elif prev.content_hash != item.crawl["content_hash"]:
+            status = UPDATED
+        else:
+            status = UNCHANGED
+        item.crawl["status"] = status
+        # the post page's HTTP validators, kept by the spider for conditional re-fetches
+        validators = getattr(self.crawler.spider, "page_validators", {}).pop(key, {})
+        self.store.put_post(
+            PostState(
+                key=key,
+                id=item.id,
+                site_id=item.site_id,
+                url=item.url,
+                content_hash=item.crawl["content_hash"],
+                first_seen=prev.first_seen if prev and prev.status != "gone" else now,
+                last_seen=now,
+                last_changed=now if status != UNCHANGED or prev is None else prev.last_changed,
+                status=status,
+                modified=item.modified,
+                etag=validators.get("etag"),
+                last_modified=validators.get("last_modified"),
+                published=item.published.get("value"),
+                channels=list(item.crawl.get("channels") or [item.crawl["channel"]]),
+                aliases=sorted({url_key(a) for a in item.alias_urls} - {key}),
+                item=asdict(item),
+            )
+        )
+        return status

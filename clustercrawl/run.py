@@ -19,10 +19,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from clustercrawl.demoweb.scoring import read_jsonl, score
+from clustercrawl.extensions import latest_manifest
 from clustercrawl.registry import load_registry
 
-#: Loopback pages need no politeness delay; everything else stays as for real sites.
-DEMO_SETTINGS = ["DOWNLOAD_DELAY=0.05", "AUTOTHROTTLE_ENABLED=False"]
+#: Loopback pages need no politeness delay, and the SSRF guard must let the demo sites
+#: (``<name>.localhost`` on 127.0.0.1) through; everything else stays as for real sites.
+DEMO_SETTINGS = [
+    "DOWNLOAD_DELAY=0.05",
+    "AUTOTHROTTLE_ENABLED=False",
+    "CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS=*.localhost",
+]
 
 
 def internet_reachable(timeout: float = 3.0, probes: int = 4) -> bool:
@@ -66,18 +72,18 @@ def run_demo(outdir: Path, extra: list[str], seed: int, extra_sites: int) -> int
                 print("crawl: the demo web did not start", file=sys.stderr)
                 return 1
             time.sleep(0.2)
-        before = set(outdir.glob("posts-*.jsonl"))
+        before = set(outdir.glob("runs/*/posts.jsonl"))
         settings = [x for s in DEMO_SETTINGS for x in ("-s", s)]
         code = subprocess.call(
             scrapy_cmd(["-a", f"registry={registry}", *settings,
                         "-s", f"CLUSTERCRAWL_OUTPUT_DIR={outdir}", *extra])
         )
-        new = sorted(set(outdir.glob("posts-*.jsonl")) - before)
+        new = sorted(set(outdir.glob("runs/*/posts.jsonl")) - before)
         if new:
             result = score(read_jsonl(new[-1]), json.loads(truth.read_text("utf-8")))
             print(f"\ndemo crawl written to {new[-1]}")
             print(f"against the demo web's ground truth: {result.summary()}")
-        return code
+        return code or health_exit_status(outdir)
     finally:
         server.terminate()
         try:
@@ -106,7 +112,19 @@ def main(argv: list[str] | None = None) -> int:
         if not args.demo:
             print("crawl: registry sites unreachable (no internet?): crawling the demo web")
         return run_demo(outdir, extra, args.seed, args.extra_sites)
-    return subprocess.call(scrapy_cmd(["-s", f"CLUSTERCRAWL_OUTPUT_DIR={outdir}", *extra]))
+    code = subprocess.call(scrapy_cmd(["-s", f"CLUSTERCRAWL_OUTPUT_DIR={outdir}", *extra]))
+    return code or health_exit_status(outdir)
+
+
+def health_exit_status(outdir: Path) -> int:
+    """3 when the run's manifest says too many sites regressed, else 0."""
+    manifest = latest_manifest(outdir)
+    if manifest is None:
+        return 1
+    regressed = manifest["health"]["regressed_sites"]
+    if regressed:
+        print(f"crawl: sites that regressed since the last run: {', '.join(regressed)}")
+    return int(manifest["health"]["exit_status"])
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from typing import Any
 from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.registry import Site
+from clustercrawl.state import PostState, SiteRecord
 from clustercrawl.urls import canonicalize_url, host_of, url_key
 
 
@@ -66,6 +67,21 @@ class SiteState:
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     home_links: list[str] = field(default_factory=list)
+    # -- across runs -------------------------------------------------------------------------
+    previous: SiteRecord | None = None
+    known: dict[str, PostState] = field(default_factory=dict)  # live posts of earlier runs
+    known_alias: dict[str, str] = field(default_factory=dict)  # alias url key -> known key
+    incremental: bool = False
+    robots_sitemaps: list[str] | None = None
+    crawl_delay: float | None = None
+    #: channels walked to the end this run: a known post missing from all of them may be gone
+    walked: set[str] = field(default_factory=set)
+    unchanged: int = 0
+    gone: list[str] = field(default_factory=list)
+    requests: int = 0
+    #: why the site gave nothing, when it did: unreachable, blocked, js_shell, error
+    failure: str | None = None
+    status: str | None = None
 
     def __post_init__(self) -> None:
         host = host_of(self.site.homepage)
@@ -118,6 +134,17 @@ class SiteState:
         self.channel_entries[ch] = self.channel_entries.get(ch, 0) + 1
         return cand
 
+    def set_known(self, posts: list[PostState]) -> None:
+        self.known = {p.key: p for p in posts}
+        self.known_alias = {a: p.key for p in posts for a in p.aliases}
+
+    def known_post(self, key: str) -> PostState | None:
+        """The stored post a URL key belongs to (its canonical key or one of its aliases)."""
+        post = self.known.get(key)
+        if post is None and key in self.known_alias:
+            post = self.known.get(self.known_alias[key])
+        return post
+
     def candidate_for(self, url: str) -> Candidate | None:
         return self.candidates.get(url_key(url))
 
@@ -136,6 +163,11 @@ class SiteState:
                 for ch in CHANNEL_ORDER
             },
             "candidates": len(self.candidates),
+            "mode": "incremental" if self.incremental else "full",
+            "requests": self.requests,
+            "unchanged": self.unchanged,
+            "gone": len(self.gone),
+            "status": self.status,
             "counts": dict(sorted(self.counts.items())),
             "errors": self.errors[:50],
         }

@@ -14,11 +14,11 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from protego import Protego
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
@@ -33,6 +33,15 @@ from clustercrawl.posts import build_item, merge_copies, page_from_entry, utc_no
 from clustercrawl.registry import RegistryError, Site, load_registry, select_sites
 from clustercrawl.sitestate import Candidate, SiteState
 from clustercrawl.spiders.config import CrawlLimits
+from clustercrawl.spiders.incremental import (
+    complete_channel,
+    conditional_headers,
+    entry_changed,
+    page_headers,
+    parse_instant,
+)
+from clustercrawl.state import GONE, PageState, PostState, SiteRecord, StateStore, store_for
+from clustercrawl.urls import url_key
 from clustercrawl.workers import ExtractionRunner
 
 logger = logging.getLogger(__name__)
@@ -45,6 +54,9 @@ class ClustersSpider(scrapy.Spider):
     name = "clusters"
     limits: CrawlLimits
     runner: ExtractionRunner
+    store: StateStore | None
+    full_every_days: float
+    known_stop: int
 
     def __init__(
         self,
@@ -53,6 +65,7 @@ class ClustersSpider(scrapy.Spider):
         registry: str | None = None,
         channels: str | None = None,
         max_posts: str | None = None,
+        full: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -63,6 +76,10 @@ class ClustersSpider(scrapy.Spider):
             {Channel(c.strip()) for c in channels.split(",") if c.strip()} if channels else None
         )
         self.max_posts_arg = int(max_posts) if max_posts else None
+        #: re-walk every channel and re-emit unchanged posts too
+        self.full = str(full or "").lower() in ("1", "true", "yes")
+        #: HTTP validators of fetched post pages, handed to StatePipeline by canonical key
+        self.page_validators: dict[str, dict[str, str]] = {}
         self.run_stamp = utc_now_iso().replace(":", "").replace("-", "")
         self.states: dict[str, SiteState] = {}
         #: robots.txt Crawl-delay per download slot (host), enforced by CrawlDelayAutoThrottle
@@ -77,7 +94,7 @@ class ClustersSpider(scrapy.Spider):
         if not settings.get("FEEDS"):
             outdir = settings.get("CLUSTERCRAWL_OUTPUT_DIR", "output").rstrip("/")
             feeds_setting = {
-                f"{outdir}/posts-%(run_stamp)s.jsonl": {
+                f"{outdir}/runs/%(run_stamp)s/posts.jsonl": {
                     "format": "jsonlines",
                     "encoding": "utf-8",
                     "store_empty": False,
@@ -92,7 +109,11 @@ class ClustersSpider(scrapy.Spider):
         spider: ClustersSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.limits = CrawlLimits.from_settings(crawler.settings, spider.max_posts_arg)
         spider.runner = ExtractionRunner(spider.limits.extract_processes)
+        spider.store = store_for(crawler)
+        spider.full_every_days = crawler.settings.getfloat("CLUSTERCRAWL_FULL_EVERY_DAYS")
+        spider.known_stop = crawler.settings.getint("CLUSTERCRAWL_KNOWN_STOP")
         spider.load_sites()
+        crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
@@ -134,34 +155,88 @@ class ClustersSpider(scrapy.Spider):
             st.pending_discovery += 1
         else:
             st.pending_posts += 1
+        st.requests += 1
         m = {"site_id": st.site.id, "kind": kind, "discovery": discovery, **(meta or {})}
+        headers = {}
+        if st.incremental and self.store is not None and discovery:
+            page = self.store.get_page(url_key(url))
+            headers = page_headers(page)
+            if headers:
+                m["handle_httpstatus_list"] = [*m.get("handle_httpstatus_list", []), 304]
         return scrapy.Request(
             url,
             callback=callback,
             errback=self.on_error,
             priority=priority,
+            headers=headers or None,
             dont_filter=True,  # this spider de-duplicates per site; see SiteState.claim
             meta=m,
             cb_kwargs=cb_kwargs,
         )
 
+    def _remember_page(self, st: SiteState, response: Response) -> bool:
+        """Keep a discovery page's validators; True when it answered 304 (unchanged)."""
+        if response.status == 304:
+            st.bump("not_modified")
+            return True
+        if self.store is not None and response.status == 200:
+            etag = response.headers.get(b"ETag")
+            lastmod = response.headers.get(b"Last-Modified")
+            if etag or lastmod:
+                self.store.put_page(PageState(
+                    key=url_key(response.url), site_id=st.site.id, url=response.url,
+                    kind=response.meta.get("kind", ""),
+                    etag=etag.decode("latin-1") if etag else None,
+                    last_modified=lastmod.decode("latin-1") if lastmod else None,
+                    fetched_at=utc_now_iso(),
+                ))
+        return False
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.runner.start()
         for site in self.sites:
             st = self.states[site.id] = SiteState(site)
-            for req in (
-                self._request(st, site.homepage, self.parse_home, kind="home", priority=PRIO_HOME),
-                self._request(
-                    st,
-                    _robots_url(site.homepage),
-                    self.parse_robots,
-                    kind="robots",
-                    priority=PRIO_HOME,
-                    meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True},
-                ),
-            ):
+            if self.store is not None:
+                st.previous = self.store.get_site(site.id)
+                st.set_known([p for p in self.store.site_posts(site.id) if p.status != GONE])
+            st.incremental = self._incremental(st)
+            reqs = self._incremental_plan(st) if st.incremental else [
+                self._request(st, site.homepage, self.parse_home, kind="home", priority=PRIO_HOME)
+            ]
+            for req in reqs:
                 if req is not None:
                     yield req
+
+    def _incremental(self, st: SiteState) -> bool:
+        """Re-crawl from stored endpoints, unless asked for everything or a full walk is due."""
+        prev = st.previous
+        if self.full or prev is None or not prev.endpoints or not st.known:
+            return False
+        last_full = parse_instant(prev.last_full_run)
+        if last_full is None:
+            return False
+        age_days = (datetime.now(UTC) - last_full).total_seconds() / 86400
+        return age_days < self.full_every_days
+
+    def _incremental_plan(self, st: SiteState) -> list[scrapy.Request | None]:
+        """Ask only the stored endpoints of the site's cheapest complete channel, if any."""
+        prev = st.previous
+        assert prev is not None
+        st.cms = prev.cms
+        st.api_root = prev.api_root
+        if prev.crawl_delay:
+            self._set_crawl_delay(st, st.site.homepage, prev.crawl_delay)
+        eps = prev.endpoints
+        if prev.complete_channel == Channel.WP_API.value and prev.api_root:
+            return [self._wp_request(st, 1)]
+        if prev.complete_channel == Channel.SITEMAP.value and eps.get("sitemap"):
+            return [self._sitemap_request(st, u) for u in eps["sitemap"]]
+        reqs = [self._request(st, u, self.parse_feed, kind="feed", priority=PRIO_FEED)
+                for u in eps.get("feed", [])]
+        for url in eps.get("listing", []):
+            reqs.append(self._request(st, url, self.parse_listing, kind="listing",
+                                      priority=PRIO_LISTING, meta={"section_start": True}))
+        return reqs
 
     def _state(self, response: Response | Failure) -> SiteState:
         meta = (
@@ -213,15 +288,7 @@ class ClustersSpider(scrapy.Spider):
                 root = wordpress.guess_api_roots(response.url)[0]
             if root:
                 st.api_root = root
-                yield self._request(
-                    st,
-                    wordpress.posts_url(root, 1, per_page=self.limits.wp_per_page),
-                    self.parse_wp_api,
-                    kind="wp_api",
-                    priority=PRIO_API,
-                    meta={"handle_httpstatus_list": [400]},
-                    page=1,
-                )
+                yield self._wp_request(st, 1)
         if Channel.FEED in allowed:
             feed_urls = [u.url for u in site.feeds] + feeds.autodiscover(html, response.url)
             if not feed_urls:
@@ -238,45 +305,52 @@ class ClustersSpider(scrapy.Spider):
                     if st.owns(url):
                         yield self._request(
                             st, url, self.parse_listing, kind=f"listing:{kind}",
-                            priority=PRIO_LISTING,
+                            priority=PRIO_LISTING, meta={"section_start": True},
                         )
+        if Channel.SITEMAP in allowed:
+            urls = [u.url for u in site.sitemaps] or st.robots_sitemaps or []
+            for url in urls or sitemaps.default_sitemap_urls(response.url, st.cms):
+                yield self._sitemap_request(st, url)
         if Channel.LINK in allowed:
             st.home_links = links.follow_candidates(html, response.url)
 
-    def parse_robots(self, response: Response) -> list[Any]:
-        st = self._state(response)
-        return self._discovery_done(
-            st, self._guard(st, response.url, self._on_robots(st, response))
-        )
-
-    def _on_robots(self, st: SiteState, response: Response) -> Iterator[scrapy.Request | None]:
-        site = st.site
-        ok = isinstance(response, TextResponse) and response.status == 200
-        text = response.text if ok else ""
-        if text:
-            self._apply_crawl_delay(st, response.url, text)
-        if Channel.SITEMAP not in self.site_channels(site):
+    def on_robots_parsed(self, robotparser: Any, request: scrapy.Request) -> None:
+        """Scrapy fetched a host's robots.txt: keep its sitemaps, honour its Crawl-delay."""
+        st = self.states.get(request.meta.get("site_id", ""))
+        if st is None:
             return
-        urls = [u.url for u in site.sitemaps] or sitemaps.sitemaps_from_robots(text, response.url)
-        if not urls:
-            urls = sitemaps.default_sitemap_urls(site.homepage)
-        for url in urls:
-            yield self._sitemap_request(st, url)
+        rp = getattr(robotparser, "rp", None)  # Protego, Scrapy's default parser
+        st.robots_sitemaps = list(getattr(rp, "sitemaps", None) or [])
+        try:
+            delay = robotparser.crawl_delay(self.settings.get("USER_AGENT"))
+        except Exception:
+            delay = None
+        if delay:
+            self._set_crawl_delay(st, request.url, float(delay))
+
+    def _wp_request(self, st: SiteState, page: int) -> scrapy.Request | None:
+        assert st.api_root is not None
+        return self._request(
+            st,
+            wordpress.posts_url(st.api_root, page, per_page=self.limits.wp_per_page),
+            self.parse_wp_api,
+            kind="wp_api",
+            priority=PRIO_API,
+            meta={"handle_httpstatus_list": [400]},
+            page=page,
+        )
 
     def _sitemap_request(self, st: SiteState, url: str) -> scrapy.Request | None:
         if not st.owns(url) or st.bump("sitemaps_requested") > self.limits.max_sitemaps:
             return None
         return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP)
 
-    def _apply_crawl_delay(self, st: SiteState, url: str, robots_txt: str) -> None:
+    def _set_crawl_delay(self, st: SiteState, url: str, delay: float) -> None:
         """Scrapy ignores robots.txt Crawl-delay; turn it into a per-host download delay."""
-        try:
-            delay = Protego.parse(robots_txt).crawl_delay(self.settings.get("USER_AGENT"))
-        except Exception:
-            return
         host = urlsplit(url).hostname
-        if delay and host and self.crawler.engine:
-            delay = min(float(delay), self.limits.max_crawl_delay)
+        if delay > 0 and host and self.crawler.engine:
+            delay = min(delay, self.limits.max_crawl_delay)
+            st.crawl_delay = delay
             self.crawl_delays[host] = delay
             apply_crawl_delay(self.crawler, host, delay)
             st.counts["crawl_delay_ms"] = int(delay * 1000)
@@ -292,23 +366,18 @@ class ClustersSpider(scrapy.Spider):
                 self._site_error(st, response.url, f"WP API page unreadable: {exc}")
             if page == 1:
                 st.channel_exists(Channel.WP_API, response.url)
-                pages = wordpress.total_pages(_headers(response)) or 1
-                for n in range(2, min(pages, self.limits.wp_max_pages) + 1):
-                    assert st.api_root is not None
-                    out.append(
-                        self._request(
-                            st,
-                            wordpress.posts_url(st.api_root, n, per_page=self.limits.wp_per_page),
-                            self.parse_wp_api,
-                            kind="wp_api",
-                            priority=PRIO_API,
-                            meta={"handle_httpstatus_list": [400]},
-                            page=n,
-                        )
-                    )
+                total = wordpress.total_pages(_headers(response)) or 1
+                pages = min(total, self.limits.wp_max_pages)
+                out.extend(self._wp_request(st, n) for n in range(2, pages + 1))
+                if pages == total:
+                    st.walked.add(Channel.WP_API.value)
         for entry in entries:
             cand = st.add_entry(entry)
             if cand is None or not entry.content_html or st.site.overrides.fetch_pages:
+                continue
+            if not self.full and not entry_changed(entry, st.known_post(cand.key)):
+                st.claim(cand.url)
+                st.unchanged += 1
                 continue
             # The API gives the whole post: extract it here instead of fetching the page.
             if st.claim(cand.url):
@@ -325,9 +394,10 @@ class ClustersSpider(scrapy.Spider):
         st = self._state(response)
 
         def step() -> Iterator[None]:
-            entries = feeds.parse_feed(response.body, response.url)
             st.channel_exists(Channel.FEED, response.url)
-            for entry in entries:
+            if self._remember_page(st, response):
+                return
+            for entry in feeds.parse_feed(response.body, response.url):
                 st.add_entry(entry)
             yield None
 
@@ -337,8 +407,14 @@ class ClustersSpider(scrapy.Spider):
         st = self._state(response)
 
         def step() -> Iterator[scrapy.Request | None]:
+            if self._remember_page(st, response):
+                st.channel_exists(Channel.SITEMAP, response.url)
+                st.bump("sitemap_304")
+                return
+            st.bump("sitemap_ok")
             result = sitemaps.parse_sitemap(response.body, response.url)
-            st.channel_exists(Channel.SITEMAP, response.url)
+            if result.entries:
+                st.channel_exists(Channel.SITEMAP, response.url)
             for entry in result.entries:
                 st.add_entry(entry)
             for child in result.sitemaps:
@@ -351,14 +427,22 @@ class ClustersSpider(scrapy.Spider):
         st = self._state(response)
 
         def step() -> Iterator[scrapy.Request | None]:
-            if not isinstance(response, TextResponse):
+            kind = response.meta["kind"]
+            if response.meta.get("section_start"):
+                st.channel_exists(Channel.LISTING, response.url)
+            if self._remember_page(st, response) or not isinstance(response, TextResponse):
                 return
             result = listings.parse_listing(response.text, response.url)
-            if result.entries:
-                st.channel_exists(Channel.LISTING, response.url)
+            known_here = 0
             for entry in result.entries:
-                st.add_entry(entry)
-            kind = response.meta["kind"]
+                cand = st.add_entry(entry)
+                if cand is not None and st.known_post(cand.key) is not None:
+                    known_here += 1
+            all_known = bool(result.entries) and known_here == len(result.entries)
+            # on a re-crawl, walk a listing only until pages of posts we already know
+            if (st.incremental and all_known
+                    and st.bump(f"known_pages:{kind}") >= max(1, self.known_stop)):
+                return
             for url in result.next_pages:
                 if st.owns(url) and st.bump(f"pages:{kind}") < self.limits.max_listing_pages:
                     yield self._request(
@@ -401,23 +485,54 @@ class ClustersSpider(scrapy.Spider):
     def _begin_fetch(self, st: SiteState) -> list[Any]:
         st.fetch_started = True
         st.discovery_done = True
+        sitemap_capped = st.counts.get("sitemaps_requested", 0) > self.limits.max_sitemaps
+        if st.counts.get("sitemap_ok") and not st.counts.get("sitemap_304") and not sitemap_capped:
+            st.walked.add(Channel.SITEMAP.value)
         out: list[Any] = []
-        cands = sorted(st.candidates.values(), key=lambda c: c.url)
-        for n, cand in enumerate(cands):
-            if self.limits.max_posts and n >= self.limits.max_posts:
+        present: set[str] = set()
+        fetched = 0
+        for cand in sorted(st.candidates.values(), key=lambda c: c.url):
+            known = st.known_post(cand.key)
+            if known is not None:
+                present.add(known.key)
+            if st.was_requested(cand.url):
+                continue  # came whole from the API
+            if known is not None and not self.full and not any(
+                entry_changed(e, known) for e in cand.entries.values()
+            ):
+                st.unchanged += 1
+                continue
+            if self.limits.max_posts and fetched >= self.limits.max_posts:
                 st.bump("posts_over_cap")
                 continue
-            req = self._request(
-                st, cand.url, self.parse_post, kind="post", priority=PRIO_POST, discovery=False
-            )
-            if req is not None:
-                out.append(req)
-        if not st.candidates and Channel.LINK in self.site_channels(st.site):
+            fetched += 1
+            out.append(self._post_request(st, cand.url, "post", known))
+        # A known post no channel listed any more, where a channel was walked to its end
+        # (or everything was walked): ask for it again; 404/410 means it is gone.
+        for key, known in st.known.items():
+            if key in present:
+                continue
+            if not st.incremental or set(known.channels) & st.walked:
+                out.append(self._post_request(st, known.url, "recheck", known))
+        out = [r for r in out if r is not None]
+        if not st.candidates and not st.known and Channel.LINK in self.site_channels(st.site):
             # Nothing listed any post: fall back to bounded link following from the homepage.
             out.extend(self._follow(st, st.home_links))
         if st.pending_posts == 0:
             out.extend(self._flush(st))
         return out
+
+    def _post_request(
+        self, st: SiteState, url: str, kind: str, known: PostState | None
+    ) -> scrapy.Request | None:
+        req = self._request(st, url, self.parse_post, kind=kind, priority=PRIO_POST,
+                            discovery=False)
+        if req is not None and known is not None and not self.full:
+            headers = conditional_headers(known.etag, known.last_modified)
+            if headers:
+                req.headers.update(headers)
+                req.meta["handle_httpstatus_list"] = [304]
+        return req
 
     def _follow(self, st: SiteState, urls: Iterable[str]) -> list[scrapy.Request]:
         out: list[scrapy.Request] = []
@@ -436,8 +551,12 @@ class ClustersSpider(scrapy.Spider):
         st = self._state(response)
         kind = response.meta["kind"]
         out: list[Any] = []
-        if isinstance(response, TextResponse):
+        if response.status == 304:
+            st.unchanged += 1
+        elif isinstance(response, TextResponse):
             cand = st.candidate_for(response.url) or _candidate_from_redirect(st, response)
+            if cand is None and kind == "recheck":
+                cand = st.add_entry(Entry(url=response.url, channel=Channel.LINK))
             if cand is None:  # reached by link following
                 cand = st.add_entry(Entry(url=response.url, channel=Channel.LINK))
             if cand is not None:
@@ -449,6 +568,7 @@ class ClustersSpider(scrapy.Spider):
                 )
                 if item is not None:
                     st.items.append(item)
+                    self._keep_validators(item, response)
             if kind == "link":
                 out.extend(self._follow(st, links.follow_candidates(response.text, response.url)))
         else:
@@ -500,29 +620,89 @@ class ClustersSpider(scrapy.Spider):
             aliases=[*cand.aliases, cand.url, *redirects],
         )
 
+    def _keep_validators(self, item: Any, response: Response) -> None:
+        etag = response.headers.get(b"ETag")
+        lastmod = response.headers.get(b"Last-Modified")
+        if etag or lastmod:
+            self.page_validators[url_key(item.url)] = {
+                "etag": etag.decode("latin-1") if etag else "",
+                "last_modified": lastmod.decode("latin-1") if lastmod else "",
+            }
+
     def _flush(self, st: SiteState) -> list[Any]:
-        """Emit the site's items, copies merged; then forget everything but the summary."""
+        """Emit the site's items, copies merged; record the site; keep only its summary."""
         if st.flushed:
             return []
         st.flushed = True
         items = merge_copies(st.items)
         st.bump("items", len(items))
+        if self.store is not None and st.gone:
+            self.store.mark_gone(st.gone, utc_now_iso())
+        st.status = self._site_status(st, items)
+        self._record_site(st, items)
         stats = self.crawler.stats
+        sid = st.site.id
         for ch, n in st.channel_entries.items():
-            stats.set_value(f"clustercrawl/sites/{st.site.id}/entries/{ch}", n)
+            stats.set_value(f"clustercrawl/sites/{sid}/entries/{ch}", n)
         for ch in st.channel_endpoints:
-            stats.set_value(f"clustercrawl/sites/{st.site.id}/channel_exists/{ch}", 1)
-        stats.set_value(f"clustercrawl/sites/{st.site.id}/items", len(items))
+            stats.set_value(f"clustercrawl/sites/{sid}/channel_exists/{ch}", 1)
+        stats.set_value(f"clustercrawl/sites/{sid}/items", len(items))
+        stats.set_value(f"clustercrawl/sites/{sid}/status/{st.status}", 1)
+        stats.inc_value("clustercrawl/status/gone", len(st.gone))
         for item in items:
             stats.inc_value(f"clustercrawl/items/channel/{item.crawl['channel']}")
         logger.info(
-            "site %s done: %d posts (channels: %s)",
-            st.site.id, len(items), ", ".join(sorted(st.channel_endpoints)) or "none",
+            "site %s done (%s, %s): %d posts emitted, %d unchanged, %d gone, %d requests "
+            "(channels: %s)",
+            sid, st.status, "incremental" if st.incremental else "full", len(items),
+            st.unchanged, len(st.gone), st.requests,
+            ", ".join(sorted(st.channel_endpoints)) or "none",
         )
         st.items = []
         st.candidates = {}
         st.requested = set()
+        st.known = {}
+        st.known_alias = {}
         return list(items)
+
+    def _site_status(self, st: SiteState, items: list[Any]) -> str:
+        """ok / empty / blocked / js_shell / error / unreachable: what a scheduler needs."""
+        if items or st.unchanged:
+            return "ok"
+        if st.failure:
+            return st.failure
+        if st.incremental and st.known:
+            return "ok"  # asked again, nothing changed
+        if st.errors and not st.channel_endpoints:
+            return "error"
+        return "empty"
+
+    def _record_site(self, st: SiteState, items: list[Any]) -> None:
+        if self.store is None:
+            return
+        prev = st.previous or SiteRecord(site_id=st.site.id)
+        endpoints = dict(prev.endpoints)
+        if not st.incremental:
+            endpoints = {}
+        for ch, eps in st.channel_endpoints.items():
+            merged = endpoints.setdefault(ch, [])
+            merged.extend(e for e in eps if e not in merged)
+        now = utc_now_iso()
+        complete = prev.complete_channel
+        if not st.incremental:
+            complete = complete_channel([list(i.crawl["channels"]) for i in items])
+        self.store.put_site(SiteRecord(
+            site_id=st.site.id,
+            endpoints=endpoints if st.status == "ok" else prev.endpoints,
+            complete_channel=complete,
+            crawl_delay=st.crawl_delay or prev.crawl_delay,
+            api_root=st.api_root or prev.api_root,
+            cms=st.cms or prev.cms,
+            status=st.status,
+            posts=len(items) + st.unchanged if not st.incremental else prev.posts,
+            last_run=now,
+            last_full_run=now if not st.incremental and st.status == "ok" else prev.last_full_run,
+        ))
 
     # -- errors and end of crawl ---------------------------------------------------------------
     def _site_error(self, st: SiteState, url: str, message: str) -> None:
@@ -537,11 +717,16 @@ class ClustersSpider(scrapy.Spider):
         kind = request.meta.get("kind", "?")
         error = failure.type.__name__ if failure.type else "error"
         reason = failure.getErrorMessage() or error
-        probing = kind in ("wp_api", "feed", "sitemap") and _is_404(failure)
-        if kind != "robots" and not probing:
-            self._site_error(st, request.url, f"{kind} request failed: {error}: {reason}")
+        status = _http_status(failure)
+        known = st.known_post(url_key(request.url)) if kind in ("post", "recheck") else None
+        if known is not None and status in (404, 410):
+            st.gone.append(known.key)
+        elif kind in ("wp_api", "feed", "sitemap") and status in (404, 410):
+            st.bump(f"missing:{kind}")  # probing a channel the site does not have
         else:
-            st.bump(f"missing:{kind}")
+            self._site_error(st, request.url, f"{kind} request failed: {error}: {reason}")
+            if request.meta.get("discovery") and (kind == "home" or st.incremental):
+                st.failure = st.failure or _failure_kind(failure, status)
         if request.meta.get("discovery"):
             return self._discovery_done(st, [])
         st.pending_posts -= 1
@@ -581,11 +766,6 @@ def _headers(response: Response) -> dict[str, str]:
     return {k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items()}
 
 
-def _robots_url(homepage: str) -> str:
-    parts = urlsplit(homepage)
-    return f"{parts.scheme}://{parts.netloc}/robots.txt"
-
-
 def _candidate_from_redirect(st: SiteState, response: Response) -> Candidate | None:
     for url in response.meta.get("redirect_urls", ()):
         cand = st.candidate_for(url)
@@ -594,6 +774,18 @@ def _candidate_from_redirect(st: SiteState, response: Response) -> Candidate | N
     return None
 
 
-def _is_404(failure: Failure) -> bool:
+def _http_status(failure: Failure) -> int | None:
     response = getattr(failure.value, "response", None)
-    return response is not None and response.status in (404, 410)
+    return int(response.status) if response is not None else None
+
+
+def _failure_kind(failure: Failure, status: int | None) -> str:
+    """unreachable (DNS, connection, timeout), blocked (403/429, challenge), or error."""
+    if status is not None:
+        return "blocked" if status in (401, 403, 429) else "error"
+    name = failure.type.__name__ if failure.type else ""
+    unreachable = ("DNSLookupError", "ConnectionRefusedError", "TCPTimedOutError",
+                   "TimeoutError", "ConnectError", "ConnectionLost", "NoRouteError",
+                   "DownloadConnectionRefusedError", "CannotResolveHostError",
+                   "DownloadTimeoutError", "DownloadFailedError")
+    return "unreachable" if name in unreachable else "error"
