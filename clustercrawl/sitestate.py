@@ -67,6 +67,7 @@ class SiteState:
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     home_links: list[str] = field(default_factory=list)
+    listing_pages_seen: set[int] = field(default_factory=set)  # entry-set fingerprints
     # -- across runs -------------------------------------------------------------------------
     previous: SiteRecord | None = None
     known: dict[str, PostState] = field(default_factory=dict)  # live posts of earlier runs
@@ -82,6 +83,7 @@ class SiteState:
     #: why the site gave nothing, when it did: unreachable, blocked, js_shell, error
     failure: str | None = None
     status: str | None = None
+    record: SiteRecord | None = None  # what the state will keep of this site
 
     def __post_init__(self) -> None:
         host = host_of(self.site.homepage)

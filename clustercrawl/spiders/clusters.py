@@ -433,6 +433,17 @@ class ClustersSpider(scrapy.Spider):
             if self._remember_page(st, response) or not isinstance(response, TextResponse):
                 return
             result = listings.parse_listing(response.text, response.url)
+            # Pagination that never ends (identical pages, empty pages forever) stops here;
+            # calendar months may be empty and are bounded by their date window instead.
+            if result.entries:
+                fingerprint = hash(tuple(sorted(e.url for e in result.entries)))
+                if fingerprint in st.listing_pages_seen:
+                    st.bump("listing_repeats")
+                    return
+                st.listing_pages_seen.add(fingerprint)
+            elif not response.meta.get("calendar"):
+                st.bump("listing_empty")
+                result.next_pages = []
             known_here = 0
             for entry in result.entries:
                 cand = st.add_entry(entry)
@@ -453,7 +464,8 @@ class ClustersSpider(scrapy.Spider):
                     st, url
                 ):
                     yield self._request(
-                        st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
+                        st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING,
+                        meta={"calendar": True},
                     )
 
         return self._discovery_done(st, self._guard(st, response.url, step()))
@@ -691,7 +703,9 @@ class ClustersSpider(scrapy.Spider):
         complete = prev.complete_channel
         if not st.incremental:
             complete = complete_channel([list(i.crawl["channels"]) for i in items])
-        self.store.put_site(SiteRecord(
+        # Stored when the spider closes, after the pipelines have stored the site's items:
+        # a run killed before that leaves no record, so the next run rediscovers the site.
+        st.record = SiteRecord(
             site_id=st.site.id,
             endpoints=endpoints if st.status == "ok" else prev.endpoints,
             complete_channel=complete,
@@ -702,7 +716,7 @@ class ClustersSpider(scrapy.Spider):
             posts=len(items) + st.unchanged if not st.incremental else prev.posts,
             last_run=now,
             last_full_run=now if not st.incremental and st.status == "ok" else prev.last_full_run,
-        ))
+        )
 
     # -- errors and end of crawl ---------------------------------------------------------------
     def _site_error(self, st: SiteState, url: str, message: str) -> None:
@@ -760,6 +774,10 @@ class ClustersSpider(scrapy.Spider):
 
     def on_closed(self, reason: str) -> None:
         self.runner.close()
+        if self.store is not None:
+            for st in self.states.values():
+                if st.flushed and st.record is not None:
+                    self.store.put_site(st.record)
 
 
 def _headers(response: Response) -> dict[str, str]:
