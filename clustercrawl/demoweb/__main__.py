@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--seed", type=int, default=2014)
         p.add_argument("--extra-sites", type=int, default=0)
         p.add_argument("--posts-per-site", type=int, default=40)
+        p.add_argument("--revision", type=int, default=0,
+                       help="weeks of new, edited and removed posts after the generated web")
         if name == "serve":
             p.add_argument("--registry-out", default=None)
             p.add_argument("--truth-out", default=None)
@@ -51,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     args = _parser().parse_args(argv)
-    web = generate(args.seed, args.extra_sites, args.posts_per_site)
+    web = generate(args.seed, args.extra_sites, args.posts_per_site, args.revision)
     if args.command == "truth":
         _write(args.out, json.dumps(web.ground_truth(args.port), ensure_ascii=False, indent=1))
         return 0

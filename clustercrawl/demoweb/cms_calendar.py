@@ -14,7 +14,7 @@ from functools import partial
 from .chrome import cookie_banner, eu_block, share_links
 from .cms_base import Renderer, chunks
 from .model import Post, Response, SitePage
-from .util import esc, iso_local, rfc822
+from .util import esc, etag_of, http_date, iso_local, rfc822
 from .xmlout import FeedChannel, FeedItem, ical, rss
 
 DEMO_TODAY = date(2025, 12, 1)
@@ -246,8 +246,10 @@ class EventsCalendarSite(Renderer):
                     end=ev.end, summary=post.title, location=where,
                     url=base + self.post_path(post), description=post.summary,
                     start_time=ev.time)
-        return Response(200, text.encode("utf-8"), "text/calendar; charset=utf-8",
-                        {"Content-Disposition": f'attachment; filename="{post.slug}.ics"'})
+        data = text.encode("utf-8")
+        return Response(200, data, "text/calendar; charset=utf-8",
+                        {"Content-Disposition": f'attachment; filename="{post.slug}.ics"',
+                         "Last-Modified": http_date(post.modified), "ETag": etag_of(data)})
 
     def article(self, post: Post, base: str) -> Response:
         """News article."""
@@ -342,4 +344,4 @@ class EventsCalendarSite(Renderer):
                               f"{base}{self.news_root()}", f"{base}{self.news_root()}rss/",
                               self.site.name, self.lang.code)
         text = rss(channel, items)
-        return self.xml(text, "application/rss+xml")
+        return self.xml(text, "application/rss+xml", modified=self.site.last_change(), etag=True)

@@ -283,7 +283,8 @@ class Drupal(Renderer):
                  for p in self.newest[:FEED_SIZE]]
         channel = FeedChannel(self.site.name, f"{base}/", f"{base}/rss.xml", "", self.lang.code)
         text = rss(channel, items)
-        return self.xml(text, "application/rss+xml")
+        # the page cache answers anonymous requests with Last-Modified and ETag
+        return self.xml(text, "application/rss+xml", modified=self.site.last_change(), etag=True)
 
     def sitemap(self, base: str) -> Response:
         """simple_sitemap: one urlset with nodes and pages."""
@@ -292,4 +293,5 @@ class Drupal(Renderer):
         entries += [(base + self.alias(p), w3c(p.modified)) for p in self.newest]
         entries += [(base + self.page_path(p), None) for p in self.site.pages]
         return self.xml(urlset(entries, extras="<changefreq>weekly</changefreq>"
-                               "<priority>0.5</priority>", pretty=True))
+                               "<priority>0.5</priority>", pretty=True),
+                        modified=self.site.last_change(), etag=True)

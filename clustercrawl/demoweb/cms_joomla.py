@@ -275,7 +275,8 @@ class Joomla(Renderer):
             self.site.name, f"{self.lang.code}-{self.lang.code}",
             rfc822(posts[0].modified) if posts else "", GENERATOR)
         text = f'<!-- generator="{GENERATOR}" -->\n' + rss(channel, items)
-        return self.xml(_xml_decl_first(text), "application/rss+xml")
+        return self.xml(_xml_decl_first(text), "application/rss+xml",
+                        modified=self.site.last_change(), etag=True)
 
 
 def _xml_decl_first(text: str) -> str:

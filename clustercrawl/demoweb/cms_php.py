@@ -60,6 +60,8 @@ class HomeMadePhp(Renderer):
     def build(self) -> None:
         for post in self.newest:
             self.add(self.post_path(post), partial(self.article, post))
+        for post in self.site.removed:
+            self.add(self.post_path(post), self.gone)
         pages = chunks(self.newest, self.per_page)
         for n, items in enumerate(pages, 1):
             self.add(self.list_path(n), partial(self.listing, n, len(pages), items))
@@ -75,6 +77,13 @@ class HomeMadePhp(Renderer):
         if path == self.item_script() and any(k == "id" for k, _ in query):
             return self.html(self.doc(self.ui["not_found"], f"<p>{esc(self.ui['not_found'])}.</p>"))
         return None
+
+    def gone(self, base: str) -> Response:
+        """A deleted article: the row is flagged deleted, so the script knows to send 410
+        (an id that never existed still gets the soft 404 above)."""
+        del base
+        return self.html(self.doc(self.ui["not_found"], f"<p>{esc(self.ui['not_found'])}.</p>"),
+                         status=410)
 
     # -- pages ------------------------------------------------------------------------------
     def doc(self, title: str, content: str) -> str:

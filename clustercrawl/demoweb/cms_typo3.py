@@ -209,7 +209,8 @@ class Typo3(Renderer):
         )
         html = self.doc(post.title, base + self.post_path(post), 40, post.title, content,
                         base=base, description=post.summary)
-        return self.html(html)
+        # config.sendCacheHeaders: the news record's tstamp as Last-Modified
+        return self.html(html, modified=post.modified)
 
     def listing(self, section: str, n: int, total: int, items: list[Post], base: str) -> Response:
         """tx_news list view with the fluid widget paginator."""
@@ -270,18 +271,19 @@ class Typo3(Renderer):
                           guid=f"news-{p.ident}", description=p.summary,
                           categories=[self.ui["cat_" + p.category]])
                  for p in self.newest[:FEED_SIZE]]
-        last = max((p.modified for p in self.newest), default=None)
+        last = self.site.last_change()
         channel = FeedChannel(self.site.name, f"{base}/", base + self.feed_path(), self.site.name,
                               self.lang.code, rfc822(last) if last else "", "TYPO3 EXT:news")
         text = rss(channel, items)
-        return self.xml(text, "application/rss+xml", modified=last)
+        return self.xml(text, "application/rss+xml", modified=last, etag=True)
 
     def sitemap_idx(self, base: str) -> Response:
         """EXT:seo sitemap index."""
-        last = max((p.modified for p in self.newest), default=None)
+        last = self.site.last_change()
         lm = w3c(last) if last else None
         return self.xml(sitemap_index([(base + self.sitemap_child("pages"), lm),
-                                       (base + self.sitemap_child("news"), lm)]))
+                                       (base + self.sitemap_child("news"), lm)]),
+                        modified=last, etag=True)
 
     def sitemap(self, kind: str, base: str) -> Response:
         """Child sitemap: pages or news records."""
@@ -292,4 +294,4 @@ class Typo3(Renderer):
             paths = ["/", *(self.page_path(p) for p in self.site.pages),
                      *(self.list_path(s, 1) for s in self.sections())]
             entries = [(base + path, None) for path in paths]
-        return self.xml(urlset(entries, pretty=True))
+        return self.xml(urlset(entries, pretty=True), modified=self.site.last_change(), etag=True)

@@ -138,7 +138,11 @@ class WordPress(WpApiMixin):
 
     def dynamic(self, key: RouteKey, base: str) -> Response | None:
         path, query = key
-        params = dict(query)
+        params: dict[str, str] = {}
+        for raw, value in query:  # include[]=1&include[]=2 -> include=1,2
+            name = raw.removesuffix("[]")
+            joined = name != raw and name in params
+            params[name] = f"{params[name]},{value}" if joined else value
         if path == "/" and "rest_route" in params:
             return self.api(params.pop("rest_route"), params, base)
         if not self.plain and (path == "/wp-json" or path.startswith("/wp-json/")):
@@ -416,7 +420,7 @@ class WordPress(WpApiMixin):
                      content=self.body(p, base))
             for p in self.newest[:FEED_SIZE]
         ]
-        last = max((p.modified for p in self.newest), default=None)
+        last = self.site.last_change()
         channel = FeedChannel(self.site.name, base, base + self.feed_path(), self.site.name,
                               LOCALES[self.lang.code], rfc822(last) if last else "",
                               f"https://wordpress.org/?v={WP_VERSION}")
@@ -428,29 +432,30 @@ class WordPress(WpApiMixin):
         channel = FeedChannel(f"Comments for {self.site.name}", base,
                               base + self.comments_feed_path(), "", LOCALES[self.lang.code])
         text = rss(channel, [], wordpress=True)
-        return self.xml(text, "application/rss+xml")
+        return self.xml(text, "application/rss+xml", etag=True)
 
     def sitemap_idx(self, base: str) -> Response:
         """wp-sitemap.xml index."""
         maps = self.sitemap_paths()
         locs = [(base + maps[k], None) for k in ("post", "page", "category")]
         xsl = f"{base}/?sitemap-stylesheet=index" if self.plain else f"{base}/wp-sitemap-index.xsl"
-        return self.xml(sitemap_index(locs, xsl))
+        return self.xml(sitemap_index(locs, xsl), modified=self.site.last_change(), etag=True)
 
     def sitemap_posts(self, base: str) -> Response:
         """Posts sitemap."""
         entries = [(self.permalink(p, base), w3c(p.modified)) for p in self.newest]
-        return self.xml(urlset(entries, f"{base}/wp-sitemap.xsl"))
+        return self.xml(urlset(entries, f"{base}/wp-sitemap.xsl"),
+                        modified=self.site.last_change(), etag=True)
 
     def sitemap_pages(self, base: str) -> Response:
         """Pages sitemap (about, members… — not posts)."""
         entries = [(f"{base}/", None)] + [(self.page_link(p, base), None) for p in self.site.pages]
-        return self.xml(urlset(entries, f"{base}/wp-sitemap.xsl"))
+        return self.xml(urlset(entries, f"{base}/wp-sitemap.xsl"), etag=True)
 
     def sitemap_cats(self, base: str) -> Response:
         """Category archives sitemap."""
         return self.xml(urlset([(self.cat_link(c, base), None) for c in self.categories()],
-                               f"{base}/wp-sitemap.xsl"))
+                               f"{base}/wp-sitemap.xsl"), etag=True)
 
     def robots(self, base: str) -> Response:
         """Virtual robots.txt with the sitemap line."""

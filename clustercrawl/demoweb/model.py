@@ -122,6 +122,9 @@ class SiteData:
     # posts that have a print variant (post keys)
     printable: tuple[str, ...] = ()
     options: dict[str, str] = field(default_factory=dict)
+    # revisions (revisions.py): posts taken down, and when the site last changed (None: never)
+    removed: list[Post] = field(default_factory=list)
+    changed_at: datetime | None = None
 
     def post_by_key(self, key: str) -> Post:
         """Lookup used by stories and tests."""
@@ -133,6 +136,14 @@ class SiteData:
     def newest_first(self) -> list[Post]:
         """Posts in listing order (newest first, stable on ident)."""
         return sorted(self.posts, key=lambda p: (p.published, p.ident), reverse=True)
+
+    def last_change(self) -> datetime | None:
+        """When any listed content last changed: the newest ``modified``, or the revision
+        that took a post down (a removal changes feeds and sitemaps, not any post's date)."""
+        last = max((p.modified for p in self.posts), default=None)
+        if self.changed_at is not None and (last is None or self.changed_at > last):
+            return self.changed_at
+        return last
 
 
 TRACKING_QUERY = "utm_source=newsletter&utm_medium=email"

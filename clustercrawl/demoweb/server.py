@@ -1,7 +1,8 @@
 """Loopback HTTP server for a `DemoWeb`: one port, Host-header dispatch, threaded, with an
 access log of (t_start, t_end, host, path_and_query, status) used to measure per-host
 concurrency. Conditional GETs (If-None-Match / If-Modified-Since) get 304 where the page has
-validators, as real CMSs and CDNs do.
+validators, as real CMSs and CDNs do. `DemoServer.set_web` swaps the web (e.g. for a later
+revision) while serving: each request is answered wholly by the web current when it started.
 """
 
 from __future__ import annotations
@@ -43,22 +44,27 @@ class _Handler(BaseHTTPRequestHandler):
             rest = target.split("://", 1)[1]
             host, _, path = rest.partition("/")
             target = "/" + path
-        status = 500
+        name = host.split(":", 1)[0].lower()
+        recorded = False
         try:
-            resp = srv.web.respond(host, target, srv.server_address[1])
+            resp = srv.current_web().respond(host, target, srv.server_address[1])
             resp = _conditional(resp, self.headers.get("If-None-Match"),
                                 self.headers.get("If-Modified-Since"))
-            status = resp.status
             self.send_response(resp.status)
             self.send_header("Content-Type", resp.content_type)
             self.send_header("Content-Length", str(len(resp.body)))
-            for name, value in resp.headers.items():
-                self.send_header(name, value)
+            for header, value in resp.headers.items():
+                self.send_header(header, value)
+            # logged before any byte reaches the client: whoever has read a response finds
+            # it in the access log (end time = when the answer was ready)
+            srv.record((start, time.monotonic(), name, target, resp.status))
+            recorded = True
             self.end_headers()
             if not head and resp.status != 304:
                 self.wfile.write(resp.body)
         finally:
-            srv.record((start, time.monotonic(), host.split(":", 1)[0].lower(), target, status))
+            if not recorded:
+                srv.record((start, time.monotonic(), name, target, 500))
 
     def log_message(self, format: str, *args: object) -> None:
         """Silence stderr logging; the access log is kept in memory."""
@@ -86,9 +92,18 @@ class _Server(ThreadingHTTPServer):
 
     def __init__(self, addr: tuple[str, int], web: DemoWeb) -> None:
         super().__init__(addr, _Handler)
-        self.web = web
+        self._web = web
+        self._web_lock = threading.Lock()
         self.log: list[LogEntry] = []
         self._log_lock = threading.Lock()
+
+    def current_web(self) -> DemoWeb:
+        with self._web_lock:
+            return self._web
+
+    def set_web(self, web: DemoWeb) -> None:
+        with self._web_lock:
+            self._web = web
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Clients hanging up mid-response are normal for a crawler; stay quiet."""
@@ -105,9 +120,20 @@ class DemoServer:
     def __init__(self, web: DemoWeb, host: str = "127.0.0.1", port: int = 0) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("the demo server binds to loopback only")
-        self.web = web
         self._httpd = _Server((host, port), web)
         self._thread: threading.Thread | None = None
+        web.port = self.port
+
+    @property
+    def web(self) -> DemoWeb:
+        """The web being served."""
+        return self._httpd.current_web()
+
+    def set_web(self, web: DemoWeb) -> None:
+        """Serve ``web`` from now on (thread-safe; requests in flight finish on the old one),
+        e.g. ``server.set_web(generate(revision=1))`` between two crawls on the same port."""
+        web.port = self.port
+        self._httpd.set_web(web)
 
     @property
     def port(self) -> int:

@@ -18,6 +18,7 @@ from .cms_php import HomeMadePhp
 from .cms_typo3 import Typo3
 from .cms_wordpress import WordPress, WordPressPlain
 from .model import Post, Response, SiteData
+from .revisions import Change, apply_revision
 from .sites import HAND_SHAPED, build_site, extra_spec
 from .util import iso_local, plain_text
 
@@ -35,9 +36,15 @@ def _unknown_host() -> Response:
 class DemoWeb:
     """A set of demo sites addressed by host name (``*.localhost``)."""
 
-    def __init__(self, seed: int, sites: list[SiteData]) -> None:
+    def __init__(self, seed: int, sites: list[SiteData], revision: int = 0,
+                 history: list[Change] | None = None) -> None:
         self.seed = seed
         self.sites = sites
+        self.revision = revision
+        #: every post added, edited or removed by revisions 1..``revision``
+        self.history: list[Change] = list(history or [])
+        #: the port a `DemoServer` serves this web on (default for `changes_since`)
+        self.port: int | None = None
         self._by_id = {s.id: s for s in sites}
         self._renderers = {s.host: RENDERERS[s.cms](s) for s in sites}
 
@@ -126,7 +133,41 @@ class DemoWeb:
                           "channels": r.site_channels()})
             non_posts += [base + p for p in r.non_post_paths()]
         posts = [self.post_truth(s, p, port) for s, p in self.posts()]
-        return {"seed": self.seed, "sites": sites, "posts": posts, "non_posts": non_posts}
+        gone = [{"key": p.key, "site_id": s.id, "url": self._url(s, p, port)}
+                for s in self.sites for p in s.removed]
+        return {"seed": self.seed, "revision": self.revision, "sites": sites, "posts": posts,
+                "non_posts": non_posts, "gone": gone}
+
+    def _url(self, site: SiteData, post: Post, port: int) -> str:
+        return f"http://{site.host}:{port}" + self._renderers[site.host].post_path(post)
+
+    def changes_since(self, revision: int, port: int | None = None) -> dict[str, list[str]]:
+        """Canonical URLs of the posts that are new, updated or gone in this web compared
+        with revision ``revision`` of the same seed: what an incremental crawl must report.
+
+        A post added and edited later is only new; one added and removed again is nowhere.
+        ``port`` defaults to the port a `DemoServer` serves this web on.
+        """
+        if not 0 <= revision <= self.revision:
+            raise ValueError(f"revision {revision} is not between 0 and {self.revision}")
+        port = self.port if port is None else port
+        if port is None:
+            raise ValueError("changes_since needs the port (the web is not being served)")
+        later = [c for c in self.history if c.revision > revision]
+        added = {(c.site_id, c.key) for c in later if c.kind == "new"}
+        edited = {(c.site_id, c.key) for c in later if c.kind == "updated"}
+        removed = {(c.site_id, c.key) for c in later if c.kind == "gone"}
+        out: dict[str, list[str]] = {"new": [], "updated": [], "gone": []}
+        for site in self.sites:
+            for post in site.posts:
+                ident = (site.id, post.key)
+                if ident in added:
+                    out["new"].append(self._url(site, post, port))
+                elif ident in edited:
+                    out["updated"].append(self._url(site, post, port))
+            out["gone"] += [self._url(site, p, port) for p in site.removed
+                            if (site.id, p.key) in removed and (site.id, p.key) not in added]
+        return {k: sorted(v) for k, v in out.items()}
 
     def registry_yaml(self, port: int) -> str:
         """A registry (schema_version 1) for the demo sites; section URLs only for some."""
@@ -155,7 +196,16 @@ class DemoWeb:
         return "\n".join(lines) + "\n"
 
 
-def generate(seed: int = 2014, extra_sites: int = 0, posts_per_site: int = 40) -> DemoWeb:
-    """The demo web: the seven hand-shaped sites plus ``extra_sites`` generated ones."""
+def generate(seed: int = 2014, extra_sites: int = 0, posts_per_site: int = 40,
+             revision: int = 0) -> DemoWeb:
+    """The demo web: the seven hand-shaped sites plus ``extra_sites`` generated ones, as they
+    are after ``revision`` weeks of publishing, editing and removing posts (0: as generated;
+    see `revisions`)."""
+    if revision < 0:
+        raise ValueError("revision must be >= 0")
     specs = list(HAND_SHAPED) + [extra_spec(i, posts_per_site) for i in range(extra_sites)]
-    return DemoWeb(seed, [build_site(spec, seed) for spec in specs])
+    sites = [build_site(spec, seed) for spec in specs]
+    history: list[Change] = []
+    for step in range(1, revision + 1):
+        history += apply_revision(sites, specs, seed, step, len(HAND_SHAPED))
+    return DemoWeb(seed, sites, revision, history)

@@ -175,8 +175,20 @@ class WpApiMixin(Renderer):
             posts = [p for p in posts if needle in p.title.lower() or needle in p.body_html.lower()]
         if "slug" in params:
             posts = [p for p in posts if p.slug in params["slug"].split(",")]
-        if params.get("order") == "asc":
-            posts.reverse()
+        for name in ("include", "exclude"):
+            if name not in params:
+                continue
+            ids = _id_list(params[name])
+            if ids is None:
+                return _invalid(name, f"{name}[0] is not of type integer.")
+            posts = [p for p in posts if (p.ident in ids) == (name == "include")]
+        orderby = params.get("orderby", "date")
+        if orderby not in ORDERBY:
+            return _invalid("orderby", "orderby is not one of " + ", ".join(ORDERBY) + ".")
+        if orderby == "include" and "include" not in params:
+            return _invalid("orderby", "You need to define an include parameter to order by "
+                            "include.")
+        posts = _ordered(posts, orderby, params)
         total = len(posts)
         pages = math.ceil(total / per_page) if total else 0
         if page > pages and total > 0:
@@ -198,6 +210,29 @@ class WpApiMixin(Renderer):
             headers["Link"] = ", ".join(links)
         body = [_fields(self.api_post(p, base, params), params) for p in chunk]
         return self.json(body, headers=headers)
+
+
+ORDERBY = ("author", "date", "id", "include", "modified", "parent", "relevance", "slug",
+           "include_slugs", "title")
+
+
+def _id_list(value: str) -> set[int] | None:
+    """``include=1,2,3`` (``include[]=1&include[]=2`` arrives joined the same way)."""
+    parts = [x.strip() for x in value.split(",") if x.strip()]
+    if not all(x.isdigit() for x in parts):
+        return None
+    return {int(x) for x in parts}
+
+
+def _ordered(posts: list[Post], orderby: str, params: dict[str, str]) -> list[Post]:
+    """WP_Query ordering: descending unless ``order=asc``; ``include`` keeps the given order."""
+    if orderby == "include":
+        rank = {int(x): i for i, x in enumerate(params["include"].split(",")) if x.strip()}
+        return sorted(posts, key=lambda p: rank.get(p.ident, len(rank)))
+    keys = {"id": lambda p: (p.ident,), "modified": lambda p: (p.modified, p.ident),
+            "title": lambda p: (p.title.lower(), p.ident), "slug": lambda p: (p.slug, p.ident)}
+    key = keys.get(orderby, lambda p: (p.published, p.ident))
+    return sorted(posts, key=key, reverse=params.get("order", "desc") != "asc")
 
 
 def _cmp(value: datetime, limit: datetime, utc: bool, after: bool) -> bool:

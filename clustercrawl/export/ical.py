@@ -1,0 +1,141 @@
+"""The crawled events as an iCalendar file a calendar app can subscribe to.
+
+Written with the icalendar library. The output is a pure function of the posts: UIDs come
+from the event_id (or the post id), DTSTAMP is the event's last change, and events are sorted,
+so a subscriber re-reading an unchanged file sees the same bytes and no churn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+import pycountry
+
+from .events import EventEntry, collect_events
+
+PRODID = "-//clustercrawl//clustercrawl events//EN"
+UID_DOMAIN = "clustercrawl"
+#: Subscribers re-read the file twice a day (RFC 7986 REFRESH-INTERVAL, and Outlook's TTL).
+REFRESH = timedelta(hours=12)
+#: Stands in for DTSTAMP when no report says when it changed (keeps the bytes stable).
+EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+STATUS = {"scheduled": "CONFIRMED", "moved_online": "CONFIRMED", "postponed": "TENTATIVE",
+          "cancelled": "CANCELLED"}
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _instant(value: str, zone: tzinfo | None) -> datetime:
+    """A datetime in the event's named zone (TZID), else UTC, else floating."""
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if zone is not None:
+        return parsed.astimezone(zone) if parsed.tzinfo else parsed.replace(tzinfo=zone)
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed
+
+
+def _times(entry: EventEntry) -> tuple[date | datetime, date | datetime | None]:
+    """DTSTART and DTEND: dates with an exclusive end for all-day events, else datetimes.
+
+    A timed event whose end gives no time ends on its last day at midnight after it (if it
+    lasts several days) or has no DTEND (RFC 5545: it ends when it starts)."""
+    if entry.all_day:
+        return entry.start_day(), entry.end_day() + timedelta(days=1)
+    zone = _zone(entry.timezone)
+    start = _instant(entry.start, zone)
+    if entry.end and len(entry.end) > 10:
+        end = _instant(entry.end, zone)
+        return start, end if end > start else None
+    last = entry.end_day()
+    if last > entry.start_day():
+        return start, datetime.combine(last + timedelta(days=1), time(0), start.tzinfo)
+    return start, None
+
+
+def _country(code: str | None) -> str | None:
+    if not code:
+        return None
+    found = pycountry.countries.get(alpha_2=code.upper()) if len(code) == 2 else None
+    return str(found.name) if found is not None else code
+
+
+def _location(entry: EventEntry) -> str | None:
+    parts = [entry.venue, entry.city, _country(entry.country)]
+    text = ", ".join(dict.fromkeys(p for p in parts if p))
+    if not text and entry.online_url:
+        return f"Online: {entry.online_url}"
+    return text or None
+
+
+def _description(entry: EventEntry) -> str:
+    if entry.grouped or len(entry.reports) > 1:
+        lines = [f"Reported by {len(entry.reports)} post(s):"]
+        lines += [f"- {r.title} ({r.cluster or r.site_id}): {r.url}" for r in entry.reports]
+        return "\n".join(lines)
+    report = entry.reports[0]
+    head = entry.summary or report.title
+    return f"{head}\n\n{report.cluster or report.site_id}: {report.url}"
+
+
+def _stamp(entry: EventEntry) -> datetime:
+    if entry.modified:
+        return datetime.fromisoformat(entry.modified.replace("Z", "+00:00")).astimezone(UTC)
+    return EPOCH
+
+
+def _vevent(entry: EventEntry) -> icalendar.Event:
+    event = icalendar.Event()
+    kind = "event" if entry.grouped else "post"
+    event.add("uid", f"{kind}-{entry.key}@{UID_DOMAIN}")
+    stamp = _stamp(entry)
+    event.add("dtstamp", stamp)
+    if entry.modified:
+        event.add("last-modified", stamp)
+    start, end = _times(entry)
+    event.add("dtstart", start)
+    if end is not None:
+        event.add("dtend", end)
+    event.add("summary", entry.name)
+    location = _location(entry)
+    if location:
+        event.add("location", location)
+    if entry.url:
+        event.add("url", entry.url)
+    event.add("description", _description(entry))
+    status = STATUS.get(entry.status or "")
+    if status:
+        event.add("status", status)
+    event.add("transp", "TRANSPARENT")  # an announcement does not make anyone busy
+    return event
+
+
+def events_to_ical(posts: Iterable[Mapping[str, Any]], calendar_name: str,
+                   records: Iterable[Mapping[str, Any]] = ()) -> bytes:
+    """A VCALENDAR with one VEVENT per event (per ``event_id``, else per post with a dated
+    ``event``); ``records`` are optional dedupe event records whose facts win."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", calendar_name)
+    cal.add("x-wr-calname", calendar_name)
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT12H")
+    entries = collect_events(posts, records)
+    for entry in entries:
+        cal.add_component(_vevent(entry))
+    if entries:
+        years = [e.start_day().year for e in entries]
+        cal.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
+    return bytes(cal.to_ical())
