@@ -1,9 +1,10 @@
-"""End of a run: the manifest, the cumulative files, the health verdict.
+"""End of a run: the manifest, the cumulative files, the report, the health verdict.
 
 Written once the engine has stopped (the run's feed is closed by then), into the layout of
 ``clustercrawl/runfiles.py``: ``runs/<run>/manifest.json`` with counts per site, channel and
 status, errors, durations and versions; ``posts.jsonl`` with the latest version of every live
-post, rebuilt from the crawl state and replaced atomically. A scheduler reads the verdict in
+post, rebuilt from the crawl state and replaced atomically; ``events.ics`` from it; the run's
+``report.html``. A scheduler reads the verdict in
 ``manifest["health"]["exit_status"]`` (``./crawl`` exits with it).
 """
 
@@ -20,6 +21,8 @@ import scrapy
 from scrapy import signals
 
 from clustercrawl import EXTRACTOR_VERSION, __version__
+from clustercrawl.export.ical import events_to_ical
+from clustercrawl.report.io import read_jsonl, write_report
 from clustercrawl.runfiles import output_dir, run_dir, write_atomic, write_jsonl_atomic
 from clustercrawl.state import store_for
 
@@ -51,12 +54,17 @@ class RunFinalizeExtension:
             folder = run_dir(self.crawler.settings, spider.run_stamp)
             write_atomic(folder / "manifest.json",
                          json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+            outdir = output_dir(self.crawler.settings)
             store = store_for(self.crawler)
+            cumulative = outdir / "posts.jsonl"
             if store is not None:
-                n = write_jsonl_atomic(output_dir(self.crawler.settings) / "posts.jsonl",
-                                       store.live_items())
+                n = write_jsonl_atomic(cumulative, store.live_items())
                 logger.info("cumulative posts.jsonl: %d live posts", n)
                 store.close()
+            if cumulative.exists():
+                posts = read_jsonl(cumulative)
+                write_atomic(outdir / "events.ics", events_to_ical(posts, "clustercrawl events"))
+                write_report(folder, posts=cumulative)
             logger.info("run manifest written to %s (health: %s)", folder / "manifest.json",
                         "ok" if manifest["health"]["exit_status"] == 0 else "REGRESSED")
         except Exception:
@@ -89,6 +97,7 @@ def build_manifest(crawler: Any, spider: Any, reason: str) -> dict[str, Any]:
             "counts": counts,
             "requests": st.requests,
             "errors": st.errors[:50],
+            "gone": st.gone_urls[:200],
             "channels": summary["channels"],
         })
     totals = {s: sum(site["counts"][s] for site in sites) for s in STATUSES}

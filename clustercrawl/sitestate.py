@@ -79,6 +79,7 @@ class SiteState:
     walked: set[str] = field(default_factory=set)
     unchanged: int = 0
     gone: list[str] = field(default_factory=list)
+    gone_urls: list[str] = field(default_factory=list)
     requests: int = 0
     #: why the site gave nothing, when it did: unreachable, blocked, js_shell, error
     failure: str | None = None

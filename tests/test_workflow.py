@@ -12,7 +12,7 @@ import yaml
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / \
     "scheduled-crawl.yml"
-STATE_PATHS = {"output/state/", ".scrapy/httpcache/"}
+STATE_PATHS = {"output/state/"}
 #: (lowest, highest) value of each cron field: minute hour day-of-month month day-of-week
 CRON_RANGES = ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))
 

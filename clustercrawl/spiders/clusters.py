@@ -34,11 +34,13 @@ from clustercrawl.registry import RegistryError, Site, load_registry, select_sit
 from clustercrawl.sitestate import Candidate, SiteState
 from clustercrawl.spiders.config import CrawlLimits
 from clustercrawl.spiders.incremental import (
+    RecheckPolicy,
     complete_channel,
     conditional_headers,
     entry_changed,
     page_headers,
     parse_instant,
+    recheck_due,
 )
 from clustercrawl.state import GONE, PageState, PostState, SiteRecord, StateStore, store_for
 from clustercrawl.urls import url_key
@@ -57,6 +59,7 @@ class ClustersSpider(scrapy.Spider):
     store: StateStore | None
     full_every_days: float
     known_stop: int
+    recheck: RecheckPolicy
 
     def __init__(
         self,
@@ -112,6 +115,7 @@ class ClustersSpider(scrapy.Spider):
         spider.store = store_for(crawler)
         spider.full_every_days = crawler.settings.getfloat("CLUSTERCRAWL_FULL_EVERY_DAYS")
         spider.known_stop = crawler.settings.getint("CLUSTERCRAWL_KNOWN_STOP")
+        spider.recheck = RecheckPolicy.from_settings(crawler.settings)
         spider.load_sites()
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
@@ -509,16 +513,20 @@ class ClustersSpider(scrapy.Spider):
                 present.add(known.key)
             if st.was_requested(cand.url):
                 continue  # came whole from the API
-            if known is not None and not self.full and not any(
-                entry_changed(e, known) for e in cand.entries.values()
-            ):
-                st.unchanged += 1
-                continue
+            kind = "post"
+            if known is not None and not self.full:
+                if any(entry_changed(e, known) for e in cand.entries.values()):
+                    kind = "recheck"
+                elif recheck_due(st.incremental, cand.entries.values(), known, self.recheck):
+                    kind = "recheck"  # nothing says whether it changed: ask (conditionally)
+                else:
+                    st.unchanged += 1
+                    continue
             if self.limits.max_posts and fetched >= self.limits.max_posts:
                 st.bump("posts_over_cap")
                 continue
             fetched += 1
-            out.append(self._post_request(st, cand.url, "post", known))
+            out.append(self._post_request(st, cand.url, kind, known))
         # A known post no channel listed any more, where a channel was walked to its end
         # (or everything was walked): ask for it again; 404/410 means it is gone.
         for key, known in st.known.items():
@@ -735,6 +743,7 @@ class ClustersSpider(scrapy.Spider):
         known = st.known_post(url_key(request.url)) if kind in ("post", "recheck") else None
         if known is not None and status in (404, 410):
             st.gone.append(known.key)
+            st.gone_urls.append(known.url)
         elif kind in ("wp_api", "feed", "sitemap") and status in (404, 410):
             st.bump(f"missing:{kind}")  # probing a channel the site does not have
         else:

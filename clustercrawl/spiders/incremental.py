@@ -7,7 +7,10 @@ fetched only when a channel says it is new or changed since it was last seen.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.state import PageState, PostState
@@ -63,3 +66,37 @@ def complete_channel(post_channels: list[list[str]]) -> str | None:
         if all(ch.value in chans for chans in post_channels):
             return ch.value
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class RecheckPolicy:
+    """When to ask again for a known post that no channel says has changed.
+
+    On a full pass every such post is asked again (conditionally: a 304 costs little),
+    since listings and feeds never tell about edits. On an incremental run only recent
+    posts are, once a while: edits happen in the days after publication.
+    """
+
+    recent_days: float
+    after_hours: float
+
+    @classmethod
+    def from_settings(cls, s: Any) -> RecheckPolicy:
+        return cls(recent_days=s.getfloat("CLUSTERCRAWL_RECHECK_RECENT_DAYS"),
+                   after_hours=s.getfloat("CLUSTERCRAWL_RECHECK_AFTER_HOURS"))
+
+
+def recheck_due(
+    incremental: bool, entries: Iterable[Entry], known: PostState, policy: RecheckPolicy,
+    now: datetime | None = None,
+) -> bool:
+    if any(e.modified for e in entries):
+        return False  # a channel that gives modification dates already said "unchanged"
+    if not incremental:
+        return True
+    now = now or datetime.now(UTC)
+    published = parse_instant(known.published)
+    seen = parse_instant(known.last_seen)
+    if published is None or now - published > timedelta(days=policy.recent_days):
+        return False
+    return seen is None or now - seen > timedelta(hours=policy.after_hours)
