@@ -85,6 +85,7 @@ class SiteState:
     failure: str | None = None
     status: str | None = None
     record: SiteRecord | None = None  # what the state will keep of this site
+    pending_feeds: int = 0  # incremental run: feeds still to answer before the listings
 
     def __post_init__(self) -> None:
         host = host_of(self.site.homepage)

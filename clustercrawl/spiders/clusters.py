@@ -235,12 +235,19 @@ class ClustersSpider(scrapy.Spider):
             return [self._wp_request(st, 1)]
         if prev.complete_channel == Channel.SITEMAP.value and eps.get("sitemap"):
             return [self._sitemap_request(st, u) for u in eps["sitemap"]]
-        reqs = [self._request(st, u, self.parse_feed, kind="feed", priority=PRIO_FEED)
-                for u in eps.get("feed", [])]
-        for url in eps.get("listing", []):
-            reqs.append(self._request(st, url, self.parse_listing, kind="listing",
-                                      priority=PRIO_LISTING, meta={"section_start": True}))
-        return reqs
+        # Feeds first: when every feed answers "not modified", no post was added, and the
+        # listings wait for the next full pass; otherwise they are walked until known posts.
+        st.pending_feeds = len(eps.get("feed", []))
+        if st.pending_feeds:
+            return [self._request(st, u, self.parse_feed, kind="feed", priority=PRIO_FEED)
+                    for u in eps["feed"]]
+        return self._listing_requests(st)
+
+    def _listing_requests(self, st: SiteState) -> list[scrapy.Request | None]:
+        eps = st.previous.endpoints if st.previous else {}
+        return [self._request(st, url, self.parse_listing, kind="listing",
+                              priority=PRIO_LISTING, meta={"section_start": True})
+                for url in eps.get("listing", [])]
 
     def _state(self, response: Response | Failure) -> SiteState:
         meta = (
@@ -401,11 +408,30 @@ class ClustersSpider(scrapy.Spider):
             st.channel_exists(Channel.FEED, response.url)
             if self._remember_page(st, response):
                 return
+            new = known = 0
             for entry in feeds.parse_feed(response.body, response.url):
-                st.add_entry(entry)
+                cand = st.add_entry(entry)
+                if cand is not None:
+                    if st.known_post(cand.key) is None:
+                        new += 1
+                    else:
+                        known += 1
+            if new and not known:
+                # the whole feed is new: older new posts may have scrolled out of it
+                st.bump("feed_gaps")
             yield None
 
-        return self._discovery_done(st, self._guard(st, response.url, step()))
+        out = self._guard(st, response.url, step())
+        return self._discovery_done(st, out + self._after_feed(st))
+
+    def _after_feed(self, st: SiteState) -> list[Any]:
+        """On an incremental run, walk the listings once the feeds showed something new."""
+        if not st.incremental or not st.pending_feeds:
+            return []
+        st.pending_feeds -= 1
+        if st.pending_feeds or not st.counts.get("feed_gaps"):
+            return []  # every new post is in a feed that also still shows known ones
+        return [r for r in self._listing_requests(st) if r is not None]
 
     def parse_sitemap(self, response: Response) -> list[Any]:
         st = self._state(response)
@@ -448,22 +474,30 @@ class ClustersSpider(scrapy.Spider):
             elif not response.meta.get("calendar"):
                 st.bump("listing_empty")
                 result.next_pages = []
-            known_here = 0
+            known_here = run = longest = 0
             for entry in result.entries:
                 cand = st.add_entry(entry)
                 if cand is not None and st.known_post(cand.key) is not None:
                     known_here += 1
-            all_known = bool(result.entries) and known_here == len(result.entries)
-            # on a re-crawl, walk a listing only until pages of posts we already know
-            if (st.incremental and all_known
-                    and st.bump(f"known_pages:{kind}") >= max(1, self.known_stop)):
+                    run += 1
+                    longest = max(longest, run)
+                else:
+                    run = 0
+            # on a re-crawl, walk a listing (newest first) only until known posts begin
+            if st.incremental and result.entries and longest >= min(
+                self.known_stop, len(result.entries)
+            ):
+                st.bump("listing_known_stop")
                 return
             for url in result.next_pages:
                 if st.owns(url) and st.bump(f"pages:{kind}") < self.limits.max_listing_pages:
                     yield self._request(
                         st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
                     )
-            for url in result.calendar_pages:
+            calendar = result.calendar_pages
+            if st.incremental and known_here == len(result.entries):
+                calendar = []  # nothing new this month: the other months wait for a full pass
+            for url in calendar:
                 if st.owns(url) and not st.was_requested(url) and self._calendar_month_wanted(
                     st, url
                 ):
@@ -514,6 +548,8 @@ class ClustersSpider(scrapy.Spider):
             if st.was_requested(cand.url):
                 continue  # came whole from the API
             kind = "post"
+            if known is None and not self.full and self._known_not_post(cand.key):
+                continue
             if known is not None and not self.full:
                 if any(entry_changed(e, known) for e in cand.entries.values()):
                     kind = "recheck"
@@ -541,6 +577,12 @@ class ClustersSpider(scrapy.Spider):
         if st.pending_posts == 0:
             out.extend(self._flush(st))
         return out
+
+    def _known_not_post(self, key: str) -> bool:
+        if self.store is None:
+            return False
+        page = self.store.get_page(key)
+        return page is not None and page.kind == "not_post"
 
     def _post_request(
         self, st: SiteState, url: str, kind: str, known: PostState | None
@@ -622,6 +664,10 @@ class ClustersSpider(scrapy.Spider):
         listed_as_post = cand.channel in (Channel.WP_API, Channel.FEED)
         if not extracted.get("is_post", True) and not listed_as_post:
             st.bump("not_post")
+            if self.store is not None:  # not asked again on re-crawls
+                self.store.put_page(PageState(key=url_key(page_url), site_id=site.id,
+                                              url=page_url, kind="not_post",
+                                              fetched_at=utc_now_iso()))
             return None
         if not (extracted.get("title") or "").strip():
             st.bump("no_title")
@@ -751,7 +797,11 @@ class ClustersSpider(scrapy.Spider):
             if request.meta.get("discovery") and (kind == "home" or st.incremental):
                 st.failure = st.failure or _failure_kind(failure, status)
         if request.meta.get("discovery"):
-            return self._discovery_done(st, [])
+            extra = self._after_feed(st) if kind == "feed" else []
+            if kind == "feed" and st.incremental and not st.pending_feeds and not extra:
+                # a feed failed: the listings must tell what is new
+                extra = [r for r in self._listing_requests(st) if r is not None]
+            return self._discovery_done(st, extra)
         st.pending_posts -= 1
         if st.pending_posts == 0 and st.discovery_done:
             return self._flush(st)

@@ -79,6 +79,8 @@ class StateStore(Protocol):
     def get_site(self, site_id: str) -> SiteRecord | None: ...
     def put_site(self, site: SiteRecord) -> None: ...
     def live_items(self) -> Iterator[dict[str, Any]]: ...
+    def get_robots(self, netloc: str) -> tuple[int, bytes, str] | None: ...
+    def put_robots(self, netloc: str, status: int, body: bytes, fetched_at: str) -> None: ...
     def close(self) -> None: ...
 
 
@@ -95,6 +97,9 @@ CREATE TABLE IF NOT EXISTS pages (
     etag TEXT, last_modified TEXT, fetched_at TEXT
 );
 CREATE TABLE IF NOT EXISTS sites (site_id TEXT PRIMARY KEY, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS robots (
+    netloc TEXT PRIMARY KEY, status INTEGER NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL
+);
 """
 
 _POST_COLS = [f.name for f in fields(PostState)]
@@ -207,6 +212,18 @@ class SqliteStateStore:
                 "INSERT OR REPLACE INTO sites VALUES (?, ?)",
                 (site.site_id, json.dumps(asdict(site), ensure_ascii=False)),
             )
+
+    def get_robots(self, netloc: str) -> tuple[int, bytes, str] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT status, body, fetched_at FROM robots WHERE netloc = ?", (netloc,)
+            ).fetchone()
+        return (int(row[0]), bytes(row[1]), str(row[2])) if row else None
+
+    def put_robots(self, netloc: str, status: int, body: bytes, fetched_at: str) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?)",
+                             (netloc, status, body, fetched_at))
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,60 @@
+"""robots.txt kept for a day across runs, as RFC 9309 allows (section 2.4).
+
+Scrapy's RobotsTxtMiddleware fetches every host's robots.txt on every run; a scheduled
+re-crawl that otherwise costs one request per unchanged site would pay double for it. This
+middleware answers the robots.txt request from the crawl state while the stored copy is
+younger than ``CLUSTERCRAWL_ROBOTS_CACHE_HOURS`` and stores what the site answered otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.http import Request, Response
+
+from clustercrawl.state import store_for
+
+#: Answers worth keeping: a robots.txt, or the site saying it has none.
+_KEEP = (200, 404, 410)
+
+
+class RobotsTxtCacheMiddleware:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.max_age = timedelta(hours=crawler.settings.getfloat("CLUSTERCRAWL_ROBOTS_CACHE_HOURS"))
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RobotsTxtCacheMiddleware:
+        return cls(crawler)
+
+    @staticmethod
+    def _is_robots(request: Request) -> bool:
+        return urlsplit(request.url).path == "/robots.txt"
+
+    def process_request(self, request: Request) -> Response | None:
+        store = store_for(self.crawler)
+        if store is None or not self._is_robots(request) or not self.max_age:
+            return None
+        cached = store.get_robots(urlsplit(request.url).netloc)
+        if cached is None:
+            return None
+        status, body, fetched_at = cached
+        try:
+            age = datetime.now(UTC) - datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if age > self.max_age:
+            return None
+        self.crawler.stats.inc_value("clustercrawl/robots_cache_hit")
+        return Response(request.url, status=status, body=body, request=request,
+                        flags=["cached"])
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        store = store_for(self.crawler)
+        if (store is not None and self._is_robots(request) and "cached" not in response.flags
+                and response.status in _KEEP):
+            now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+            store.put_robots(urlsplit(request.url).netloc, response.status, response.body, now)
+        return response
