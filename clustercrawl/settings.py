@@ -32,6 +32,8 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+#: robots.txt is kept this long across runs (0 = fetch it on every run).
+CLUSTERCRAWL_ROBOTS_CACHE_HOURS = 24.0
 #: Robots.txt Crawl-delay (seconds) is honoured up to this bound; Scrapy ignores it by itself.
 CLUSTERCRAWL_MAX_CRAWL_DELAY = 30.0
 
@@ -45,8 +47,36 @@ REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 DNS_TIMEOUT = 20
-#: ``*.localhost`` names resolve to loopback (RFC 6761); the demo web relies on it.
+#: ``*.localhost`` names resolve to loopback (RFC 6761); the demo web relies on it. The same
+#: resolver refuses private answers (SSRF guard, below) on the address the connection uses.
 TWISTED_DNS_RESOLVER = "clustercrawl.fetch.resolver.LocalhostAwareResolver"
+
+# --- SSRF guard (clustercrawl/fetch/ssrf.py) ------------------------------------------------------
+#: Requests to private, loopback, link-local, unique-local, multicast, reserved, unspecified
+#: and cloud-metadata addresses are refused (after DNS resolution and after redirects) with a
+#: ``ForbiddenAddress`` error naming the URL, counted in the stat ``clustercrawl/ssrf_refused``.
+#: True lifts the guard entirely (metadata addresses included): only for trusted registries.
+CLUSTERCRAWL_ALLOW_PRIVATE_NETWORKS = False
+#: Host-name patterns (fnmatch, e.g. ``*.localhost``, ``intranet.example.org``) that may resolve
+#: to private addresses. IP literals never match a pattern, and cloud-metadata addresses stay
+#: refused. The demo web and the tests set ``["*.localhost"]``; on the command line:
+#: ``-s CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS=*.localhost,intranet.example.org``.
+CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS: list[str] = []
+
+# --- downloader middlewares -----------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # SSRF guard for IP-literal hosts (names: the resolver); before robots.txt (100) so no
+    # robots.txt is fetched from a refused address.
+    "clustercrawl.fetch.ssrf.SSRFGuardMiddleware": 60,
+    # robots.txt answered from the crawl state for a day (RFC 9309 allows 24 h of caching)
+    "clustercrawl.fetch.robotscache.RobotsTxtCacheMiddleware": 80,
+    # Turns the resolver's refusals into ForbiddenAddress errors naming the URL; above
+    # RetryMiddleware (550) so a refusal is never retried.
+    "clustercrawl.fetch.ssrf.SSRFRefusalMiddleware": 560,
+    # Charset repair of mis-declared windows-1250 / iso-8859-2 HTML: after decompression (590),
+    # before anything decodes the body (MetaRefresh 580, the spider).
+    "clustercrawl.fetch.charset.CharsetRepairMiddleware": 585,
+}
 
 # --- discovery budgets (per site; registry overrides win) ----------------------------------------
 #: Pages fetched by the last-resort link following.
@@ -66,16 +96,33 @@ CLUSTERCRAWL_MAX_SITEMAPS = 50
 #: Posts fetched per site (0 = no cap).
 CLUSTERCRAWL_MAX_POSTS_PER_SITE = 0
 
+# --- re-crawls -----------------------------------------------------------------------------------
+#: The crawl state (SQLite); default ``<CLUSTERCRAWL_OUTPUT_DIR>/state/state.sqlite``; "off" = none.
+CLUSTERCRAWL_STATE_PATH = None
+#: A site crawled less than this many days ago is re-crawled from its stored endpoints with
+#: conditional requests; older, it is rediscovered from its homepage (which also finds posts
+#: removed from sites whose channels cannot tell).
+CLUSTERCRAWL_FULL_EVERY_DAYS = 7.0
+#: On a re-crawl, stop walking a listing (newest first) at this many consecutive known posts.
+CLUSTERCRAWL_KNOWN_STOP = 3
+#: On an incremental run, posts published in the last RECENT_DAYS and not fetched for
+#: AFTER_HOURS are asked again (conditionally) to catch edits that no channel reports.
+CLUSTERCRAWL_RECHECK_RECENT_DAYS = 30.0
+CLUSTERCRAWL_RECHECK_AFTER_HOURS = 20.0
+#: Share of sites that may regress (had posts, now empty/blocked/error…) before the run's
+#: health verdict fails (exit status 3 from ./crawl).
+CLUSTERCRAWL_MAX_REGRESSED = 0.1
+
 # --- extraction -----------------------------------------------------------------------------------
 #: Extraction (trafilatura, dates, structured data) is CPU-bound; with >0 it runs in that many
 #: worker processes beside the crawling process, so a 2-core machine uses both cores.
 CLUSTERCRAWL_EXTRACT_PROCESSES = 2
 
 # --- output ---------------------------------------------------------------------------------------
-#: Where a run's files land: ``posts-<run>.jsonl`` (the posts, through FEEDS),
-#: ``rejected-<run>.jsonl`` (items that failed validation, with the reason) and
-#: ``run-<run>.json`` (per-site channels and counts). ``<run>`` is the UTC start time.
-#: The spider sets FEEDS from it unless FEEDS is given (``-o``/``-O``/``-s FEEDS=...``).
+#: Where results land (layout in clustercrawl/runfiles.py): ``runs/<run>/posts.jsonl`` (new and
+#: updated posts, through FEEDS), ``runs/<run>/manifest.json``, ``posts.jsonl`` (cumulative),
+#: ``rejected-<run>.jsonl`` (items that failed validation, with the reasons), ``state/``.
+#: ``<run>`` is the UTC start time. The spider sets FEEDS from it unless FEEDS is given.
 CLUSTERCRAWL_OUTPUT_DIR = "output"
 FEED_EXPORT_ENCODING = "utf-8"
 
@@ -83,11 +130,17 @@ ITEM_PIPELINES = {
     "clustercrawl.pipelines.NormalizePipeline": 100,
     "clustercrawl.pipelines.ValidatePipeline": 200,
     "clustercrawl.pipelines.DedupePipeline": 300,
+    "clustercrawl.pipelines.StatePipeline": 400,
+}
+#: Feed files are written as ``<name>.part`` and renamed when complete: never a torn line.
+FEED_STORAGES = {
+    "": "clustercrawl.runfiles.AtomicFileFeedStorage",
+    "file": "clustercrawl.runfiles.AtomicFileFeedStorage",
 }
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
     "clustercrawl.fetch.throttle.CrawlDelayAutoThrottle": 0,
-    "clustercrawl.extensions.RunReportExtension": 500,
+    "clustercrawl.extensions.RunFinalizeExtension": 500,
 }
 
 LOG_LEVEL = "INFO"

@@ -22,6 +22,8 @@ TEST_CRAWL_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "False",
     "CLUSTERCRAWL_WP_PER_PAGE": "10",
     "LOG_LEVEL": "INFO",
+    # the loopback test sites are <name>.localhost: let the SSRF guard allow them
+    "CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS": "*.localhost",
 }
 
 
@@ -59,12 +61,16 @@ def run_crawl(
 
 
 def read_run(outdir: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    posts = sorted(outdir.glob("posts-*.jsonl"))
+    """The latest run's posts and manifest under ``outdir``."""
+    runs = sorted(p for p in (outdir / "runs").glob("*") if p.is_dir())
+    if not runs:
+        return [], {}
+    posts = runs[-1] / "posts.jsonl"
     items: list[dict[str, Any]] = []
-    for p in posts:
-        items += [json.loads(line) for line in p.read_text("utf-8").splitlines() if line.strip()]
-    reports = sorted(outdir.glob("run-*.json"))
-    report = json.loads(reports[-1].read_text("utf-8")) if reports else {}
+    if posts.exists():
+        items = [json.loads(line) for line in posts.read_text("utf-8").splitlines() if line]
+    manifest = runs[-1] / "manifest.json"
+    report = json.loads(manifest.read_text("utf-8")) if manifest.exists() else {}
     return items, report
 
 

@@ -28,6 +28,7 @@ from clustercrawl.discovery import feeds, links, listings, sitemaps, wordpress
 from clustercrawl.discovery.cms import detect_cms
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.discovery.pagination import calendar_month
+from clustercrawl.fetch.health import block_reason, classify_failure, is_js_shell
 from clustercrawl.fetch.throttle import apply_crawl_delay
 from clustercrawl.posts import build_item, merge_copies, page_from_entry, utc_now_iso
 from clustercrawl.registry import RegistryError, Site, load_registry, select_sites
@@ -160,7 +161,8 @@ class ClustersSpider(scrapy.Spider):
         else:
             st.pending_posts += 1
         st.requests += 1
-        m = {"site_id": st.site.id, "kind": kind, "discovery": discovery, **(meta or {})}
+        m = {"site_id": st.site.id, "kind": kind, "discovery": discovery,
+             "site_language": st.site.language, **(meta or {})}
         headers = {}
         if st.incremental and self.store is not None and discovery:
             page = self.store.get_page(url_key(url))
@@ -288,6 +290,14 @@ class ClustersSpider(scrapy.Spider):
             return
         html = response.text
         headers = {k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items()}
+        if classify_failure(response.status, headers, response.body) == "blocked":
+            st.failure = "blocked"
+            reason = block_reason(response.status, headers, response.body) or "challenge page"
+            self._site_error(st, response.url, f"homepage blocked: {reason}")
+        elif is_js_shell(html):
+            st.failure = "js_shell"
+            self._site_error(st, response.url, "homepage is a JavaScript-only shell: no content "
+                             "without running scripts")
         st.cms = detect_cms(html, response.url, headers) or (
             site.cms if site.cms not in (None, "unknown", "custom") else None
         )
@@ -783,8 +793,6 @@ class ClustersSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         st = self._state(failure)
         kind = request.meta.get("kind", "?")
-        error = failure.type.__name__ if failure.type else "error"
-        reason = failure.getErrorMessage() or error
         status = _http_status(failure)
         known = st.known_post(url_key(request.url)) if kind in ("post", "recheck") else None
         if known is not None and status in (404, 410):
@@ -793,7 +801,7 @@ class ClustersSpider(scrapy.Spider):
         elif kind in ("wp_api", "feed", "sitemap") and status in (404, 410):
             st.bump(f"missing:{kind}")  # probing a channel the site does not have
         else:
-            self._site_error(st, request.url, f"{kind} request failed: {error}: {reason}")
+            self._site_error(st, request.url, f"{kind} request failed: {_describe(failure)}")
             if request.meta.get("discovery") and (kind == "home" or st.incremental):
                 st.failure = st.failure or _failure_kind(failure, status)
         if request.meta.get("discovery"):
@@ -851,6 +859,18 @@ def _candidate_from_redirect(st: SiteState, response: Response) -> Candidate | N
     return None
 
 
+def _describe(failure: Failure) -> str:
+    """What went wrong, in words a site owner understands."""
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        reason = block_reason(response.status, response.headers, response.body)
+        return reason or f"HTTP {response.status}"
+    name = failure.type.__name__ if failure.type else "error"
+    if name == "DownloadCancelledError":
+        return "response larger than DOWNLOAD_MAXSIZE (download cancelled)"
+    return f"{name}: {failure.getErrorMessage() or name}"
+
+
 def _http_status(failure: Failure) -> int | None:
     response = getattr(failure.value, "response", None)
     return int(response.status) if response is not None else None
@@ -858,11 +878,13 @@ def _http_status(failure: Failure) -> int | None:
 
 def _failure_kind(failure: Failure, status: int | None) -> str:
     """unreachable (DNS, connection, timeout), blocked (403/429, challenge), or error."""
-    if status is not None:
-        return "blocked" if status in (401, 403, 429) else "error"
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        verdict = classify_failure(response.status, response.headers, response.body)
+        return "blocked" if verdict == "blocked" else "error"
     name = failure.type.__name__ if failure.type else ""
     unreachable = ("DNSLookupError", "ConnectionRefusedError", "TCPTimedOutError",
                    "TimeoutError", "ConnectError", "ConnectionLost", "NoRouteError",
                    "DownloadConnectionRefusedError", "CannotResolveHostError",
-                   "DownloadTimeoutError", "DownloadFailedError")
+                   "DownloadTimeoutError", "DownloadFailedError", "ResponseDataLossError")
     return "unreachable" if name in unreachable else "error"

@@ -1,0 +1,144 @@
+"""Peak memory of a crawl as the registry grows: 300 and then 3,000 generated sites on loopback.
+
+    python bench/memory_scale.py [--sizes 300,3000] [--posts-per-site 3] [--processes 2]
+
+For each size, serves a generated demo web (``clustercrawl.demoweb`` with that many extra
+small sites) on 127.0.0.1 in its own process, crawls it with the real ``clusters`` spider
+(no politeness delay), and samples the resident memory of the crawl from /proc every 0.25 s:
+the crawling process alone and its whole tree (with the extraction workers). Prints both
+peaks per size and how they grow from the smallest to the largest registry. The goal
+(issue 6): peak < 1 GB at 3,000 sites, i.e. memory bounded by the sites in flight, not by
+the registry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from throughput import tree_rss_kib  # noqa: E402
+
+
+def rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path) -> dict[str, Any]:
+    registry, truth = tmp / "registry.yaml", tmp / "truth.json"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "clustercrawl.demoweb", "serve", "--port", "0",
+         "--extra-sites", str(sites), "--posts-per-site", str(posts_per_site),
+         "--registry-out", str(registry), "--truth-out", str(truth)],
+        cwd=ROOT, stdout=subprocess.DEVNULL,
+    )
+    log_path = tmp / "crawl.log"
+    try:
+        while not truth.exists():
+            if server.poll() is not None:
+                raise SystemExit("demo web did not start")
+            time.sleep(0.2)
+        registry_sites = len(re.findall(r"^\s+- id: ", registry.read_text("utf-8"), re.M))
+        cmd = [sys.executable, "-m", "scrapy", "crawl", "clusters", "-a", f"registry={registry}",
+               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+               "-s", "CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS=*.localhost",
+               "-s", f"CLUSTERCRAWL_EXTRACT_PROCESSES={processes}",
+               "-s", f"CLUSTERCRAWL_OUTPUT_DIR={tmp / 'out'}", "-s", "LOG_LEVEL=INFO"]
+        start = time.monotonic()
+        with log_path.open("w") as log:
+            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            peak = crawler_peak = 0
+            samples: list[tuple[float, int]] = []
+            done = threading.Event()
+
+            def sample() -> None:
+                nonlocal peak, crawler_peak
+                while not done.is_set():
+                    tree = tree_rss_kib(proc.pid)
+                    peak = max(peak, tree)
+                    crawler_peak = max(crawler_peak, rss_kib(proc.pid))
+                    samples.append((time.monotonic() - start, tree))
+                    done.wait(0.25)
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
+            code = proc.wait()
+            done.set()
+            sampler.join()
+        seconds = time.monotonic() - start
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    text = log_path.read_text("utf-8", "replace")
+    if code != 0:
+        print(text[-3000:], file=sys.stderr)
+        raise SystemExit(f"crawl of {sites} sites failed with exit code {code}")
+    responses = re.findall(r"'response_received_count': (\d+)", text)
+    items = re.findall(r"'item_scraped_count': (\d+)", text)
+    statuses: dict[str, int] = {}
+    for status in re.findall(r"^\s*'clustercrawl/sites/[^/]+/status/(\w+)': 1,", text, re.M):
+        statuses[status] = statuses.get(status, 0) + 1
+    # memory at the end of the first and last thirds of the crawl: growth while crawling
+    third = seconds / 3
+    early = max((kib for t, kib in samples if t <= third), default=0)
+    late = max((kib for t, kib in samples if t >= 2 * third), default=0)
+    return {
+        "sites": registry_sites,
+        "seconds": round(seconds, 1),
+        "responses": int(responses[-1]) if responses else 0,
+        "items": int(items[-1]) if items else 0,
+        "statuses": statuses,
+        "peak_rss_mib": round(peak / 1024),
+        "crawler_peak_rss_mib": round(crawler_peak / 1024),
+        "first_third_peak_mib": round(early / 1024),
+        "last_third_peak_mib": round(late / 1024),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="300,3000", help="extra generated sites per run")
+    ap.add_argument("--posts-per-site", type=int, default=3)
+    ap.add_argument("--processes", type=int, default=2, help="extraction worker processes")
+    ap.add_argument("--json", help="also write the figures to this JSON file")
+    args = ap.parse_args()
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory(prefix="cc-mem-") as tmp:
+            row = crawl_once(size, args.posts_per_site, args.processes, Path(tmp))
+        rows.append(row)
+        print(f"{row['sites']:>5} sites: {row['responses']:,} responses, {row['items']:,} posts "
+              f"in {row['seconds']:.0f} s; peak RSS {row['peak_rss_mib']:,} MiB (crawler + "
+              f"{args.processes} extraction workers), crawling process alone "
+              f"{row['crawler_peak_rss_mib']:,} MiB; statuses {row['statuses']}", flush=True)
+    first, last = rows[0], rows[-1]
+    if len(rows) > 1:
+        print(f"growth {first['sites']} -> {last['sites']} sites "
+              f"(x{last['sites'] / first['sites']:.1f}): peak RSS "
+              f"x{last['peak_rss_mib'] / first['peak_rss_mib']:.2f}, crawling process "
+              f"x{last['crawler_peak_rss_mib'] / first['crawler_peak_rss_mib']:.2f}")
+    verdict = "met" if last["peak_rss_mib"] < 1024 else "MISSED"
+    print(f"goal peak < 1 GiB at {last['sites']} sites: {verdict}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1), "utf-8")
+    return 0 if verdict == "met" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
