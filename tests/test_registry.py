@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -389,3 +390,18 @@ def test_select_sites() -> None:
 def test_select_unknown_ids_raise() -> None:
     with pytest.raises(ValueError, match=r"nope.*other|other.*nope"):
         select_sites(_sites(), ids=["pl-a", "nope", "other"])
+
+
+@pytest.mark.parametrize(
+    "bad_id", ["../../etc/passwd", "a/b", "..", "x y", "Ünïcode", "a" * 90, ".hidden", "-lead"]
+)
+def test_ids_that_could_escape_a_folder_are_refused(bad_id: str) -> None:
+    """Site ids may end up in file names; only [a-z0-9-] (not leading '-') pass."""
+    sites, errors = load(
+        f"""\
+        - {{id: {json.dumps(bad_id)}, name: X, country: PL, homepage: https://x.pl/}}
+        - {{id: pl-ok, name: OK, country: PL, homepage: https://ok.pl/}}
+        """
+    )
+    assert [s.id for s in sites] == ["pl-ok"]
+    assert [e.field for e in errors] == ["id"]
