@@ -4,7 +4,7 @@ Written once the engine has stopped (the run's feed is closed by then), into the
 ``clustercrawl/runfiles.py``: ``runs/<run>/manifest.json`` with counts per site, channel and
 status, errors, durations and versions; ``posts.jsonl`` with the latest version of every live
 post, rebuilt from the crawl state and replaced atomically; ``events.ics`` from it; the run's
-``report.html``. A scheduler reads the verdict in
+``report.html``; stories and events (``clustercrawl/stories.py``). A scheduler reads the verdict in
 ``manifest["health"]["exit_status"]`` (``./crawl`` exits with it).
 """
 
@@ -25,6 +25,7 @@ from clustercrawl.export.ical import events_to_ical
 from clustercrawl.report.io import read_jsonl, write_report
 from clustercrawl.runfiles import output_dir, run_dir, write_atomic, write_jsonl_atomic
 from clustercrawl.state import store_for
+from clustercrawl.stories import group_run
 
 logger = logging.getLogger(__name__)
 
@@ -57,14 +58,21 @@ class RunFinalizeExtension:
             outdir = output_dir(self.crawler.settings)
             store = store_for(self.crawler)
             cumulative = outdir / "posts.jsonl"
+            events = outdir / "events.jsonl"
+            grouped = group_run(folder / "posts.jsonl", folder / "events.jsonl", events,
+                                outdir / "state" / "groups.sqlite", store)
+            manifest["counts"].update(grouped)
+            write_atomic(folder / "manifest.json",
+                         json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
             if store is not None:
                 n = write_jsonl_atomic(cumulative, store.live_items())
                 logger.info("cumulative posts.jsonl: %d live posts", n)
                 store.close()
             if cumulative.exists():
-                posts = read_jsonl(cumulative)
-                write_atomic(outdir / "events.ics", events_to_ical(posts, "clustercrawl events"))
-                write_report(folder, posts=cumulative)
+                records = list(read_jsonl(events)) if events.exists() else []
+                ical = events_to_ical(read_jsonl(cumulative), "clustercrawl events", records)
+                write_atomic(outdir / "events.ics", ical)
+                write_report(folder, posts=cumulative, events=events if events.exists() else None)
             logger.info("run manifest written to %s (health: %s)", folder / "manifest.json",
                         "ok" if manifest["health"]["exit_status"] == 0 else "REGRESSED")
         except Exception:

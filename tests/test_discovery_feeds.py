@@ -1,6 +1,6 @@
 """Feed autodiscovery, URL guesses and parsing (RSS 2.0, Atom, RSS 1.0, JSON Feed, damaged)."""
 
-# ruff: noqa: E501  (fixtures are real-looking HTML/XML with long lines)
+
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Section detection on homepages and listing parsing (entries, dates, pagination, calendars)."""
 
-# ruff: noqa: E501  (fixtures are real-looking HTML/XML with long lines)
+
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Sitemaps: robots.txt lines, defaults, index/urlset/news/gzip parsing, filtering, XML bombs."""
 
-# ruff: noqa: E501  (fixtures are real-looking HTML/XML with long lines)
+
 
 from __future__ import annotations
 

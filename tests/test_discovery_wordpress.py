@@ -1,6 +1,6 @@
 """WordPress REST API discovery: API root, page URLs, posts and Events Calendar parsing."""
 
-# ruff: noqa: E501  (fixtures are real-looking HTML/XML with long lines)
+
 
 from __future__ import annotations
 

@@ -79,6 +79,7 @@ class StateStore(Protocol):
     def get_site(self, site_id: str) -> SiteRecord | None: ...
     def put_site(self, site: SiteRecord) -> None: ...
     def live_items(self) -> Iterator[dict[str, Any]]: ...
+    def update_items(self, fields: dict[str, dict[str, Any]]) -> None: ...
     def get_robots(self, netloc: str) -> tuple[int, bytes, str] | None: ...
     def put_robots(self, netloc: str, status: int, body: bytes, fetched_at: str) -> None: ...
     def close(self) -> None: ...
@@ -180,6 +181,18 @@ class SqliteStateStore:
             ).fetchall()
         for (item,) in rows:
             yield json.loads(item)
+
+    def update_items(self, fields: dict[str, dict[str, Any]]) -> None:
+        """Set fields (story and event ids) on stored items, by post key."""
+        with self._lock:
+            for key, values in fields.items():
+                row = self._db.execute("SELECT item FROM posts WHERE key = ?", (key,)).fetchone()
+                if not row or not row[0]:
+                    continue
+                item = json.loads(row[0])
+                item.update(values)
+                self._db.execute("UPDATE posts SET item = ? WHERE key = ?",
+                                 (json.dumps(item, ensure_ascii=False), key))
 
     # -- pages and sites -----------------------------------------------------------------------
     def get_page(self, key: str) -> PageState | None:

@@ -1,0 +1,224 @@
+"""Dedupe at scale: time and peak memory of stories + events for 100k and 1M synthetic posts.
+
+    python bench/dedupe_scale.py [--sizes 100000,1000000] [--store [--rerun 100000]] [--seed 1]
+
+Each size runs in its own process (peak RSS = ``ru_maxrss`` of that process, which counts
+numpy buffers, unlike tracemalloc). Posts are generated on the fly and fed to
+``Deduper.add`` one by one, as the crawl's finalisation step will; only time inside
+``add``/``finish`` is counted (wall and CPU: the machine may be shared). The synthetic web:
+2,000 sites per million posts, half with a 30-word footer; 15 % of posts are reposts of a
+recent post on another site (title prefix, trimmed end, a few word edits); 25 % describe an
+event, a third of those one already reported (same city and dates, the name in the
+report's language). ``--store`` also writes a fresh SQLite store (a crawl's first run);
+``--rerun N`` then dedupes N new posts against that store in another process (a later run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from clustercrawl.dedupe import Deduper, SQLiteGroupStore  # noqa: E402
+
+LANGS = ("pl", "de", "en", "es", "fr", "it", "cs")
+EVENT_WORDS = {  # (type, topic) words per language, for event names
+    "pl": (("Konferencja", "Forum", "Targi", "Dni"),
+           ("Klastrów", "Wodorowa", "Cyfrowa", "Zdrowia")),
+    "de": (("Konferenz", "Forum", "Messe", "Tage"),
+           ("Cluster", "Wasserstoff", "Digital", "Gesundheit")),
+    "en": (("Conference", "Forum", "Fair", "Days"),
+           ("Cluster", "Hydrogen", "Digital", "Health")),
+    "es": (("Conferencia", "Foro", "Feria", "Jornadas"),
+           ("Clústeres", "Hidrógeno", "Digital", "Salud")),
+    "fr": (("Conférence", "Forum", "Salon", "Journées"),
+           ("Clusters", "Hydrogène", "Numérique", "Santé")),
+    "it": (("Conferenza", "Forum", "Fiera", "Giornate"),
+           ("Cluster", "Idrogeno", "Digitale", "Salute")),
+    "cs": (("Konference", "Fórum", "Veletrh", "Dny"),
+           ("Klastrů", "Vodíku", "Digitální", "Zdraví")),
+}
+CITIES = ("Brussels", "Warsaw", "Prague", "Vienna", "Berlin", "Munich", "Paris", "Lyon", "Madrid",
+          "Barcelona", "Rome", "Milan", "Gdańsk", "Kraków", "Brno", "Dresden", "Hamburg", "Bilbao",
+          "Turin", "Lisbon", "Copenhagen", "Stockholm", "Helsinki", "Riga", "Vilnius", "Zagreb")
+
+
+def vocabulary(rng: random.Random, size: int = 60_000) -> list[str]:
+    """Pronounceable pseudo-words with diacritics, Zipf-sampled below: text-like statistics."""
+    syllables = ["ka", "lo", "ste", "rin", "pol", "ve", "dru", "mi", "sza", "cze", "ła", "ge",
+                 "ün", "ré", "ción", "ne", "tà", "ří", "ko", "ber", "an", "to", "zi", "mu"]
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))))
+    return sorted(words)
+
+
+def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
+    rng = random.Random(seed)
+    nprng = np.random.default_rng(seed)
+    vocab = vocabulary(rng)
+    sites = max(10, n // 500)
+    footers = {s: " ".join(rng.choice(vocab) for _ in range(30)) for s in range(0, sites, 2)}
+    zipf = np.zeros(0, dtype=np.int64)
+    at = 0
+    recent: list[tuple[str, list[str], int, str]] = []  # reposts copy one of the last 5,000
+    events: list[tuple[date, int, str, int]] = []
+    day0 = date(2016, 1, 1)
+    for i in range(n):
+        site = rng.randrange(sites)
+        lang = LANGS[site % len(LANGS)]
+        if recent and rng.random() < 0.15:
+            title, words, origin, lang = rng.choice(recent)  # a repost keeps its language
+            site = (origin + 1 + rng.randrange(sites - 1)) % sites
+            words = list(words)
+            if rng.random() < 0.5:
+                words = words[: int(len(words) * rng.uniform(0.75, 0.95))]
+            for _ in range(rng.randint(0, 4)):
+                words[rng.randrange(len(words))] = rng.choice(vocab)
+            title = rng.choice(("Press release: ", "Repost: ", "")) + title
+        else:
+            length = rng.randint(80, 400)
+            if at + length > zipf.size:
+                zipf, at = np.minimum(nprng.zipf(1.15, size=1 << 20), len(vocab)) - 1, 0
+            words = [vocab[k] for k in zipf[at : at + length]]
+            at += length
+            title = " ".join(words[:6]).capitalize()
+            recent.append((title, words, site, lang))
+            if len(recent) > 5000:
+                recent.pop(0)
+        body = " ".join(words)
+        if site in footers:
+            body += "\n" + footers[site]
+        published = day0 + timedelta(days=rng.randrange(3650))
+        url = f"https://site{site}.example.org/post-{offset + i}"
+        event = None
+        if rng.random() < 0.25:
+            if events and rng.random() < 0.33:
+                start, length, city, kind = rng.choice(events)
+            else:
+                start = day0 + timedelta(days=rng.randrange(3650))
+                length, city, kind = rng.randint(0, 2), rng.choice(CITIES), rng.randrange(16)
+                events.append((start, length, city, kind))
+                if len(events) > 20_000:
+                    events.pop(0)
+            types, topics = EVENT_WORDS[lang]
+            title = f"{topics[kind % 4]} {types[kind // 4]} {start.year}"
+            end = start + timedelta(days=length)
+            event = {"start": start.isoformat(), "end": end.isoformat(), "name": None,
+                     "date_conflict": False, "conflicting_date_text": None,
+                     "location": {"city": city}}
+        # what clustercrawl.posts.content_hash gives for already normalised text, faster
+        digest = hashlib.sha256(f"{title}\n{body}".casefold().encode()).hexdigest()[:32]
+        yield {
+            "id": f"{offset + i:016x}", "url": url, "site_id": f"site-{site}", "language": lang,
+            "title": title, "body_text": body, "published": {"value": published.isoformat()},
+            "event": event,
+            "crawl": {"fetched_at": "2025-01-01T00:00:00Z", "content_hash": digest},
+        }
+
+
+def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
+            ) -> dict[str, Any]:
+    deduper = Deduper(store)
+    add_time = add_cpu = 0.0
+    for post in stream:
+        t, c = time.perf_counter(), time.process_time()
+        deduper.add(post)
+        add_time += time.perf_counter() - t
+        add_cpu += time.process_time() - c
+    t, c = time.perf_counter(), time.process_time()
+    groups = deduper.finish()
+    if store is not None:
+        store.close()
+    return {
+        "add_s": round(add_time, 1), "finish_s": round(time.perf_counter() - t, 1),
+        "cpu_s": round(add_cpu + time.process_time() - c, 1),
+        "dedupe_s": round(add_time + time.perf_counter() - t, 1),
+        "stories": groups.story_count, "events": groups.event_count,
+    }
+
+
+def one(n: int, seed: int, store_dir: str | None, offset: int) -> dict[str, Any]:
+    """One measured run in this process; with ``offset``, a later run against the store."""
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    path = Path(store_dir) / "dedupe.sqlite" if store_dir else None
+    stored = path.stat().st_size if path and path.exists() else 0
+    result = _dedupe(posts(n, seed + (1 if offset else 0), offset),
+                     SQLiteGroupStore(path) if path else None)
+    result.update(posts=n, base_rss_mb=round(base_rss / 1024), load=round(os.getloadavg()[0], 1),
+                  peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                  store_mb=round(stored / 2**20))
+    return result
+
+
+def child(size: int, seed: int, store_dir: str | None, offset: int = 0) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--one", str(size), "--seed", str(seed),
+           "--offset", str(offset)]
+    if store_dir:
+        cmd += ["--store-dir", store_dir]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--store", action="store_true", help="also write a fresh SQLite store")
+    parser.add_argument("--rerun", type=int, default=0,
+                        help="with --store: then dedupe this many new posts against the store")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--offset", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--store-dir", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.one, args.seed, args.store_dir, args.offset)))
+        return
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            store_dir = tmp if args.store else None
+            rows.append(child(size, args.seed, store_dir))
+            if store_dir and args.rerun:
+                rows[-1]["rerun"] = child(args.rerun, args.seed, store_dir, offset=size)
+        r = rows[-1]
+        print(f"{r['posts']:>9,} posts: dedupe {r['dedupe_s']:6.1f} s (add {r['add_s']:.1f} + "
+              f"finish {r['finish_s']:.1f}; CPU {r['cpu_s']:.1f} s), "
+              f"{1e6 * r['dedupe_s'] / r['posts']:.0f} µs/post, "
+              f"peak RSS {r['peak_rss_mb']:,} MB (at start {r['base_rss_mb']} MB); "
+              f"{r['stories']:,} stories, {r['events']:,} events"
+              f"{' [with SQLite store]' if args.store else ''} (load avg {r['load']})",
+              flush=True)
+        if "rerun" in r:
+            x = r["rerun"]
+            print(f"   then {x['posts']:,} new posts against that store ({x['store_mb']} MB), "
+                  "own process: "
+                  f"{x['dedupe_s']:.1f} s (finish {x['finish_s']:.1f}; CPU {x['cpu_s']:.1f} s), "
+                  f"peak RSS {x['peak_rss_mb']:,} MB", flush=True)
+    for a, b in itertools.pairwise(rows):
+        grown = (b["peak_rss_mb"] - b["base_rss_mb"]) / max(1, a["peak_rss_mb"] - a["base_rss_mb"])
+        print(f"growth {a['posts']:,} -> {b['posts']:,} (x{b['posts'] / a['posts']:.0f}): "
+              f"time x{b['dedupe_s'] / a['dedupe_s']:.1f} (CPU x{b['cpu_s'] / a['cpu_s']:.1f}), "
+              f"memory above start x{grown:.1f}")
+
+
+if __name__ == "__main__":
+    main()

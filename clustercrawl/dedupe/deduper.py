@@ -1,0 +1,232 @@
+"""Batch dedupe of one run's posts against the stored groups: stories and events.
+
+Posts are added one by one (only what grouping needs is kept: ids, site, order keys, content
+hash, signature, event facts; never the body) and grouped in :meth:`Deduper.finish`, a batch
+over the whole run plus the store. Grouping in one batch, with every tie broken by post id,
+is what makes ids independent of crawl order and concurrency.
+"""
+
+from __future__ import annotations
+
+import calendar
+from array import array
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from clustercrawl.dedupe import minhash
+from clustercrawl.dedupe.events import EventFacts, facts_from_post, facts_to_json
+from clustercrawl.dedupe.grouping import Nodes, group_events, group_stories
+from clustercrawl.dedupe.results import Groups, id64
+from clustercrawl.dedupe.store import GroupStore, StoredPost, check_params
+from clustercrawl.posts import content_hash
+from clustercrawl.urls import post_id
+
+__all__ = ["Deduper", "order_key"]
+
+FAR: Final = 2**62  # order key of an unknown date: after every known one
+_BATCH = 1024  # posts per signature batch: ~50 MB of numpy temporaries
+
+
+def order_key(value: str | None) -> int:
+    """Sortable seconds for an ISO date/datetime; a day, month or year sorts at its end.
+
+    A copy dated only "2023-06-12" may have been published late that day, so a copy with
+    a time on the same day counts as earlier; unknown dates sort last.
+    """
+    if not value:
+        return FAR
+    try:
+        if len(value) <= 10:
+            parts = [int(p) for p in value.split("-")]
+            year, month = parts[0], parts[1] if len(parts) > 1 else 12
+            day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+            moment = datetime(year, month, day, 23, 59, 59, tzinfo=UTC)
+        else:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+        return int(moment.timestamp())
+    except (ValueError, IndexError):
+        return FAR
+
+
+def _signed(hex_digest: str) -> int:
+    value = int(hex_digest[:16], 16)
+    return value - 2**64 if value >= 2**63 else value
+
+
+def _language(value: Any) -> str | None:
+    if not isinstance(value, str) or not value:
+        return None
+    return value.split("-")[0].split("_")[0].lower()
+
+
+class Deduper:
+    """Collects a run's posts, then groups them into stories and events.
+
+    Usage::
+
+        deduper = Deduper(SQLiteGroupStore("state/dedupe.sqlite"))
+        for post in posts:
+            deduper.add(post)
+        groups = deduper.finish()  # also writes the store
+        post.update(groups.fields(post["id"]))  # story_id, story_origin, ..., event_id
+    """
+
+    def __init__(self, store: GroupStore | None = None) -> None:
+        self.store = store
+        self._ids: list[str] = []
+        self._id64 = array("Q")
+        self._site = array("i")
+        self._lang = array("i")
+        self._pub = array("q")
+        self._seen = array("q")
+        self._content = array("q")
+        self._strings: dict[str, int] = {}
+        self._string_list: list[str] = []
+        self._translations: dict[int, list[int]] = {}
+        self._events: dict[int, EventFacts] = {}
+        self._pending: list[str] = []
+        self._sig: list[npt.NDArray[np.uint16]] = []
+        self._shingles: list[npt.NDArray[np.int32]] = []
+        self._words: list[npt.NDArray[np.int32]] = []
+        self._finished = False
+
+    def _intern(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        index = self._strings.get(value)
+        if index is None:
+            index = self._strings[value] = len(self._string_list)
+            self._string_list.append(value)
+        return index
+
+    def add(self, post: Mapping[str, Any]) -> None:
+        """Remember what grouping needs of one post (a JSONL line as a dict)."""
+        if self._finished:
+            raise RuntimeError("finish() was already called")
+        pid = post.get("id") or post_id(post["url"])
+        row = len(self._ids)
+        title, body = post.get("title") or "", post.get("body_text") or ""
+        crawl = post.get("crawl") or {}
+        digest = crawl.get("content_hash") or content_hash(title, body)
+        self._ids.append(pid)
+        self._id64.append(id64(pid))
+        self._site.append(self._intern(post.get("site_id") or ""))
+        self._lang.append(self._intern(_language(post.get("language"))))
+        self._pub.append(order_key((post.get("published") or {}).get("value")))
+        self._seen.append(order_key(crawl.get("fetched_at")))
+        self._content.append(_signed(digest))
+        links = [id64(post_id(t["url"])) for t in post.get("translations") or () if t.get("url")]
+        if links:
+            self._translations[row] = links
+        facts = facts_from_post(post)
+        if facts is not None:
+            self._events[row] = facts
+        self._pending.append(f"{title}\n{body}")
+        if len(self._pending) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            sig, shingles, words = minhash.signatures(self._pending)
+            self._sig.append(sig)
+            self._shingles.append(shingles)
+            self._words.append(words)
+            self._pending = []
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    # ------------------------------------------------------------------------- finish
+
+    def finish(self) -> Groups:
+        """Group the run with the stored groups; write the store; return the lookups."""
+        if self._finished:
+            raise RuntimeError("finish() was already called")
+        self._finished = True
+        self._flush()
+        if self.store is not None:
+            check_params(self.store, minhash.SIGNATURE_VERSION)
+        nodes = self._nodes()
+        stories = group_stories(nodes)
+        events = group_events(nodes)
+        if self.store is not None:
+            self.store.put_many(self._records(nodes, stories.node_story, events.node_event),
+                                minhash.SIGNATURE_VERSION)
+        keys = nodes.key[: nodes.run_count]
+        event_ids = {int(keys[n]): e for n, e in events.node_event.items() if e is not None}
+        return Groups(keys=keys, story_index=stories.index_of_node, stories=stories.table,
+                      origin_keys=stories.origin_keys, event_ids=event_ids,
+                      events=events.records)
+
+    def _nodes(self) -> Nodes:
+        """One node per distinct run post id, then one per stored post not in this run."""
+        n = len(self._ids)
+        key = np.asarray(self._id64, dtype=np.uint64)
+        seen = np.asarray(self._seen, dtype=np.int64)
+        content = np.asarray(self._content, dtype=np.int64)
+        # the same id twice in a run: keep the first seen copy (then by content hash)
+        order = np.lexsort((content, seen, key))
+        first = np.ones(n, dtype=bool)
+        first[1:] = key[order][1:] != key[order][:-1]
+        canon = order[first]
+        node_of_sorted = np.cumsum(first) - 1
+        row_of_run = np.empty(n, dtype=np.int64)
+        row_of_run[order] = node_of_sorted
+        shingles = np.concatenate(self._shingles) if self._shingles else np.zeros(0, np.int32)
+        words = np.concatenate(self._words) if self._words else np.zeros(0, np.int32)
+        self._shingles, self._words = [], []
+        nodes = Nodes(
+            ids=[self._ids[int(r)] for r in canon],
+            key=key[canon],
+            site=np.asarray(self._site, dtype=np.int32)[canon],
+            lang=np.asarray(self._lang, dtype=np.int32)[canon],
+            pub=np.asarray(self._pub, dtype=np.int64)[canon],
+            seen=seen[canon],
+            content=content[canon],
+            shingles=shingles[canon],
+            words=words[canon],
+            sig_row=canon.astype(np.int64),
+            strings=self._string_list,
+            intern=self._intern,
+        )
+        for row, links in self._translations.items():
+            nodes.translations.setdefault(int(row_of_run[row]), []).extend(links)
+        for node, row in enumerate(canon.tolist()):  # the kept copy's event, if any
+            facts = self._events.get(row)
+            if facts is not None:
+                nodes.events[node] = facts
+        self._events = {}
+        if self.store is not None:
+            for batch in self.store.scan():
+                nodes.add_stored(batch)
+        nodes.close(self._sig)
+        return nodes
+
+    def _records(self, nodes: Nodes, node_story: list[str],
+                 node_event: Mapping[int, str | None]) -> Iterator[StoredPost]:
+        """Records of the run's posts, streamed (a million StoredPost objects weigh 400 MB)."""
+        for node in range(nodes.run_count):
+            facts = nodes.events.get(node)
+            language = int(nodes.lang[node])
+            yield StoredPost(
+                id=nodes.ids[node],
+                site=nodes.strings[int(nodes.site[node])],
+                language=nodes.strings[language] if language >= 0 else None,
+                published=int(nodes.pub[node]),
+                first_seen=int(nodes.seen[node]),
+                content=int(nodes.content[node]),
+                shingles=int(nodes.shingles[node]),
+                words=int(nodes.words[node]),
+                signature=nodes.signature(node),
+                story_id=node_story[node],
+                event_id=node_event.get(node),
+                event=facts_to_json(facts) if facts is not None else None,
+            )
+
+

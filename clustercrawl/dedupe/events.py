@@ -1,0 +1,393 @@
+"""Which posts report the same real-world event, across sites and languages.
+
+The main key is date and place: the date ranges overlap (one day of tolerance; a post whose
+title and body disagree matches on either range) and the city is the same (English exonym).
+The event name is the tie-breaker, compared language-independently: words map to concepts
+(:mod:`eventwords`), edition numbers ("4th", "4.", "IV") and proper names/acronyms count
+as they are. Hard vetoes: different edition numbers; disjoint topics (a hydrogen summit is
+not the cluster conference held the same days in the same city).
+
+Clustering is greedy in a canonical order (stored events first, then posts by date and id),
+each post joining the best-matching event if one matches well enough: no chains of weak
+links, and the same input always gives the same events.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from clustercrawl.dedupe import eventwords as ew
+from clustercrawl.extract import lexicon, places
+from clustercrawl.extract.daterange import parse_date_range
+
+__all__ = [
+    "EventFacts",
+    "Features",
+    "cluster_events",
+    "facts_from_json",
+    "facts_from_post",
+    "facts_to_json",
+    "features_of",
+    "pair_score",
+]
+
+TOLERANCE = timedelta(days=1)
+MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
+WEIGHTS = {ew.TYPE: 1.0, ew.TOPIC: 1.0, ew.GENERIC: 0.5}
+CLUSTER_WEIGHT = 0.75  # the domain's own word: in most report titles, whatever the event
+EDITION_WEIGHT = 1.5
+NAME_WEIGHT = 1.5  # capitalised proper name
+ACRONYM_WEIGHT = 2.0  # ECC, EUSEW, ClusterNet
+TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
+ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
+CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
+LEAD_CHARS = 240
+
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_EDITION = re.compile(
+    r"(?<![\w.\-/])(\d{1,2})(?:\.|st|nd|rd|th|ª|º|°|e|ème|eme|er|re|-?(?:ta|ty|ga|go|ci))"
+    r"\s+([^\W\d_]+)"
+)
+_ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
+_CITY_WORDS = frozenset(
+    ew.fold(form) for english, (_, forms) in places.CITIES.items() for form in (english, *forms)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Language-independent name features of one post, with their weights.
+
+    Tuples rather than sets: a quarter of a million event posts per million posts are held
+    in memory, and an empty tuple costs nothing.
+    """
+
+    weights: Mapping[str, float]
+    types: tuple[str, ...]
+    topics: tuple[str, ...]
+    editions: tuple[int, ...]
+    total: float
+    used_lead: bool = False
+
+
+@dataclass(slots=True)
+class EventFacts:
+    """What event matching needs from a post (never its body beyond the lead)."""
+
+    start: date
+    end: date
+    alt: tuple[date, date] | None
+    city: str | None
+    city_key: str  # folded English name; "online"; "" when unknown
+    name: str | None
+    title: str
+    lead: str
+    language: str | None
+    url: str
+    features: Features = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.features = features_of(self)
+        if not self.features.used_lead:
+            self.lead = ""  # not needed to recompute the features: do not keep it
+
+    def ranges(self) -> tuple[tuple[date, date], ...]:
+        main = (self.start, self.end)
+        return (main,) if self.alt is None else (main, self.alt)
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+def _day(value: Any) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _city(event: Mapping[str, Any]) -> tuple[str | None, str]:
+    location = event.get("location") or {}
+    for raw in (location.get("city"), location.get("city_local")):
+        if isinstance(raw, str) and raw.strip():
+            known = places.lookup_city(raw)
+            name = known[0] if known else raw.strip()
+            return name, ew.fold(name)
+    if event.get("attendance") == "online":
+        return None, "online"
+    return None, ""
+
+
+def _alt_range(event: Mapping[str, Any], language: str | None, published: date | None
+               ) -> tuple[date, date] | None:
+    """The other range of a post whose title and body disagree (``date_conflict``)."""
+    text = event.get("conflicting_date_text")
+    if not event.get("date_conflict") or not isinstance(text, str) or not text.strip():
+        return None
+    found = parse_date_range(text, language, reference=published)
+    if found is None:
+        return None
+    return found.start, found.end
+
+
+def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
+    """Event facts of a post (a JSONL line as a dict); None when it has no dated event."""
+    event = post.get("event")
+    if not isinstance(event, Mapping):
+        return None
+    start = _day(event.get("start"))
+    if start is None:
+        return None
+    end = _day(event.get("end")) or start
+    if end < start:
+        start, end = end, start
+    language = post.get("language")
+    published = _day((post.get("published") or {}).get("value"))
+    city, city_key = _city(event)
+    body = post.get("body_text") or ""
+    name = event.get("name")
+    return EventFacts(
+        start=start, end=end, alt=_alt_range(event, language, published),
+        city=sys.intern(city) if city else None, city_key=sys.intern(city_key),
+        name=name if isinstance(name, str) and name.strip() else None,
+        title=post.get("title") or "", lead=body[:LEAD_CHARS],
+        language=sys.intern(language) if isinstance(language, str) else None,
+        url=post.get("url") or "",
+    )
+
+
+def facts_to_json(facts: EventFacts) -> dict[str, Any]:
+    """What the store keeps: the inputs, so features follow vocabulary updates."""
+    return {
+        "start": facts.start.isoformat(), "end": facts.end.isoformat(),
+        "alt": [facts.alt[0].isoformat(), facts.alt[1].isoformat()] if facts.alt else None,
+        "city": facts.city, "city_key": facts.city_key, "name": facts.name,
+        "title": facts.title, "lead": facts.lead, "language": facts.language, "url": facts.url,
+    }
+
+
+def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
+    alt = data.get("alt")
+    return EventFacts(
+        start=date.fromisoformat(data["start"]), end=date.fromisoformat(data["end"]),
+        alt=(date.fromisoformat(alt[0]), date.fromisoformat(alt[1])) if alt else None,
+        city=data.get("city"), city_key=data.get("city_key") or "", name=data.get("name"),
+        title=data.get("title") or "", lead=data.get("lead") or "",
+        language=data.get("language"), url=data.get("url") or "",
+    )
+
+
+# ----------------------------------------------------------------------------- features
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def _editions(text: str) -> set[int]:
+    found = set()
+    for m in _EDITION.finditer(text):
+        if ew.fold(m.group(2)) not in _MONTH_WORDS:
+            found.add(int(m.group(1)))
+    for m in _ROMAN.finditer(text):
+        if len(m.group(1)) >= 2 and ew.fold(m.group(2)) not in _MONTH_WORDS:
+            found.add(_roman(m.group(1)))
+    return {n for n in found if 0 < n <= 60}
+
+
+def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
+              types: set[str], topics: set[str]) -> None:
+    for index, m in enumerate(_TOKEN.finditer(text)):
+        raw = m.group(0)
+        word = ew.fold(raw)
+        if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
+            continue
+        if any(word.startswith(s) for s in skip):
+            continue  # the event's own city, however inflected ("Bukareszcie")
+        concepts = ew.concepts_of(word)
+        if not concepts and "-" in word:
+            concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
+        if concepts:
+            for concept in concepts:
+                weight = CLUSTER_WEIGHT if concept.name == "cluster" else WEIGHTS[concept.kind]
+                out[concept.name] = weight
+                if concept.kind == ew.TYPE:
+                    types.add(concept.name)
+                elif concept.kind == ew.TOPIC:
+                    topics.add(concept.name)
+            continue
+        letters = raw.replace("-", "")
+        if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8:
+            out["A:" + word] = ACRONYM_WEIGHT
+        elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
+            out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
+        elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
+              and word not in ew.TITLE_WORDS):
+            out["E:" + word] = NAME_WEIGHT
+
+
+def features_of(facts: EventFacts) -> Features:
+    """Name features from the event name and title; the body lead only when those say little."""
+    german = (facts.language or "").startswith("de")
+    skip = tuple(s[:5] for s in {facts.city_key, ew.fold(facts.city or "")} if len(s) >= 5)
+    weights: dict[str, float] = {}
+    types: set[str] = set()
+    topics: set[str] = set()
+    editions: set[int] = set()
+    for text in (facts.name or "", facts.title):
+        _add_text(text, german=german, skip=skip, out=weights, types=types, topics=topics)
+        editions |= _editions(text)
+    used_lead = sum(weights.values()) < ACCEPT_SHARED and bool(facts.lead)
+    if used_lead:
+        lead = facts.lead.split(". ")[0]
+        _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
+    for number in editions:
+        weights[f"#{number}"] = EDITION_WEIGHT
+    return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
+                    tuple(sorted(editions)), sum(weights.values()), used_lead)
+
+
+# ----------------------------------------------------------------------------- matching
+
+
+def _overlap(a: EventFacts, b: EventFacts) -> bool:
+    return any(s1 <= e2 + TOLERANCE and s2 <= e1 + TOLERANCE
+               for s1, e1 in a.ranges() for s2, e2 in b.ranges())
+
+
+def _disjoint(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Both non-empty and nothing in common."""
+    return bool(a and b) and not any(x in b for x in a)
+
+
+def _vetoed(a: Features, b: Features) -> bool:
+    return _disjoint(a.editions, b.editions) or _disjoint(a.topics, b.topics)
+
+
+def pair_score(a: EventFacts, b: EventFacts) -> float:
+    """Name similarity of two posts already known to share dates: 0 when they must differ."""
+    fa, fb = a.features, b.features
+    if _vetoed(fa, fb) or min(fa.total, fb.total) <= 0:
+        return 0.0
+    shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
+    score = shared / min(fa.total, fb.total)
+    if _disjoint(fa.types, fb.types):
+        score *= TYPE_MISMATCH
+    if a.city_key and a.city_key == b.city_key:
+        return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0
+    if not a.city_key or not b.city_key:
+        return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0
+    return 0.0  # two different known cities
+
+
+def _days(facts: EventFacts, slack: timedelta) -> set[int]:
+    """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped."""
+    days: set[int] = set()
+    for start, end in facts.ranges():
+        first = (start - slack).toordinal()
+        last = (min(end, start + timedelta(days=MAX_SPAN_DAYS)) + slack).toordinal()
+        days.update(range(first, last + 1))
+    return days
+
+
+def _month(day: int) -> int:
+    moment = date.fromordinal(day)
+    return moment.year * 12 + moment.month - 1
+
+
+def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
+    """Where a post is filed: (city, day) for each day it covers; under its proper names
+    and month too, so that a post without a city can find it."""
+    days = _days(facts, timedelta(0))
+    keys = [(facts.city_key, d) for d in days] if facts.city_key else []
+    names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
+    if names:
+        months = {_month(d) for d in days}
+        keys += [(n, m) for n in names for m in months]
+    return keys
+
+
+def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
+    """Where to look: the same city on the days covered, give or take the tolerance."""
+    days = _days(facts, TOLERANCE)
+    if facts.city_key:
+        return [(facts.city_key, d) for d in days]
+    months = {_month(d) for d in days}
+    return [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
+
+
+def cluster_events(
+    facts: Sequence[EventFacts], order_keys: Sequence[int], anchors: Mapping[int, int]
+) -> list[int]:
+    """Event cluster of each post (indices into ``facts``); clusters are numbered from 0.
+
+    ``order_keys`` are the posts' canonical ids (ties between identical posts); ``anchors``
+    maps a post to its stored event: stored events are seeded first, with all their members,
+    and never merge with each other.
+    """
+    cluster_of = [-1] * len(facts)
+    members: list[list[int]] = []
+    words: list[set[str]] = []  # every feature of a cluster's members: a cheap pre-filter
+    index: dict[tuple[str, int], list[int]] = {}
+
+    def place(node: int, cluster: int) -> None:
+        cluster_of[node] = cluster
+        members[cluster].append(node)
+        words[cluster].update(facts[node].features.weights)
+        for key in _block_keys(facts[node]):
+            bucket = index.setdefault(key, [])
+            if not bucket or bucket[-1] != cluster:
+                bucket.append(cluster)
+
+    by_anchor: dict[int, list[int]] = {}
+    for node, anchor in anchors.items():
+        by_anchor.setdefault(anchor, []).append(node)
+    for anchor in sorted(by_anchor):
+        members.append([])
+        words.append(set())
+        for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
+            place(node, len(members) - 1)
+    fresh = sorted((n for n in range(len(facts)) if n not in anchors),
+                   key=lambda n: (min(r[0] for r in facts[n].ranges()), facts[n].end,
+                                  order_keys[n]))
+    for node in fresh:
+        me = facts[node]
+        best, best_score = -1, 0.0
+        mine = me.features.weights
+        for cluster in sorted({c for key in _query_keys(me) for c in index.get(key, ())}):
+            if not any(k in words[cluster] for k in mine):
+                continue  # no word in common: no score can pass
+            score = _cluster_score(me, (facts[m] for m in members[cluster]))
+            if score > best_score:
+                best, best_score = cluster, score
+        if best < 0:
+            members.append([])
+            words.append(set())
+            best = len(members) - 1
+        place(node, best)
+    return cluster_of
+
+
+def _cluster_score(me: EventFacts, others: Iterable[EventFacts]) -> float:
+    """Best single-member match; any edition conflict with a member rules the event out."""
+    best = 0.0
+    for other in others:
+        if _disjoint(me.features.editions, other.features.editions):
+            return 0.0
+        if _overlap(me, other):
+            best = max(best, pair_score(me, other))
+    return best

@@ -1,0 +1,194 @@
+"""Multilingual event-name vocabulary: words that name the same concept in pl/de/en/es/fr/it/cs.
+
+Event names are compared without a translation service: "Europejska Konferencja Klastrów",
+"Europäische Clusterkonferenz" and "Conferencia Europea de Clústeres" all map to the concepts
+{EUROPE, CLUSTER, CONFERENCE}. Words are matched after case folding and accent stripping
+(see :func:`fold`). ``prefix`` stems also cover inflected forms (konferencji, Klastrów);
+``infix`` stems also find German compounds (Clusterkonferenz, Wasserstoffgipfel).
+Add a word by adding it to a row.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = ["CONCEPTS", "GENERIC", "TITLE_WORDS", "TOPIC", "TYPE", "Concept", "concepts_of", "fold"]
+
+TYPE: Final = "type"  # what kind of event: conference, forum, fair...
+TOPIC: Final = "topic"  # what it is about: clusters, hydrogen, health...
+GENERIC: Final = "generic"  # says little: European, international, annual...
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One language-independent concept and the word forms that express it."""
+
+    name: str
+    kind: str
+    exact: frozenset[str] = frozenset()
+    prefix: tuple[str, ...] = ()
+    infix: tuple[str, ...] = ()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _c(name: str, kind: str, exact: str = "", prefix: str = "", infix: str = "") -> Concept:
+    return Concept(name, kind, frozenset(exact.split()), tuple(prefix.split()),
+                   tuple(infix.split()))
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    # --- event types
+    _c("conference", TYPE, prefix="conferen konferen", infix="konferenz konferencj"),
+    _c("congress", TYPE, prefix="congres kongres", infix="kongress"),
+    _c("forum", TYPE, exact="foro foros", prefix="forum", infix="forum"),
+    _c("summit", TYPE, exact="szczyt szczycie gipfel sommet cumbre vertice samit",
+       prefix="summit", infix="gipfel"),
+    _c("days", TYPE, exact="day days dni dnia dny tag tage tagen journee journees jornada "
+       "jornadas giornata giornate", infix="tage"),
+    _c("week", TYPE, exact="week tydzien tygodnia tyden tydne woche semaine semana settimana",
+       infix="woche"),
+    _c("fair", TYPE, exact="fair fairs targi targach targow targu messe salon salons feria "
+       "ferias fiera fiere veletrh veletrhu veletrzich expo", infix="messe"),
+    _c("workshop", TYPE, exact="atelier ateliers taller talleres dilna dilny",
+       prefix="workshop warsztat"),
+    _c("webinar", TYPE, prefix="webinar webinaire"),
+    _c("seminar", TYPE, prefix="seminar seminair"),
+    _c("meeting", TYPE, exact="meeting meetings spotkanie spotkania spotkaniu treffen rencontre "
+       "rencontres encuentro encuentros incontro incontri setkani", infix="treffen"),
+    _c("matchmaking", TYPE, exact="b2b brokerage matchmaking kooperacyjna kooperacyjne",
+       prefix="matchmak", infix="kooperationsbor"),
+    _c("award", TYPE, exact="award awards nagroda nagrody nagrod preis preise prix premio "
+       "premios premi gala", infix="preis"),
+    _c("hackathon", TYPE, prefix="hackat"),
+    _c("mission", TYPE, exact="mission missions misja misji mision misiones missione missioni "
+       "mise"),
+    _c("assembly", TYPE, exact="assembly assemblee asamblea assemblea zgromadzenie "
+       "zgromadzenia hromada", infix="versammlung"),
+    _c("training", TYPE, exact="training trainings szkolenie szkolenia schulung schulungen "
+       "formation formacion formazione skoleni"),
+    _c("infoday", TYPE, exact="infoday infodays info-day"),
+    _c("festival", TYPE, prefix="festiwal festival"),
+    # --- topics
+    _c("cluster", TOPIC, prefix="cluster klast klastr", infix="cluster"),
+    _c("hydrogen", TOPIC, exact="h2", prefix="hydrogen wodor wodoru wasserstoff hidrogen "
+       "idrogen vodik", infix="wasserstoff"),
+    _c("energy", TOPIC, prefix="energ", infix="energie"),
+    _c("innovation", TOPIC, prefix="innova innowac inovac", infix="innovation"),
+    _c("industry", TOPIC, prefix="indust przemysl prumysl", infix="industrie"),
+    _c("digital", TOPIC, prefix="digital cyfrow numerique digitaln", infix="digital"),
+    _c("ai", TOPIC, exact="ai ki ia", prefix="artificial sztuczn kunstlich intelligence "
+       "inteligenc intelligenz"),
+    _c("health", TOPIC, prefix="health zdrow gesundheit sante salud salute zdravot medtech "
+       "medic", infix="gesundheit"),
+    _c("mobility", TOPIC, prefix="mobil movilidad", infix="mobilitat"),
+    _c("automotive", TOPIC, prefix="automotive motoryzac automobil automocion", infix="automobil"),
+    _c("aerospace", TOPIC, prefix="aerospace aeronaut lotnic luftfahrt aerospaz letect",
+       infix="luftfahrt"),
+    _c("space", TOPIC, exact="space kosmos kosmiczny kosmiczna espace espacio spazio vesmir",
+       prefix="raumfahrt", infix="raumfahrt"),
+    _c("food", TOPIC, exact="food", prefix="agrifood agri-food zywnos lebensmittel alimenta "
+       "agroalimenta potravin foodtech", infix="lebensmittel"),
+    _c("circular", TOPIC, prefix="circular obieg kreislauf circulaire circolar obehov",
+       infix="kreislauf"),
+    _c("sustainability", TOPIC, prefix="sustainab zrownowaz nachhaltig sostenib udrzitel",
+       infix="nachhaltig"),
+    _c("textile", TOPIC, prefix="textil tekstyl tessil"),
+    _c("wood", TOPIC, exact="wood drewno drewna holz bois madera legno drevo dreva",
+       prefix="drzewn", infix="holz"),
+    _c("ict", TOPIC, exact="ict tic"),
+    _c("logistics", TOPIC, prefix="logist"),
+    _c("maritime", TOPIC, exact="maritime morski morska morskie maritim maritimo marittimo",
+       prefix="blue-econom"),
+    _c("tourism", TOPIC, prefix="touris turyst turism", infix="tourismus"),
+    _c("photonics", TOPIC, prefix="photon fotoni"),
+    _c("chemistry", TOPIC, prefix="chemi chemic quimic", infix="chemie"),
+    _c("construction", TOPIC, prefix="construct budownic bauwirtschaft stavebn"),
+    _c("water", TOPIC, exact="water woda wody wasser eau agua acqua voda"),
+    _c("bioeconomy", TOPIC, prefix="bioecon biogosp bioökon bioekon biooekon"),
+    _c("skills", TOPIC, exact="skills kompetencje kompetenzen competences competencias "
+       "competenze dovednosti"),
+    _c("startup", TOPIC, prefix="startup start-up"),
+    _c("smart", TOPIC, exact="smart inteligentna inteligentne intelligente"),
+    # --- generic
+    _c("europe", GENERIC, exact="eu ue", prefix="europ evrop", infix="europa"),
+    _c("international", GENERIC, prefix="internation miedzynarod internacional internazional "
+       "mezinarod"),
+    _c("national", GENERIC, prefix="national nacional nazional narodow narodni ogolnopols"),
+    _c("regional", GENERIC, prefix="region"),
+    _c("annual", GENERIC, exact="annual doroczna doroczny coroczna jahrestagung annuel "
+       "annuelle anual annuale vyrocni"),
+    _c("global", GENERIC, prefix="global swiatow weltweit mondial mundial mondiale svetov"),
+    _c("network", GENERIC, exact="network networking netzwerk reseau rete siec",
+       infix="netzwerk"),
+    _c("partnership", GENERIC, prefix="partner"),
+)
+
+#: Capitalised words that open or fill titles in every language: never a name.
+TITLE_WORDS: frozenset[str] = _words(
+    """
+    the a an and or of for in on at to with from by our your new join us save date registration
+    register now open call report recap review highlights invitation invite welcome live event
+    events news program programme agenda day first second third next last edition this year
+    w we na z ze i o do dla od po za nasz nasza nasze zaproszenie zapraszamy relacja
+    podsumowanie rejestracja wydarzenie
+    der die das und fur im am zum zur von mit auf ein eine unser unsere einladung ruckblick
+    anmeldung veranstaltung bericht
+    le la les l de du des et en au aux pour sur avec un une notre nos retour inscription
+    invitation bilan evenement
+    el los las y del con para por un una nuestro nuestra inscripcion resumen invitacion evento
+    il lo gli i e di da nel nella con per un una nostro nostra iscrizione resoconto invito
+    a ve v s se na do pro od nas pozvanka registrace ohlednuti akce
+    """
+)
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free form: "Klastrów" -> "klastrow", "Łódź" -> "lodz"."""
+    text = text.casefold().translate(_EXTRA)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"})
+
+_EXACT: dict[str, Concept] = {}
+for _concept in CONCEPTS:
+    for _form in _concept.exact:
+        _EXACT.setdefault(_form, _concept)
+_PREFIXES: tuple[tuple[str, Concept], ...] = tuple(
+    sorted(((p, c) for c in CONCEPTS for p in c.prefix), key=lambda pc: -len(pc[0]))
+)
+_INFIXES: tuple[tuple[str, Concept], ...] = tuple((i, c) for c in CONCEPTS for i in c.infix)
+_CACHE: dict[str, tuple[Concept, ...]] = {}
+
+
+def concepts_of(word: str) -> tuple[Concept, ...]:
+    """Concepts a folded word expresses (several for a compound such as clusterkonferenz)."""
+    cached = _CACHE.get(word)
+    if cached is not None:
+        return cached
+    found: dict[str, Concept] = {}
+    exact = _EXACT.get(word)
+    if exact is not None:
+        found[exact.name] = exact
+    for stem, concept in _PREFIXES:
+        if word.startswith(stem):
+            found.setdefault(concept.name, concept)
+            break
+    if len(word) >= 8:
+        for stem, concept in _INFIXES:
+            if stem in word:
+                found.setdefault(concept.name, concept)
+    result = tuple(found.values())
+    if len(_CACHE) < 200_000:
+        _CACHE[word] = result
+    return result
+
+
+CONCEPT_BY_NAME: Mapping[str, Concept] = {c.name: c for c in CONCEPTS}

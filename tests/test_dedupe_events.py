@@ -1,0 +1,213 @@
+"""Events: one real-world event reported in many languages shares one id; different events
+in the same city and month do not; a post whose title and body disagree matches on either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from clustercrawl.dedupe import Deduper, Groups, MemoryGroupStore
+from clustercrawl.dedupe.events import facts_from_post
+from clustercrawl.urls import post_id
+
+
+def post(site: str, slug: str, lang: str, title: str, start: str, end: str | None,
+         city: str | None, published: str, *, body: str = "", name: str | None = None,
+         conflict: str | None = None, attendance: str = "offline") -> dict[str, Any]:
+    url = f"https://{site}.example.org/{slug}"
+    return {
+        "id": post_id(url), "url": url, "site_id": site, "language": lang, "title": title,
+        "body_text": body or f"{title}. Report on the event.", "published": {"value": published},
+        "event": {
+            "start": start, "end": end, "all_day": True, "timezone": None, "date_text": None,
+            "date_source": "text", "date_conflict": conflict is not None,
+            "conflicting_date_text": conflict, "attendance": attendance, "name": name,
+            "location": {"city": city, "city_local": None, "venue": None, "country": None,
+                         "online_url": None} if city else None,
+        },
+        "crawl": {"fetched_at": "2024-06-01T08:00:00Z"},
+    }
+
+
+# The 2014 European Cluster Conference (Brussels, 20-21 October 2014), as reported by
+# clusters in six languages; the Polish title gives 21-22.10.2014, its body 20-21 October.
+ECC_2014 = [
+    post("klaster-pl", "ecc", "pl", "Europejska Konferencja Klastrów, Bruksela 21-22.10.2014",
+         "2014-10-20", "2014-10-21", "Brussels", "2014-10-24T10:32:00+02:00",
+         body="Europejska Konferencja Klastrów odbyła się w dniach 20-21 października 2014 r. "
+              "w Brukseli.", conflict="21-22.10.2014"),
+    post("eu-network", "ecc-report", "en",
+         "4th European Cluster Conference: clusters for Europe's industrial renewal",
+         "2014-10-20", "2014-10-21", "Brussels", "2014-10-27T15:05:00+01:00"),
+    post("cluster-de", "clusterkonferenz", "de",
+         "Europäische Clusterkonferenz in Brüssel: Cluster als Motor der Industrie",
+         "2014-10-20", "2014-10-21", "Brussels", "2014-10-29T09:40:00+01:00"),
+    post("cluster-es", "conferencia", "es",
+         "El clúster participa en la Conferencia Europea de Clústeres de Bruselas",
+         "2014-10-20", "2014-10-21", "Brussels", "2014-10-30T12:15:00+01:00"),
+    post("klastr-cz", "konference", "cs", "Evropská klastrová konference 2014 v Bruselu",
+         "2014-10-20", "2014-10-21", "Brussels", "2014-11-03T08:50:00+01:00"),
+    post("pole-fr", "conference", "fr",
+         "Retour sur la Conférence européenne des clusters à Bruxelles",
+         "2014-10-20", "2014-10-21", "Brussels", "2014-10-28T16:20:00+01:00"),
+]
+ECC_2024 = [
+    post("klaster-pl", "ecc-2024", "pl", "Europejska Konferencja Klastrów 2024 w Brukseli",
+         "2024-05-07", "2024-05-08", "Brussels", "2024-05-14T11:20:00+02:00"),
+    post("cluster-it", "conferenza", "it",
+         "Conferenza Europea dei Cluster 2024: il nostro resoconto",
+         "2024-05-07", "2024-05-08", "Brussels", "2024-05-13T17:45:00+02:00"),
+    post("eu-network", "ecc-2024", "en", "European Cluster Conference 2024: registration now open",
+         "2024-05-07", "2024-05-08", "Brussels", "2024-03-12T10:00:00+01:00"),
+]
+# Other events in Brussels in May 2024: the same days, or the same month.
+OTHERS_BRUSSELS_MAY_2024 = [
+    post("h2-cluster", "h2-week", "en", "European Hydrogen Conference 2024",
+         "2024-05-07", "2024-05-08", "Brussels", "2024-04-02"),
+    post("h2-cluster-pl", "h2", "pl", "Europejska Konferencja Wodorowa w Brukseli",
+         "2024-05-07", "2024-05-08", "Brussels", "2024-05-10"),
+    post("innov-be", "forum", "fr", "Forum bruxellois de l'innovation",
+         "2024-05-07", None, "Brussels", "2024-04-20"),
+    post("annual-pl", "izba", "pl", "Doroczna konferencja Polskiej Izby Gospodarczej",
+         "2024-05-08", None, "Brussels", "2024-04-25"),
+    post("green-eu", "green-week", "en", "EU Green Week 2024", "2024-05-27", "2024-05-29",
+         "Brussels", "2024-05-02"),
+    post("cluster-de", "matchmaking", "de", "Cluster-Matchmaking in Brüssel",
+         "2024-05-21", None, "Brussels", "2024-05-02"),
+]
+
+
+def run(posts: list[dict[str, Any]], store: MemoryGroupStore | None = None) -> Groups:
+    deduper = Deduper(store)
+    for p in posts:
+        deduper.add(p)
+    return deduper.finish()
+
+
+def event_ids(groups: Groups, posts: list[dict[str, Any]]) -> list[str | None]:
+    return [groups.event(p["id"]) for p in posts]
+
+
+def test_conference_reported_in_six_languages_is_one_event() -> None:
+    groups = run(ECC_2014 + ECC_2024 + OTHERS_BRUSSELS_MAY_2024)
+    ids_2014 = set(event_ids(groups, ECC_2014))
+    ids_2024 = set(event_ids(groups, ECC_2024))
+    assert len(ids_2014) == 1 and None not in ids_2014
+    assert len(ids_2024) == 1 and ids_2024 != ids_2014
+    record = next(r for r in groups.events() if r.event_id in ids_2014)
+    assert (record.start, record.end, record.city) == ("2014-10-20", "2014-10-21", "Brussels")
+    assert record.languages == ["cs", "de", "en", "es", "fr", "pl"]
+    assert len(record.posts) == 6 and len(record.sites) == 6
+    line = record.to_dict()
+    assert line["event_id"] == record.event_id and len(line["posts"]) == 6
+    print(f"\n2014 event {record.event_id}: {record.name!r}, {record.languages}")
+
+
+def test_different_events_in_the_same_city_and_month_stay_apart() -> None:
+    groups = run(ECC_2024 + OTHERS_BRUSSELS_MAY_2024)
+    ecc = groups.event(ECC_2024[0]["id"])
+    others = event_ids(groups, OTHERS_BRUSSELS_MAY_2024)
+    assert ecc not in others
+    # the two hydrogen-conference posts (en, pl) are one event; all the rest differ
+    assert others[0] == others[1]
+    assert len(set(others)) == len(others) - 1
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "conflict"),
+    [
+        ("2014-10-20", "2014-10-21", "21-22.10.2014"),  # body range chosen, title aside
+        ("2014-10-21", "2014-10-22", "20-21 października 2014"),  # title range chosen
+        ("2014-10-27", "2014-10-28", "20-21 października 2014"),  # far off: only the alt fits
+        ("2014-10-20", "2014-10-21", "27-28.10.2014"),
+    ],
+)
+def test_post_with_a_date_conflict_matches_on_either_range(
+    start: str, end: str, conflict: str
+) -> None:
+    polish = post("klaster-pl", "ecc-x", "pl", "Europejska Konferencja Klastrów, Bruksela",
+                  start, end, "Brussels", "2014-10-24", conflict=conflict)
+    groups = run([polish, *ECC_2014[1:]])
+    assert groups.event(polish["id"]) == groups.event(ECC_2014[1]["id"])
+
+
+def test_events_are_stable_across_runs_and_order() -> None:
+    store = MemoryGroupStore()
+    first = run(ECC_2014[1:3], store)
+    event = first.event(ECC_2014[1]["id"])
+    second = run([ECC_2014[0], ECC_2014[3]], store)  # new reports next week
+    assert second.event(ECC_2014[0]["id"]) == event
+    assert second.event(ECC_2014[3]["id"]) == event
+    record = next(second.events())
+    assert len(record.posts) == 4  # earlier runs' reports included
+    forward = run(ECC_2014 + OTHERS_BRUSSELS_MAY_2024 + ECC_2024)
+    backward = run(list(reversed(ECC_2014 + OTHERS_BRUSSELS_MAY_2024 + ECC_2024)))
+    everything = ECC_2014 + OTHERS_BRUSSELS_MAY_2024 + ECC_2024
+    assert event_ids(forward, everything) == event_ids(backward, everything)
+
+
+def test_posts_without_a_dated_event_have_no_event_id() -> None:
+    plain = post("x", "news", "en", "Cluster news", "2024-01-01", None, None, "2024-01-01")
+    plain["event"] = None
+    groups = run([plain])
+    assert groups.event(plain["id"]) is None
+    assert list(groups.events()) == []
+
+
+def test_an_online_event_is_its_own_place() -> None:
+    webinar = post("a", "w", "en", "Webinar: hydrogen valleys", "2024-03-05", None, None,
+                   "2024-02-20", attendance="online")
+    onsite = post("b", "w", "en", "Hydrogen valleys workshop", "2024-03-05", None, "Gdańsk",
+                  "2024-02-21")
+    webinar2 = post("c", "w2", "pl", "Webinarium: doliny wodorowe", "2024-03-05", None, None,
+                    "2024-02-22", attendance="online")
+    groups = run([webinar, onsite, webinar2])
+    assert groups.event(webinar["id"]) == groups.event(webinar2["id"])
+    assert groups.event(onsite["id"]) != groups.event(webinar["id"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Europejska Konferencja Klastrów",
+        "Europäische Clusterkonferenz",
+        "Conferencia Europea de Clústeres",
+        "Conférence européenne des clusters",
+        "Conferenza Europea dei Cluster",
+        "Evropská klastrová konference",
+        "European Cluster Conference",
+    ],
+)
+def test_event_names_map_to_the_same_concepts(title: str) -> None:
+    facts = facts_from_post(post("s", "p", "xx", title, "2024-05-07", None, "Brussels", "2024-05-01"))
+    assert facts is not None
+    assert set(facts.features.weights) == {"europe", "cluster", "conference"}
+
+
+@pytest.mark.parametrize(
+    ("title", "editions"),
+    [
+        ("4th European Cluster Conference", {4}),
+        ("4. Europäische Clusterkonferenz", {4}),
+        ("IV Europejska Konferencja Klastrów", {4}),
+        ("La 4e Conférence européenne des clusters", {4}),
+        ("Clusterkonferenz vom 20.-21. Oktober 2014", set()),
+        ("Konferencja, Bruksela 21-22.10.2014", set()),
+    ],
+)
+def test_edition_numbers(title: str, editions: set[int]) -> None:
+    facts = facts_from_post(post("s", "p", "de", title, "2014-10-20", None, "Brussels", "2014-10-01"))
+    assert facts is not None
+    assert set(facts.features.editions) == editions
+
+
+def test_different_editions_never_merge() -> None:
+    a = post("a", "x", "en", "4th Baltic Hydrogen Forum", "2024-09-10", None, "Gdańsk", "2024-09-01")
+    b = post("b", "y", "en", "5th Baltic Hydrogen Forum", "2024-09-10", None, "Gdańsk", "2024-09-02")
+    c = post("c", "z", "pl", "Bałtyckie Forum Wodorowe w Gdańsku", "2024-09-10", None, "Gdańsk",
+             "2024-09-03")
+    groups = run([a, b, c])
+    assert groups.event(a["id"]) != groups.event(b["id"])
+    assert groups.event(c["id"]) in (groups.event(a["id"]), groups.event(b["id"]))
