@@ -86,6 +86,7 @@ class SiteState:
     status: str | None = None
     record: SiteRecord | None = None  # what the state will keep of this site
     pending_feeds: int = 0  # incremental run: feeds still to answer before the listings
+    items_in_pipeline: int = 0  # emitted items not yet stored, dropped or failed
 
     def __post_init__(self) -> None:
         host = host_of(self.site.homepage)

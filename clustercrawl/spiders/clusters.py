@@ -30,6 +30,7 @@ from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.discovery.pagination import calendar_month
 from clustercrawl.fetch.health import block_reason, classify_failure, is_js_shell
 from clustercrawl.fetch.throttle import apply_crawl_delay
+from clustercrawl.items import PostItem
 from clustercrawl.posts import build_item, merge_copies, page_from_entry, utc_now_iso
 from clustercrawl.registry import RegistryError, Site, load_registry, select_sites
 from clustercrawl.sitestate import Candidate, SiteState
@@ -43,6 +44,7 @@ from clustercrawl.spiders.incremental import (
     parse_instant,
     recheck_due,
 )
+from clustercrawl.spiders.sources import LocalSiteSource, SiteSource
 from clustercrawl.state import GONE, PageState, PostState, SiteRecord, StateStore, store_for
 from clustercrawl.urls import url_key
 from clustercrawl.workers import ExtractionRunner
@@ -58,6 +60,7 @@ class ClustersSpider(scrapy.Spider):
     limits: CrawlLimits
     runner: ExtractionRunner
     store: StateStore | None
+    site_source: SiteSource
     full_every_days: float
     known_stop: int
     recheck: RecheckPolicy
@@ -119,6 +122,8 @@ class ClustersSpider(scrapy.Spider):
         spider.recheck = RecheckPolicy.from_settings(crawler.settings)
         spider.load_sites()
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
+        for sig in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(spider.on_item_settled, signal=sig)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
@@ -131,6 +136,7 @@ class ClustersSpider(scrapy.Spider):
         for site_id, reason in loaded.skipped:
             logger.info("registry: site %s skipped: %s", site_id, reason)
         self.sites = select_sites(loaded.sites, ids=self.site_ids, country=self.country)
+        self.site_source = LocalSiteSource(self.sites)
         logger.info("crawling %d site(s) from %s", len(self.sites), loaded.path)
 
     def site_channels(self, site: Site) -> set[Channel]:
@@ -200,18 +206,20 @@ class ClustersSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.runner.start()
-        for site in self.sites:
-            st = self.states[site.id] = SiteState(site)
-            if self.store is not None:
-                st.previous = self.store.get_site(site.id)
-                st.set_known([p for p in self.store.site_posts(site.id) if p.status != GONE])
-            st.incremental = self._incremental(st)
-            reqs = self._incremental_plan(st) if st.incremental else [
-                self._request(st, site.homepage, self.parse_home, kind="home", priority=PRIO_HOME)
-            ]
-            for req in reqs:
-                if req is not None:
-                    yield req
+        for site in self.site_source.initial():
+            for req in self._start_site(site):
+                yield req
+
+    def _start_site(self, site: Site) -> list[scrapy.Request]:
+        st = self.states[site.id] = SiteState(site)
+        if self.store is not None:
+            st.previous = self.store.get_site(site.id)
+            st.set_known([p for p in self.store.site_posts(site.id) if p.status != GONE])
+        st.incremental = self._incremental(st)
+        reqs = self._incremental_plan(st) if st.incremental else [
+            self._request(st, site.homepage, self.parse_home, kind="home", priority=PRIO_HOME)
+        ]
+        return [r for r in reqs if r is not None]
 
     def _incremental(self, st: SiteState) -> bool:
         """Re-crawl from stored endpoints, unless asked for everything or a full walk is due."""
@@ -739,7 +747,22 @@ class ClustersSpider(scrapy.Spider):
         st.requested = set()
         st.known = {}
         st.known_alias = {}
+        st.items_in_pipeline = len(items)
+        if not items:
+            self.site_source.done(st.site.id)
         return list(items)
+
+    def on_item_settled(self, item: Any, **kwargs: Any) -> None:
+        """An item left the pipelines (stored, dropped or failed): when the last of its
+        site's has, the site is done for the site source (a lease can be released)."""
+        if not isinstance(item, PostItem):
+            return
+        st = self.states.get(item.site_id)
+        if st is None:
+            return
+        st.items_in_pipeline -= 1
+        if st.items_in_pipeline == 0:
+            self.site_source.done(st.site.id)
 
     def _site_status(self, st: SiteState, items: list[Any]) -> str:
         """ok / empty / blocked / js_shell / error / unreachable: what a scheduler needs."""
@@ -816,9 +839,16 @@ class ClustersSpider(scrapy.Spider):
         return []
 
     def on_idle(self) -> None:
-        """Safety net: a site whose bookkeeping went astray is flushed, never lost."""
+        """More sites from the source; and a safety net: a site whose bookkeeping went
+        astray is flushed, never lost."""
         stuck = [st for st in self.states.values() if not st.flushed]
         if not stuck:
+            more = self.site_source.more()
+            for site in more:
+                for req in self._start_site(site):
+                    self.crawler.engine.crawl(req)
+            if more or self.site_source.pending():
+                raise DontCloseSpider
             return
         for st in stuck:
             logger.warning(
@@ -841,6 +871,7 @@ class ClustersSpider(scrapy.Spider):
 
     def on_closed(self, reason: str) -> None:
         self.runner.close()
+        self.site_source.close()
         if self.store is not None:
             for st in self.states.values():
                 if st.flushed and st.record is not None:
