@@ -1,0 +1,375 @@
+"""Discovery phase of the ``clusters`` spider: every channel asked what posts a site has.
+
+Per site, cheapest and most structured first: WordPress REST API → feeds → sitemaps →
+news/events listings with pagination; on re-crawls only the endpoints stored last time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+
+from clustercrawl.discovery import feeds, links, listings, sitemaps, wordpress
+from clustercrawl.discovery.cms import detect_cms
+from clustercrawl.discovery.entry import Channel, Entry
+from clustercrawl.discovery.pagination import calendar_month
+from clustercrawl.fetch.health import block_reason, classify_failure, is_js_shell
+from clustercrawl.fetch.throttle import apply_crawl_delay
+from clustercrawl.posts import page_from_entry
+from clustercrawl.sitestate import SiteState
+from clustercrawl.spiders.base import (
+    PRIO_API,
+    PRIO_FEED,
+    PRIO_LISTING,
+    PRIO_SITEMAP,
+    SpiderBase,
+    _headers,
+)
+from clustercrawl.spiders.incremental import (
+    entry_changed,
+    parse_instant,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class DiscoveryMixin(SpiderBase):
+    def _incremental(self, st: SiteState) -> bool:
+        """Re-crawl from stored endpoints, unless asked for everything or a full walk is due."""
+        prev = st.previous
+        if self.full or prev is None or not prev.endpoints or not st.known:
+            return False
+        last_full = parse_instant(prev.last_full_run)
+        if last_full is None:
+            return False
+        age_days = (datetime.now(UTC) - last_full).total_seconds() / 86400
+        return age_days < self.full_every_days
+
+    def _incremental_plan(self, st: SiteState) -> list[scrapy.Request | None]:
+        """Ask only the stored endpoints of the site's cheapest complete channel, if any."""
+        prev = st.previous
+        assert prev is not None
+        st.cms = prev.cms
+        st.api_root = prev.api_root
+        if prev.crawl_delay:
+            self._set_crawl_delay(st, st.site.homepage, prev.crawl_delay)
+        eps = prev.endpoints
+        if prev.complete_channel == Channel.WP_API.value and prev.api_root:
+            return [self._wp_request(st, 1)]
+        if prev.complete_channel == Channel.SITEMAP.value and eps.get("sitemap"):
+            return [self._sitemap_request(st, u) for u in eps["sitemap"]]
+        # Feeds first: when every feed answers "not modified", no post was added, and the
+        # listings wait for the next full pass; otherwise they are walked until known posts.
+        st.pending_feeds = len(eps.get("feed", []))
+        if st.pending_feeds:
+            return [
+                self._request(st, u, self.parse_feed, kind="feed", priority=PRIO_FEED)
+                for u in eps["feed"]
+            ]
+        return self._listing_requests(st)
+
+    def _listing_requests(self, st: SiteState) -> list[scrapy.Request | None]:
+        eps = st.previous.endpoints if st.previous else {}
+        return [
+            self._request(
+                st,
+                url,
+                self.parse_listing,
+                kind="listing",
+                priority=PRIO_LISTING,
+                meta={"section_start": True},
+            )
+            for url in eps.get("listing", [])
+        ]
+
+    def parse_home(self, response: Response) -> list[Any]:
+        st = self._state(response)
+        return self._discovery_done(st, self._guard(st, response.url, self._on_home(st, response)))
+
+    def _on_home(self, st: SiteState, response: Response) -> Iterator[scrapy.Request | None]:
+        site = st.site
+        allowed = self.site_channels(site)
+        host = urlsplit(response.url).hostname
+        if host:
+            st.hosts.add(host)
+        if not isinstance(response, TextResponse):
+            st.errors.append(f"homepage {response.url} is not HTML")
+            return
+        html = response.text
+        headers = {k.decode().lower(): v[0].decode("latin-1") for k, v in response.headers.items()}
+        if classify_failure(response.status, headers, response.body) == "blocked":
+            st.failure = "blocked"
+            reason = block_reason(response.status, headers, response.body) or "challenge page"
+            self._site_error(st, response.url, f"homepage blocked: {reason}")
+        elif is_js_shell(html):
+            st.failure = "js_shell"
+            self._site_error(
+                st,
+                response.url,
+                "homepage is a JavaScript-only shell: no content without running scripts",
+            )
+        st.cms = detect_cms(html, response.url, headers) or (
+            site.cms if site.cms not in (None, "unknown", "custom") else None
+        )
+        if Channel.WP_API in allowed:
+            root = wordpress.api_root_from_html(html, response.url) or (
+                wordpress.api_root_from_link_header(headers.get("link", ""), response.url)
+            )
+            if root is None and st.cms == "wordpress":
+                root = wordpress.guess_api_roots(response.url)[0]
+            if root:
+                st.api_root = root
+                yield self._wp_request(st, 1)
+        if Channel.FEED in allowed:
+            feed_urls = [u.url for u in site.feeds] + feeds.autodiscover(html, response.url)
+            if not feed_urls:
+                feed_urls = feeds.guess_feed_urls(response.url, st.cms)[:2]
+            for url in feed_urls:
+                if st.owns(url):
+                    yield self._request(st, url, self.parse_feed, kind="feed", priority=PRIO_FEED)
+        if Channel.LISTING in allowed:
+            found = listings.find_sections(html, response.url)
+            news = [u.url for u in site.news] or found.news
+            events = [u.url for u in site.events] or found.events
+            for kind, urls in (("news", news), ("events", events)):
+                for url in urls:
+                    if st.owns(url):
+                        yield self._request(
+                            st,
+                            url,
+                            self.parse_listing,
+                            kind=f"listing:{kind}",
+                            priority=PRIO_LISTING,
+                            meta={"section_start": True},
+                        )
+        if Channel.SITEMAP in allowed:
+            urls = [u.url for u in site.sitemaps] or st.robots_sitemaps or []
+            for url in urls or sitemaps.default_sitemap_urls(response.url, st.cms):
+                yield self._sitemap_request(st, url)
+        if Channel.LINK in allowed:
+            st.home_links = links.follow_candidates(html, response.url)
+
+    def on_robots_parsed(self, robotparser: Any, request: scrapy.Request) -> None:
+        """Scrapy fetched a host's robots.txt: keep its sitemaps, honour its Crawl-delay."""
+        st = self.states.get(request.meta.get("site_id", ""))
+        if st is None:
+            return
+        rp = getattr(robotparser, "rp", None)  # Protego, Scrapy's default parser
+        st.robots_sitemaps = list(getattr(rp, "sitemaps", None) or [])
+        try:
+            delay = robotparser.crawl_delay(self.settings.get("USER_AGENT"))
+        except Exception:
+            delay = None
+        if delay:
+            self._set_crawl_delay(st, request.url, float(delay))
+
+    def _wp_request(self, st: SiteState, page: int) -> scrapy.Request | None:
+        assert st.api_root is not None
+        return self._request(
+            st,
+            wordpress.posts_url(st.api_root, page, per_page=self.limits.wp_per_page),
+            self.parse_wp_api,
+            kind="wp_api",
+            priority=PRIO_API,
+            meta={"handle_httpstatus_list": [400]},
+            page=page,
+        )
+
+    def _sitemap_request(self, st: SiteState, url: str) -> scrapy.Request | None:
+        if not st.owns(url) or st.bump("sitemaps_requested") > self.limits.max_sitemaps:
+            return None
+        return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP)
+
+    def _set_crawl_delay(self, st: SiteState, url: str, delay: float) -> None:
+        """Scrapy ignores robots.txt Crawl-delay; turn it into a per-host download delay."""
+        host = urlsplit(url).hostname
+        if delay > 0 and host and self.crawler.engine:
+            delay = min(delay, self.limits.max_crawl_delay)
+            st.crawl_delay = delay
+            self.crawl_delays[host] = delay
+            apply_crawl_delay(self.crawler, host, delay)
+            st.counts["crawl_delay_ms"] = int(delay * 1000)
+
+    async def parse_wp_api(self, response: Response, page: int) -> AsyncIterator[Any]:
+        st = self._state(response)
+        out: list[Any] = []
+        entries: list[Entry] = []
+        if response.status == 200:
+            try:
+                entries = wordpress.parse_posts_page(response.body, response.url)
+            except Exception as exc:
+                self._site_error(st, response.url, f"WP API page unreadable: {exc}")
+            if page == 1:
+                st.channel_exists(Channel.WP_API, response.url)
+                total = wordpress.total_pages(_headers(response)) or 1
+                pages = min(total, self.limits.wp_max_pages)
+                out.extend(self._wp_request(st, n) for n in range(2, pages + 1))
+                if pages == total:
+                    st.walked.add(Channel.WP_API.value)
+        for entry in entries:
+            cand = st.add_entry(entry)
+            if cand is None or not entry.content_html or st.site.overrides.fetch_pages:
+                continue
+            if not self.full and not entry_changed(entry, st.known_post(cand.key)):
+                st.claim(cand.url)
+                st.unchanged += 1
+                continue
+            # The API gives the whole post: extract it here instead of fetching the page.
+            if st.claim(cand.url):
+                item = await self._extract_item(
+                    st,
+                    page_from_entry(entry),
+                    cand,
+                    page_url=cand.url,
+                    fetched_url=response.url,
+                    http_status=response.status,
+                    hints=entry,
+                )
+                if item is not None:
+                    st.items.append(item)
+        for x in self._discovery_done(st, [r for r in out if r is not None]):
+            yield x
+
+    def parse_feed(self, response: Response) -> list[Any]:
+        st = self._state(response)
+
+        def step() -> Iterator[None]:
+            st.channel_exists(Channel.FEED, response.url)
+            if self._remember_page(st, response):
+                return
+            new = known = 0
+            for entry in feeds.parse_feed(response.body, response.url):
+                cand = st.add_entry(entry)
+                if cand is not None:
+                    if st.known_post(cand.key) is None:
+                        new += 1
+                    else:
+                        known += 1
+            if new and not known:
+                # the whole feed is new: older new posts may have scrolled out of it
+                st.bump("feed_gaps")
+            yield None
+
+        out = self._guard(st, response.url, step())
+        return self._discovery_done(st, out + self._after_feed(st))
+
+    def _after_feed(self, st: SiteState) -> list[Any]:
+        """On an incremental run, walk the listings once the feeds showed something new."""
+        if not st.incremental or not st.pending_feeds:
+            return []
+        st.pending_feeds -= 1
+        if st.pending_feeds or not st.counts.get("feed_gaps"):
+            return []  # every new post is in a feed that also still shows known ones
+        return [r for r in self._listing_requests(st) if r is not None]
+
+    def parse_sitemap(self, response: Response) -> list[Any]:
+        st = self._state(response)
+
+        def step() -> Iterator[scrapy.Request | None]:
+            if self._remember_page(st, response):
+                st.channel_exists(Channel.SITEMAP, response.url)
+                st.bump("sitemap_304")
+                return
+            st.bump("sitemap_ok")
+            result = sitemaps.parse_sitemap(response.body, response.url)
+            if result.entries:
+                st.channel_exists(Channel.SITEMAP, response.url)
+            for entry in result.entries:
+                st.add_entry(entry)
+            for child in result.sitemaps:
+                if sitemaps.is_post_sitemap(child):
+                    yield self._sitemap_request(st, child)
+
+        return self._discovery_done(st, self._guard(st, response.url, step()))
+
+    def parse_listing(self, response: Response) -> list[Any]:
+        st = self._state(response)
+
+        def step() -> Iterator[scrapy.Request | None]:
+            kind = response.meta["kind"]
+            if response.meta.get("section_start"):
+                st.channel_exists(Channel.LISTING, response.url)
+            if self._remember_page(st, response) or not isinstance(response, TextResponse):
+                return
+            result = listings.parse_listing(response.text, response.url)
+            # Pagination that never ends (identical pages, empty pages forever) stops here;
+            # calendar months may be empty and are bounded by their date window instead.
+            if result.entries:
+                fingerprint = hash(tuple(sorted(e.url for e in result.entries)))
+                if fingerprint in st.listing_pages_seen:
+                    st.bump("listing_repeats")
+                    return
+                st.listing_pages_seen.add(fingerprint)
+            elif not response.meta.get("calendar"):
+                st.bump("listing_empty")
+                result.next_pages = []
+            known_here = run = longest = 0
+            for entry in result.entries:
+                cand = st.add_entry(entry)
+                if cand is not None and st.known_post(cand.key) is not None:
+                    known_here += 1
+                    run += 1
+                    longest = max(longest, run)
+                else:
+                    run = 0
+            # on a re-crawl, walk a listing (newest first) only until known posts begin
+            if (
+                st.incremental
+                and result.entries
+                and longest >= min(self.known_stop, len(result.entries))
+            ):
+                st.bump("listing_known_stop")
+                return
+            for url in result.next_pages:
+                if st.owns(url) and st.bump(f"pages:{kind}") < self.limits.max_listing_pages:
+                    yield self._request(
+                        st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
+                    )
+            calendar = result.calendar_pages
+            if st.incremental and known_here == len(result.entries):
+                calendar = []  # nothing new this month: the other months wait for a full pass
+            for url in calendar:
+                if (
+                    st.owns(url)
+                    and not st.was_requested(url)
+                    and self._calendar_month_wanted(st, url)
+                ):
+                    yield self._request(
+                        st,
+                        url,
+                        self.parse_listing,
+                        kind=kind,
+                        priority=PRIO_LISTING,
+                        meta={"calendar": True},
+                    )
+
+        return self._discovery_done(st, self._guard(st, response.url, step()))
+
+    def _calendar_month_wanted(self, st: SiteState, url: str) -> bool:
+        """Event calendars are infinite ("next month" forever): walk a window of months.
+
+        A month inside [now - CALENDAR_YEARS_BACK, now + CALENDAR_MONTHS_AHEAD] is walked;
+        a calendar URL whose month cannot be read counts against a small page cap; and the
+        whole calendar against CLUSTERCRAWL_MAX_CALENDAR_PAGES.
+        """
+        if st.counts.get("pages:calendar", 0) >= self.limits.max_calendar_pages:
+            st.bump("calendar_capped")
+            return False
+        month = calendar_month(url)
+        if month is None:
+            if st.counts.get("pages:calendar_undated", 0) >= 24:
+                return False
+            st.bump("pages:calendar_undated")
+        else:
+            index = month[0] * 12 + month[1] - 1
+            if not self.limits.calendar_window[0] <= index <= self.limits.calendar_window[1]:
+                st.bump("calendar_out_of_window")
+                return False
+        st.bump("pages:calendar")
+        return True

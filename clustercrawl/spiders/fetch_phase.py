@@ -1,0 +1,309 @@
+"""Fetch phase of the ``clusters`` spider: one request per post candidate, items merged
+per site, the site's status and record for the next run."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+
+import scrapy
+from scrapy.http import Response, TextResponse
+
+from clustercrawl.discovery import links
+from clustercrawl.discovery.entry import Channel, Entry
+from clustercrawl.items import PostItem
+from clustercrawl.posts import build_item, merge_copies, utc_now_iso
+from clustercrawl.sitestate import Candidate, SiteState
+from clustercrawl.spiders.base import PRIO_POST, SpiderBase
+from clustercrawl.spiders.incremental import (
+    complete_channel,
+    conditional_headers,
+    entry_changed,
+    recheck_due,
+)
+from clustercrawl.state import PageState, PostState, SiteRecord
+from clustercrawl.urls import url_key
+
+logger = logging.getLogger(__name__)
+
+
+class FetchMixin(SpiderBase):
+    def _begin_fetch(self, st: SiteState) -> list[Any]:
+        st.fetch_started = True
+        st.discovery_done = True
+        sitemap_capped = st.counts.get("sitemaps_requested", 0) > self.limits.max_sitemaps
+        if st.counts.get("sitemap_ok") and not st.counts.get("sitemap_304") and not sitemap_capped:
+            st.walked.add(Channel.SITEMAP.value)
+        out: list[Any] = []
+        present: set[str] = set()
+        fetched = 0
+        for cand in sorted(st.candidates.values(), key=lambda c: c.url):
+            known = st.known_post(cand.key)
+            if known is not None:
+                present.add(known.key)
+            if st.was_requested(cand.url):
+                continue  # came whole from the API
+            kind = "post"
+            if known is None and not self.full and self._known_not_post(cand.key):
+                continue
+            if known is not None and not self.full:
+                if any(entry_changed(e, known) for e in cand.entries.values()):
+                    kind = "recheck"
+                elif recheck_due(st.incremental, cand.entries.values(), known, self.recheck):
+                    kind = "recheck"  # nothing says whether it changed: ask (conditionally)
+                else:
+                    st.unchanged += 1
+                    continue
+            if self.limits.max_posts and fetched >= self.limits.max_posts:
+                st.bump("posts_over_cap")
+                continue
+            fetched += 1
+            out.append(self._post_request(st, cand.url, kind, known))
+        # A known post no channel listed any more, where a channel was walked to its end
+        # (or everything was walked): ask for it again; 404/410 means it is gone.
+        for key, known in st.known.items():
+            if key in present:
+                continue
+            if not st.incremental or set(known.channels) & st.walked:
+                out.append(self._post_request(st, known.url, "recheck", known))
+        out = [r for r in out if r is not None]
+        if not st.candidates and not st.known and Channel.LINK in self.site_channels(st.site):
+            # Nothing listed any post: fall back to bounded link following from the homepage.
+            out.extend(self._follow(st, st.home_links))
+        if st.pending_posts == 0:
+            out.extend(self._flush(st))
+        return out
+
+    def _known_not_post(self, key: str) -> bool:
+        if self.store is None:
+            return False
+        page = self.store.get_page(key)
+        return page is not None and page.kind == "not_post"
+
+    def _post_request(
+        self, st: SiteState, url: str, kind: str, known: PostState | None
+    ) -> scrapy.Request | None:
+        req = self._request(
+            st, url, self.parse_post, kind=kind, priority=PRIO_POST, discovery=False
+        )
+        if req is not None and known is not None and not self.full:
+            headers = conditional_headers(known.etag, known.last_modified)
+            if headers:
+                req.headers.update(headers)
+                req.meta["handle_httpstatus_list"] = [304]
+        return req
+
+    def _follow(self, st: SiteState, urls: Iterable[str]) -> list[scrapy.Request]:
+        out: list[scrapy.Request] = []
+        for url in urls:
+            if not st.owns(url) or st.counts.get("pages:link", 0) >= self.limits.page_budget:
+                continue
+            req = self._request(
+                st, url, self.parse_post, kind="link", priority=PRIO_POST, discovery=False
+            )
+            if req is not None:
+                st.bump("pages:link")
+                out.append(req)
+        return out
+
+    async def parse_post(self, response: Response) -> AsyncIterator[Any]:
+        st = self._state(response)
+        kind = response.meta["kind"]
+        out: list[Any] = []
+        if response.status == 304:
+            st.unchanged += 1
+        elif isinstance(response, TextResponse):
+            cand = st.candidate_for(response.url) or _candidate_from_redirect(st, response)
+            if cand is None and kind == "recheck":
+                cand = st.add_entry(Entry(url=response.url, channel=Channel.LINK))
+            if cand is None:  # reached by link following
+                cand = st.add_entry(Entry(url=response.url, channel=Channel.LINK))
+            if cand is not None:
+                item = await self._extract_item(
+                    st,
+                    response.text,
+                    cand,
+                    page_url=response.url,
+                    fetched_url=response.url,
+                    http_status=response.status,
+                    hints=cand.best_entry,
+                    redirects=response.meta.get("redirect_urls", ()),
+                )
+                if item is not None:
+                    st.items.append(item)
+                    self._keep_validators(item, response)
+            if kind == "link":
+                out.extend(self._follow(st, links.follow_candidates(response.text, response.url)))
+        else:
+            st.bump("not_html")
+        st.pending_posts -= 1
+        if st.pending_posts == 0 and st.discovery_done:
+            out.extend(self._flush(st))
+        for x in out:
+            yield x
+
+    async def _extract_item(
+        self,
+        st: SiteState,
+        html: str,
+        cand: Candidate,
+        *,
+        page_url: str,
+        fetched_url: str,
+        http_status: int | None,
+        hints: Entry | None,
+        redirects: Iterable[str] = (),
+    ) -> Any:
+        site = st.site
+        try:
+            extracted = await self.runner.extract(
+                html, page_url, site.language, site.timezone, hints
+            )
+        except Exception as exc:
+            self._site_error(st, page_url, f"extraction failed: {type(exc).__name__}: {exc}")
+            return None
+        listed_as_post = cand.channel in (Channel.WP_API, Channel.FEED)
+        if not extracted.get("is_post", True) and not listed_as_post:
+            st.bump("not_post")
+            if self.store is not None:  # not asked again on re-crawls
+                self.store.put_page(
+                    PageState(
+                        key=url_key(page_url),
+                        site_id=site.id,
+                        url=page_url,
+                        kind="not_post",
+                        fetched_at=utc_now_iso(),
+                    )
+                )
+            return None
+        if not (extracted.get("title") or "").strip():
+            st.bump("no_title")
+            self._site_error(st, page_url, "no title found: page skipped")
+            return None
+        st.bump("extracted")
+        return build_item(
+            extracted,
+            site,
+            channel=cand.channel,
+            channels=cand.entries.keys(),
+            fetched_url=fetched_url,
+            http_status=http_status,
+            fetched_at=utc_now_iso(),
+            page_url=page_url,
+            aliases=[*cand.aliases, cand.url, *redirects],
+        )
+
+    def _keep_validators(self, item: Any, response: Response) -> None:
+        etag = response.headers.get(b"ETag")
+        lastmod = response.headers.get(b"Last-Modified")
+        if etag or lastmod:
+            self.page_validators[url_key(item.url)] = {
+                "etag": etag.decode("latin-1") if etag else "",
+                "last_modified": lastmod.decode("latin-1") if lastmod else "",
+            }
+
+    def _flush(self, st: SiteState) -> list[Any]:
+        """Emit the site's items, copies merged; record the site; keep only its summary."""
+        if st.flushed:
+            return []
+        st.flushed = True
+        items = merge_copies(st.items)
+        st.bump("items", len(items))
+        if self.store is not None and st.gone:
+            self.store.mark_gone(st.gone, utc_now_iso())
+        st.status = self._site_status(st, items)
+        self._record_site(st, items)
+        stats = self.crawler.stats
+        sid = st.site.id
+        for ch, n in st.channel_entries.items():
+            stats.set_value(f"clustercrawl/sites/{sid}/entries/{ch}", n)
+        for ch in st.channel_endpoints:
+            stats.set_value(f"clustercrawl/sites/{sid}/channel_exists/{ch}", 1)
+        stats.set_value(f"clustercrawl/sites/{sid}/items", len(items))
+        stats.set_value(f"clustercrawl/sites/{sid}/status/{st.status}", 1)
+        stats.inc_value("clustercrawl/status/gone", len(st.gone))
+        for item in items:
+            stats.inc_value(f"clustercrawl/items/channel/{item.crawl['channel']}")
+        logger.info(
+            "site %s done (%s, %s): %d posts emitted, %d unchanged, %d gone, %d requests "
+            "(channels: %s)",
+            sid,
+            st.status,
+            "incremental" if st.incremental else "full",
+            len(items),
+            st.unchanged,
+            len(st.gone),
+            st.requests,
+            ", ".join(sorted(st.channel_endpoints)) or "none",
+        )
+        st.items = []
+        st.candidates = {}
+        st.requested = set()
+        st.known = {}
+        st.known_alias = {}
+        st.items_in_pipeline = len(items)
+        if not items:
+            self.site_source.done(st.site.id)
+        return list(items)
+
+    def on_item_settled(self, item: Any, **kwargs: Any) -> None:
+        """An item left the pipelines (stored, dropped or failed): when the last of its
+        site's has, the site is done for the site source (a lease can be released)."""
+        if not isinstance(item, PostItem):
+            return
+        st = self.states.get(item.site_id)
+        if st is None:
+            return
+        st.items_in_pipeline -= 1
+        if st.items_in_pipeline == 0:
+            self.site_source.done(st.site.id)
+
+    def _site_status(self, st: SiteState, items: list[Any]) -> str:
+        """ok / empty / blocked / js_shell / error / unreachable: what a scheduler needs."""
+        if items or st.unchanged:
+            return "ok"
+        if st.failure:
+            return st.failure
+        if st.incremental and st.known:
+            return "ok"  # asked again, nothing changed
+        if st.errors and not st.channel_endpoints:
+            return "error"
+        return "empty"
+
+    def _record_site(self, st: SiteState, items: list[Any]) -> None:
+        if self.store is None:
+            return
+        prev = st.previous or SiteRecord(site_id=st.site.id)
+        endpoints = dict(prev.endpoints)
+        if not st.incremental:
+            endpoints = {}
+        for ch, eps in st.channel_endpoints.items():
+            merged = endpoints.setdefault(ch, [])
+            merged.extend(e for e in eps if e not in merged)
+        now = utc_now_iso()
+        complete = prev.complete_channel
+        if not st.incremental:
+            complete = complete_channel([list(i.crawl["channels"]) for i in items])
+        # Stored when the spider closes, after the pipelines have stored the site's items:
+        # a run killed before that leaves no record, so the next run rediscovers the site.
+        st.record = SiteRecord(
+            site_id=st.site.id,
+            endpoints=endpoints if st.status == "ok" else prev.endpoints,
+            complete_channel=complete,
+            crawl_delay=st.crawl_delay or prev.crawl_delay,
+            api_root=st.api_root or prev.api_root,
+            cms=st.cms or prev.cms,
+            status=st.status,
+            posts=len(items) + st.unchanged if not st.incremental else prev.posts,
+            last_run=now,
+            last_full_run=now if not st.incremental and st.status == "ok" else prev.last_full_run,
+        )
+
+
+def _candidate_from_redirect(st: SiteState, response: Response) -> Candidate | None:
+    for url in response.meta.get("redirect_urls", ()):
+        cand = st.candidate_for(url)
+        if cand is not None:
+            return cand
+    return None
