@@ -19,7 +19,7 @@ from clustercrawl.extract import clean_body
         ("fotoIMG_1234.jpg tu", "foto tu"),
         ("Bild DSC_0042 und DSC01234.jpg", "Bild und"),
         ("P1010001.JPG", ""),
-        ("Photo: PXL_20230514_101112345.jpg", "Photo:"),
+        ("Photo: PXL_20230514_101112345.jpg", ""),
         ("WhatsApp Image 2021-05-03 at 10.20.30.jpeg", ""),
         ("Numer umowy ABC20141020_084207", "Numer umowy ABC20141020_084207"),
         ("MYIMG_1234 is a product code", "MYIMG_1234 is a product code"),

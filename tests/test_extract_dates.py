@@ -9,7 +9,6 @@ import pytest
 from clustercrawl.extract.daterange import find_date_ranges
 from clustercrawl.extract.dates import (
     days_of,
-    headline_date,
     htmldate_guess,
     labelled_date,
     parse_date_value,
@@ -17,6 +16,7 @@ from clustercrawl.extract.dates import (
 )
 from clustercrawl.extract.dom import parse_html
 from clustercrawl.extract.meta import url_date
+from clustercrawl.extract.published import byline_date
 
 
 @pytest.mark.parametrize(
@@ -132,9 +132,9 @@ def test_headline_date_next_to_h1() -> None:
     tree = parse_html(html)
     assert tree is not None
     h1 = tree.xpath("//h1")[0]
-    value = headline_date(h1, "pl", None)
+    value = byline_date(h1, "pl", None)
     assert value is not None and value.value == "2024-03-12"
-    assert headline_date(h1, "pl", None, forbidden={date(2024, 3, 12)}) is None
+    assert byline_date(h1, "pl", None, forbidden={date(2024, 3, 12)}) is None
 
 
 def test_htmldate_guess_refuses_event_dates_from_the_title() -> None:

@@ -120,9 +120,10 @@ def test_polish_example_wordpress_meta_date() -> None:
     url = "https://morski.example.pl/2014/10/24/europejska-konferencja-klastrow/"
     out = extract_post(POLISH_WP, url, language="pl", timezone="Europe/Warsaw")
     check_schema(out)
-    assert out["published"]["value"] == "2014-10-24T09:15:00+00:00"
+    # the same instants, shown in the site's zone (readers there see 24 October)
+    assert out["published"]["value"] == "2014-10-24T11:15:00+02:00"
     assert out["published"]["source"] == "meta"
-    assert out["modified"] == "2014-10-25T10:00:00+00:00"
+    assert out["modified"] == "2014-10-25T12:00:00+02:00"
     assert out["title"] == "Europejska Konferencja Klastrów, Bruksela 21-22.10.2014"
     assert "https://morski.example.pl/?p=812" in out["alias_urls"]
     assert out["topics"] == ["konferencja", "UE"]

@@ -137,13 +137,14 @@ def clean_body(text: str, language: str | None = None) -> str:
     text = _strip_camera_tokens(text)
     kept: list[str] = []
     for raw in _split_layout_rows(text.splitlines()):
-        line = raw.strip()
-        if not line or _is_nav(line) or _is_share(line) or _is_cookie(line):
+        line = raw.replace("\u00a0", " ").strip()
+        if (not line or _is_nav(line) or _is_share(line) or _is_cookie(line)
+                or _is_credit(line) or _is_promo(line)):
             continue
         line = _strip_trailing_nav(line) if len(line) > 20 else line
         if line:
             kept.append(line)
-    kept = _drop_funding_footer(kept)
+    kept = _drop_related_tail(_drop_funding_footer(kept))
     while kept and (_is_nav(kept[-1]) or _is_share(kept[-1])):
         kept.pop()
     return "\n".join(kept)
@@ -184,6 +185,14 @@ def _split_layout_rows(lines: list[str]) -> list[str]:
     return out
 
 
+# single words that end real sentences too ("… an der Hüfte zurück", "… and more"): cut
+# only when set off by an arrow, bracket, ellipsis or separator
+_PLAIN_WORDS = frozenset(p for p in NAV_PHRASES if " " not in p and p not in {
+    "weiterlesen", "czytaj", "leggi"})
+_SET_OFF = re.compile(r"(?:[»›→>\]\)|…]|\.\.\.)\s*$")
+_SET_OFF_BEFORE = re.compile(r"(?:[«‹<\[(|…•·–—-]|\.\.\.)\s*$")
+
+
 def _strip_trailing_nav(line: str) -> str:
     """Drop a "Czytaj więcej »" / "Read more…" glued to the end of a paragraph."""
     body = line.rstrip(_TRAIL_STRIP)
@@ -191,7 +200,12 @@ def _strip_trailing_nav(line: str) -> str:
     for n in range(min(_NAV_MAX_WORDS, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:]).lower().strip(_TRAIL_STRIP)
         if len(tail) > 4 and tail in _NAV_SET:
-            return " ".join(words[:-n]).rstrip(" [(«‹<")
+            head = " ".join(words[:-n])
+            set_off = (_SET_OFF.search(line) or _SET_OFF_BEFORE.search(head)
+                       or words[-n][0] in "«‹<[(|…•·–—-")
+            if tail in _PLAIN_WORDS and not set_off:
+                return line
+            return head.rstrip(" [(«‹<")
     return line
 
 
@@ -224,6 +238,142 @@ def _is_cookie(line: str) -> bool:
     if len(line) > 600 or not _COOKIE.search(line):
         return False
     return _COOKIE_CONTEXT.search(line) is not None
+
+
+# headings that open the "related / more / comments / newsletter" blocks after an article
+_RELATED = re.compile(
+    r"^(?:"
+    # de
+    r"weitere (?:artikel|beiträge|themen|meldungen|nachrichten|news|aktuelle)|"
+    r"mehr (?:zum thema|themen|aus (?:der|dem|den)|news)|das könnte (?:sie|dich) auch|"
+    r"(?:lesen sie|lies) auch|auch interessant|schon gelesen|(?:empfohlene|ähnliche|verwandte) "
+    r"(?:beiträge|artikel)|zum weiterlesen|beiträge aus dem forum|kommentierte artikel|"
+    r"meist-?(?:gelesen|diskutiert)|top-themen|lust auf mehr|keine kommentare|"
+    r"kommentare|(?:zum )?newsletter (?:anmelden|abonnieren)|"
+    # en
+    r"related (?:articles|posts|stories|news|content|reading)|(?:read|see) also|also read|"
+    r"you (?:may|might) also (?:like|enjoy)|more (?:stories|from|news|articles)|"
+    r"recommended (?:for you|articles|stories)|most (?:read|popular)|leave a (?:comment|reply)|"
+    r"\d+ comments|comments|if you enjoyed|never miss|sign up for|subscribe to our|"
+    # fr
+    r"(?:à )?lire aussi|sur le même (?:sujet|thème)|articles? (?:similaires|liés|connexes)|"
+    r"vous (?:aimerez|pourriez aimer) aussi|à voir aussi|les plus lus|"
+    r"(?:laisser un )?commentaires?|"
+    # es / pt
+    r"(?:también )?(?:le|te) puede interesar|lee también|leer también|"
+    r"(?:noticias|artículos) relacionad[oa]s|más sobre|lo más leído|comentarios|"
+    r"leia também|veja também|notícias relacionadas|mais lidas|comentários|"
+    # it
+    r"leggi anche|(?:ti )?potrebbe interessar(?:ti|e)|(?:articoli|notizie) correlat[ie]|"
+    r"i più letti|commenti|"
+    # pl / cs / sk / nl
+    r"czytaj (?:także|też)|zobacz (?:także|też|również)|przeczytaj (?:także|również)|"
+    r"polecane(?: artykuły| wpisy)?|podobne (?:wpisy|artykuły)|powiązane (?:artykuły|wpisy)|"
+    r"najczęściej czytane|komentarze|może cię zainteresować|čtěte (?:také|též)|"
+    r"související (?:články|zprávy)|mohlo by vás zajímat|nejčtenější|komentáře|"
+    r"prečítajte si (?:tiež|aj)|súvisiace články|komentáre|lees ook|gerelateerde artikelen|"
+    r"meer nieuws|reacties"
+    r")\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?:(?:foto|fotos|photo|photos|bild|bilder|bildquelle|titelbild|crédits? photos?|"
+    r"credits?|zdjęcie|zdjęcia|fot\.|foto ?credit|image|imagen|immagine)\s*(?::|©|\(c\))|©)"
+    r"|^(?:getty images|dpa|afp|reuters|imago(?: images)?|shutterstock|istock(?:photo)?|"
+    r"adobe ?stock|unsplash|pixabay|keystone|epa|picture[- ]alliance|ap photo)"
+    r"(?:\s*[/|,]\s*[\w .-]+)?$",
+    re.IGNORECASE,
+)
+
+
+_SOURCE = re.compile(r"^(?:quelle|source|sources|źródło|zdroj|fuente|fonte|fonti)\s*:",
+                     re.IGNORECASE)
+# publication/update bylines and page furniture left as lines of their own
+_BYLINE = re.compile(
+    r"^(?:(?:zuletzt )?aktualisiert(?: am)?|last (?:modified|updated)|updated(?: on)?|"
+    r"veröffentlicht(?: am)?|published(?: on)?|posted(?: on)?|opublikowano|zaktualizowano|"
+    r"publié le|mis à jour le|publicado(?: el)?|actualizado(?: el)?|pubblicato(?: il)?|"
+    r"aggiornato(?: il)?|publikováno|aktualizováno|kategorie|kategoria|category|categories|"
+    r"catégorie|categoría|categoria|tags|schlagwörter|schlagworte|tagi|štítky)\b\s*:?\s*"
+    r"(?:[\d./\-: ,]|\w{3,12}\.?\s\d|$)",
+    re.IGNORECASE,
+)
+_TOC = frozenset({"inhaltsverzeichnis", "inhalt", "table of contents", "contents", "spis treści",
+                  "sommaire", "índice", "indice", "obsah", "inhoud", "inhoudsopgave"})
+
+
+# "read also" teasers set into the text, and the calls to subscribe, log in, donate or load
+# embedded content that sites print around an article
+_TEASER = re.compile(
+    r"^(?:>>\s*.{10,}<<|(?:auch lesen|lesen sie (?:hier|auch|mehr)|lies auch|siehe auch|"
+    r"mehr dazu|zum thema|(?:à )?lire aussi|voir aussi|à voir|puedes ver|lee también|"
+    r"(?:le|te) puede interesar|mira también|ver también|leia também|veja também|"
+    r"leggi anche|vedi anche|czytaj (?:też|także|również)|zobacz (?:też|także|również)|"
+    r"čtěte (?:také|též)|read (?:also|more)|see also|related)\s*[:»>|]\s*\S)",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"(?:sign(?:ing)? up|subscribe)\s+(?:to|for)\s+(?:our|the)\s+(?:\w+\s+)?newsletter|"
+    r"newsletter\s+(?:anmelden|abonnieren|bestellen)|zum newsletter|"
+    r"(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter|suscr[íi]bete|iscriviti alla|"
+    r"zapisz się do newslettera|never miss (?:the latest|our)|in (?:deinen|ihren) posteingang|"
+    r"(?:müssen sie|musst du|must be) (?:\w+ )?(?:eingeloggt|angemeldet|logged in)|"
+    r"(?:nicht|aktuell nicht) eingeloggt|log in to (?:comment|reply|post)|"
+    r"inhalt von .{3,60} (?:zu )?laden|to load the (?:external )?content|externe inhalte laden|"
+    r"\bdonate\b|jetzt spenden|unterstütze \S+ (?:mit|bereits|jetzt)|support (?:us|our work)|"
+    r"^(?:anzeige|werbung|sponsored|advertisement)\b|enthält affiliate[- ]links",
+    re.IGNORECASE,
+)
+
+
+def _is_promo(line: str) -> bool:
+    """A "read also" teaser or a short call to subscribe/log in/donate/load embeds."""
+    if _TEASER.match(line):
+        return len(line) <= 200
+    return len(line) <= 160 and _PROMO.search(line) is not None
+
+
+def _is_credit(line: str) -> bool:
+    """A photo credit ("Foto: dpa", "Crédits photos : Bestimage", "AFP / M. Bertorello"), a
+    short source line ("Quelle: Landesregierung"), a byline ("Aktualisiert am 3.2.2022",
+    "Kategorie: News") or a table-of-contents heading."""
+    if len(line) > 80:
+        return False
+    return (_CREDIT.match(line) is not None or (len(line) <= 60 and _SOURCE.match(line)
+            is not None) or _BYLINE.match(line) is not None or _bare(line) in _TOC)
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence-like paragraph (teaser titles rarely end with a full stop)."""
+    return len(line) >= 80 and line.rstrip()[-1:] in ".!?\"”“»)"
+
+
+def _drop_related_tail(lines: list[str]) -> list[str]:
+    """Drop "related articles / most read / comments / newsletter" blocks: a short heading
+    from the list above with the short teaser lines after it; in the second half of the
+    text, everything after it when hardly any prose follows (the block ends the page)."""
+    total = sum(len(line) for line in lines)
+    if total < 400:
+        return lines
+    out: list[str] = []
+    seen = 0
+    idx = 0
+    while idx < len(lines):
+        line = lines[idx]
+        seen += len(line)
+        if len(line) <= 120 and _RELATED.match(line.strip(" :-–—»›>•")) and (
+                out or len(line) <= 60):
+            if seen - len(line) >= 0.5 * total and sum(
+                    _is_prose(r) for r in lines[idx + 1 :]) < 3:
+                break
+            idx += 1
+            while idx < len(lines) and len(lines[idx]) <= 100:
+                seen += len(lines[idx])
+                idx += 1
+            continue
+        out.append(line)
+        idx += 1
+    return out
 
 
 def _drop_funding_footer(lines: list[str]) -> list[str]:

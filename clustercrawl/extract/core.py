@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from lxml import etree
@@ -19,8 +19,14 @@ from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.extract import dates as dates_mod
 from clustercrawl.extract import vocab
 from clustercrawl.extract.boilerplate import clean_body
-from clustercrawl.extract.content import find_headline, main_container, main_text
-from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
+from clustercrawl.extract.content import (
+    cms_body,
+    find_headline,
+    main_container,
+    main_text,
+    unwrap_layout_tables,
+)
+from clustercrawl.extract.daterange import DateRange, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.dom import (
     absolute_url,
@@ -30,23 +36,32 @@ from clustercrawl.extract.dom import (
     parse_html,
 )
 from clustercrawl.extract.event import BODY_SCAN_CHARS, MAX_EVENT_DAYS, build_event, cue_counts
+from clustercrawl.extract.ical import calendar_events
 from clustercrawl.extract.language import detect_language, primary_tag
 from clustercrawl.extract.media import collect_media
-from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, identity, read_meta
-from clustercrawl.extract.meta import url_date as url_date_of
+from clustercrawl.extract.meta import MODIFIED_KEYS, PageMeta, identity, read_meta
 from clustercrawl.extract.pagekind import PageSignals, is_post
 from clustercrawl.extract.posttype import PostFacts, call_details, classify
-from clustercrawl.extract.structured import StructuredData, read_structured
-from clustercrawl.extract.title import choose_title, normalise_title
+from clustercrawl.extract.published import (
+    PublishedInputs,
+    localise,
+    publication_date,
+    zone_named,
+)
+from clustercrawl.extract.structured import (
+    StructuredData,
+    StructuredEvent,
+    api_event,
+    read_structured,
+)
+from clustercrawl.extract.title import choose_title, normalise_title, site_identity_texts
 
 __all__ = ["ExtractContext", "extract_post"]
 
 _IFRAMES = etree.XPath(
     "//body//iframe[not(ancestor::footer or ancestor::header or ancestor::nav or ancestor::aside)]"
 )
-_ITEMPROP_PUBLISHED = etree.XPath(
-    "//*[@itemprop='datePublished'][@datetime or @content][not(ancestor::*[@itemscope])]"
-)
+_SHORT_TEXT = 300  # a main text this short is checked against the CMS-marked body
 _HINT_SOURCE = {
     Channel.WP_API: "api",
     Channel.FEED: "feed",
@@ -84,6 +99,7 @@ class _Extraction:
         self.hints = ctx.hints
         self.tz = ctx.timezone
         self.tree: HtmlElement | None = parse_html(html) if html else None
+        self.source = html
         self.warnings: list[str] = []
 
     # ------------------------------------------------------------------ steps
@@ -98,8 +114,10 @@ class _Extraction:
             hint_aliases += (hints.url,)
         canonical, aliases, translations = identity(page, ctx.url, hint_aliases)
 
-        headline = find_headline(tree) if tree is not None else None
-        title = self._title(page, sd, headline)
+        candidates, site_names = self._title_sources(page, sd)
+        headline = find_headline(tree, [c for c in candidates if c]) if tree is not None else None
+        title = choose_title(headline, candidates, site_names,
+                             lambda: self._shown_site_names(candidates))
 
         body_raw, container = self._body(tree, headline, base)
         declared = [page.html_lang if page else None, sd.language,
@@ -115,15 +133,27 @@ class _Extraction:
             ctx.language
         )
 
-        forbidden = self._event_days(title or "", body, date_lang)
+        extra = hints.extra if hints else {}
+        ics_texts = extra.get("ics_texts")
+        texts = [t for t in ics_texts if isinstance(t, str)] if isinstance(
+            ics_texts, list | tuple) else []
+        on_page = "calendar" in self.source or "VEVENT" in self.source  # skip the XPaths
+        machine_events = [*sd.events, *calendar_events(tree if on_page else None, texts)]
+        api = api_event(extra.get("event"))
+        if api is not None:
+            machine_events.append(api)
+        forbidden = self._event_days(title or "", body, date_lang) | _structured_days(
+            machine_events, date_lang)
         published = self._published(page, sd, headline=headline, container=container,
                                     canonical=canonical, language=date_lang, forbidden=forbidden)
         modified = self._modified(page, sd, date_lang)
 
         report, announce = cue_counts(title or "", body)
-        facts = build_event(title=title or "", body=body, structured=sd.events,
+        hint_date = extra.get("event_date_text")
+        facts = build_event(title=title or "", body=body, structured=machine_events,
                             published=published, language=date_lang, tz=self.tz,
-                            cues=(report, announce))
+                            cues=(report, announce), links=_anchors(container, base),
+                            hint_date_text=hint_date if isinstance(hint_date, str) else None)
         self.warnings += facts.warnings
 
         page_dated = published is not None and published.source in {
@@ -183,8 +213,9 @@ class _Extraction:
             "warnings": list(dict.fromkeys(self.warnings)),
         }
 
-    def _title(self, page: PageMeta | None, sd: StructuredData,
-               headline: HtmlElement | None) -> str | None:
+    def _title_sources(self, page: PageMeta | None, sd: StructuredData,
+                       ) -> tuple[list[str | None], list[str]]:
+        """(title candidates in trust order, names of the site)."""
         hint_title = self.hints.title if self.hints else None
         candidates = [hint_title, sd.headline]
         site_names: list[str] = []
@@ -200,7 +231,15 @@ class _Extraction:
         host = host_of(self.ctx.url)
         if host:  # "Title | FASSETTE.NET", "Title - La Stampa" (lastampa.it)
             site_names += [host, host.rsplit(".", 1)[0]]
-        return choose_title(headline, candidates, site_names)
+        return candidates, site_names
+
+    def _shown_site_names(self, candidates: list[str | None]) -> list[str]:
+        """Site names the page shows (logo, copyright), never the post's own title."""
+        if self.tree is None:
+            return []
+        own = {normalise_title(c) for c in candidates[:4] if c}
+        return [t for t in site_identity_texts(self.tree, self.ctx.url)
+                if normalise_title(t) not in own]
 
     def _body(self, tree: HtmlElement | None, headline: HtmlElement | None,
               base: str) -> tuple[str, HtmlElement | None]:
@@ -212,7 +251,15 @@ class _Extraction:
                 return block_text(fragment), fragment
         if tree is None:
             return "", None
-        return main_text(tree, self.ctx.url), main_container(tree, headline)
+        unwrap_layout_tables(tree)
+        text = main_text(tree, self.ctx.url)
+        container = main_container(tree, headline, self.source)
+        if len(text) < _SHORT_TEXT and container is not None and cms_body(
+                tree, headline, self.source) is container:
+            marked = block_text(container)  # trafilatura missed a post the CMS marks
+            if len(marked) >= 3 * max(len(text), 100):
+                return marked, container
+        return text, container
 
     def _event_days(self, title: str, body: str, language: str | None) -> set[date]:
         """Dates that belong to an event (title ranges, or title dates next to event words,
@@ -229,58 +276,13 @@ class _Extraction:
                    headline: HtmlElement | None, container: HtmlElement | None,
                    canonical: str, language: str | None,
                    forbidden: set[date]) -> DateValue | None:
-        hints, tz, tree = self.hints, self.tz, self.tree
-        order = date_order_for(language)
-
-        def parse(raw: str | None, source: str) -> DateValue | None:
-            return parse_date_value(raw, source, language=language, tz=tz, date_order=order)
-
-        hint_source = _HINT_SOURCE.get(hints.channel) if hints else None
-        if hints and hint_source in {"api", "feed"}:
-            value = parse(hints.published, hint_source)
-            if value:
-                return value
-        if sd.published:
-            value = parse(sd.published, sd.published_source or "jsonld")
-            if value:
-                return value
-        if page is not None:
-            for key in PUBLISHED_KEYS:
-                value = parse(page.meta.get(key), "meta")
-                if value:
-                    return value
-        if tree is not None:  # itemprop=datePublished outside any itemscope
-            for el in _ITEMPROP_PUBLISHED(tree):
-                value = parse(el.get("datetime") or el.get("content"), "meta")
-                if value:
-                    return value
-        if tree is not None:
-            value = dates_mod.time_element_date(tree, language, tz)
-            if value:
-                return value
-        if hints and hint_source in {"listing", "sitemap"}:
-            value = parse(hints.published, hint_source)
-            if value:
-                return value
-        url_month: DateValue | None = None
-        for candidate in (canonical, self.ctx.url):
-            found = url_date_of(candidate)
-            if found:
-                value = _checked(found[0], found[1], "url")
-                if value and value.precision == "day":
-                    return value
-                url_month = url_month or value
-        if tree is None:
-            return url_month
-        scope = container if container is not None and container.getroottree() is (
-            tree.getroottree()) else None
-        value = dates_mod.labelled_date(tree, scope, language, tz, forbidden) or (
-            dates_mod.headline_date(headline, language, tz, forbidden))
-        if value is None:
-            value = dates_mod.htmldate_guess(tree, self.ctx.url, forbidden)
-        if url_month is not None and (value is None or value.day.replace(day=1) != url_month.day):
-            return url_month  # a day-precise guess must agree with the URL's month
-        return value
+        hints = self.hints
+        return publication_date(PublishedInputs(
+            tree=self.tree, page=page, structured=sd, url=self.ctx.url, canonical=canonical,
+            language=language, tz=self.tz,
+            hint_value=hints.published if hints else None,
+            hint_source=_HINT_SOURCE.get(hints.channel) if hints else None,
+            headline=headline, container=container), forbidden)
 
     def _modified(self, page: PageMeta | None, sd: StructuredData,
                   language: str | None) -> str | None:
@@ -296,7 +298,7 @@ class _Extraction:
         for raw, source in raws:
             value = parse_date_value(raw, source, language=language, tz=self.tz)
             if value:
-                return value.value
+                return localise(value, zone_named(self.tz), force=True).value
         return None
 
     def _summary(self, page: PageMeta | None, sd: StructuredData, body: str) -> str | None:
@@ -329,12 +331,32 @@ class _Extraction:
         return out
 
 
-def _checked(value: str, precision: str, source: str) -> DateValue | None:
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return None
-    return DateValue(value, precision, source, day)
+_ANCHORS = etree.XPath(".//a[@href]")
+
+
+def _anchors(container: HtmlElement | None, base: str) -> list[tuple[str, str]]:
+    """(absolute URL, anchor text) of the links in the post body, for event details."""
+    if container is None:
+        return []
+    out = []
+    for a in _ANCHORS(container)[:300]:
+        url = absolute_url(a.get("href"), base)
+        if url:
+            out.append((url, " ".join(a.text_content().split()) or (a.get("title") or "")))
+    return out
+
+
+def _structured_days(events: list[StructuredEvent], language: str | None) -> set[date]:
+    """Days covered by machine-readable events: never the publication date."""
+    days: set[date] = set()
+    for event in events:
+        start = parse_date_value(event.start, event.source, language=language)
+        end = parse_date_value(event.end, event.source, language=language)
+        if start is not None:
+            last = end.day if end is not None and end.day >= start.day else start.day
+            span = min((last - start.day).days, 40)
+            days.update(start.day + timedelta(days=i) for i in range(span + 1))
+    return days
 
 
 def _drop_title_line(body: str, title: str | None) -> str:

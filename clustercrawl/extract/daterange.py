@@ -15,6 +15,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -45,9 +46,12 @@ _MONTHS = lexicon.trie_pattern(lexicon.ALL_MONTH_NAMES | lexicon.ALL_MONTH_ABBRE
 _DASH = r"[-‐‑‒–—−]"
 _RANGE_WORDS = lexicon.words_pattern(w for ws in lexicon.RANGE_WORDS.values() for w in ws)
 # between the two days of a range: a dash, a slash, "&" or a word ("bis", "au", "y", "a"…)
-_RSEP = rf"(?:\s*(?:{_DASH}|/|&|\+)\s*|\s+(?:{_RANGE_WORDS})\s+|\s+all['’]\s*)"
+_RSEP = (rf"(?:\s*(?:{_DASH}|/|&|\+)\s*|\s+(?:{_RANGE_WORDS})\s+(?:(?:el|le|il|the|den|dem)\s+)?|"
+         r"\s+all['’]\s*)")
 # between two full dates: no slash (too ambiguous), but dashes and words
-_XSEP = rf"(?:\s*{_DASH}\s*|\s+(?:{_RANGE_WORDS})\s+|\s+all['’]\s*)"
+_XSEP = (rf"(?:\s*{_DASH}\s*|\s+(?:{_RANGE_WORDS})\s+(?:(?:el|le|il|the|den|dem)\s+)?|"
+         r"\s+all['’]\s*)")
+_YSUF = r"(?:\s*(?:r\.|roku))?"  # Polish "2024 r." / "2024 roku" after a year
 _DM = r"(?:\.\s*|\s+)(?:(?:de|of\s+the|of)\s+)?"  # "20. ", "20 ", "3 de ", "20th of "
 _YSEP = r"(?:\s*,\s*|\s+(?:(?:de|del)\s+)?)"  # "junio de 2025", "June 3, 2025"
 
@@ -73,8 +77,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # 19.02.2025, 5. 6. 2025, 31-10-2017, 03/06/2025
     ("num", rf"{_NB}(?P<d>{_DAY})(?P<s>\.\s?|/|-)(?P<m>{_DAY})(?P=s)(?P<y>{_YEAR})"),
     # 30 września - 2 października 2025, 28 December 2024 – 3 January 2025
-    ("named_xrange", rf"{_NB}(?P<d1>{_DAY}){_ORD}{_DM}{_mon('m1')}(?:{_YSEP}(?P<y1>{_YEAR}))?"
-                     rf"{_XSEP}(?P<d2>{_DAY}){_ORD}{_DM}{_mon('m2')}"
+    ("named_xrange", rf"{_NB}(?P<d1>{_DAY}){_ORD}{_DM}{_mon('m1')}"
+                     rf"(?:{_YSEP}(?P<y1>{_YEAR}){_YSUF})?{_XSEP}(?P<d2>{_DAY}){_ORD}{_DM}{_mon('m2')}"
                      rf"(?:{_YSEP}(?P<y2>{_YEAR}))?"),
     # 20-21 października 2014, 3.-5. Juni 2025, du 3 au 5 juin, 23. a 24. října, 5, 6 i 7 maja
     ("named_range", rf"{_NB}(?P<d1>{_DAY}){_ORD}\.?(?:\s*,\s*{_DAY}{_ORD}\.?)*{_RSEP}"
@@ -210,15 +214,7 @@ def find_date_ranges(
         return []
     lang = _primary(language)
     order = date_order or date_order_for(language)
-    found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for lo, hi in _digit_windows(text):
-        for kind, rx in _COMPILED:
-            if kind == "month" and not month_only:
-                continue
-            for m in rx.finditer(text, lo, hi):
-                found.append((m.start(), m.end(), _KIND_ORDER[kind], kind, m))
-    # longest match wins, then the more specific rule; keep non-overlapping ones
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    found = _raw_matches(text, month_only)
     taken: list[tuple[int, int]] = []
     results: list[DateRange] = []
     for start, end, _, kind, m in found:
@@ -235,6 +231,25 @@ def find_date_ranges(
         results.append(_with_time(rng, text))
     results.sort(key=lambda r: r.span)
     return results
+
+
+_Found = tuple[tuple[int, int, int, str, re.Match[str]], ...]
+
+
+@lru_cache(maxsize=16)
+def _raw_matches(text: str, month_only: bool) -> _Found:
+    """Every match of every shape, longest first, then the more specific rule. Cached: a
+    post's title and body are scanned several times (event days, publication date, event,
+    call deadline) with different references, which only change how matches are read."""
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for lo, hi in _digit_windows(text):
+        for kind, rx in _COMPILED:
+            if kind == "month" and not month_only:
+                continue
+            for m in rx.finditer(text, lo, hi):
+                found.append((m.start(), m.end(), _KIND_ORDER[kind], kind, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    return tuple(found)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -273,6 +288,9 @@ def parse_date_range(
 # ---------------------------------------------------------------------------- building
 
 
+_VERSION = re.compile(
+    r"(?:(?:version|versión|versione|wersja|verze|verzia|versie|release|ver\.)\s*|\bv\.?)$",
+    re.IGNORECASE)
 _INVALID = DateRange(date.min, date.min, "", (0, 0), kind="invalid")
 
 
@@ -309,6 +327,8 @@ def _build(
     reference: date | None,
     direction: Direction,
 ) -> DateRange | None:
+    if kind.startswith("num") and _VERSION.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "version 2.1.2023", "v1.2.2023" are version numbers
     parts = _parts(kind, m, lang, order)
     if parts is None:
         return None

@@ -31,7 +31,6 @@ from clustercrawl.extract.dom import class_id, norm_space
 __all__ = [
     "DateValue",
     "days_of",
-    "headline_date",
     "htmldate_guess",
     "labelled_date",
     "parse_date_value",
@@ -270,8 +269,8 @@ def labelled_date(
     found_scoped: list[DateValue] = []
     found_all: list[DateValue] = []
     order = date_order_for(language)
-    # one C-level text pass finds which labels occur; only their text nodes are visited
-    labels = {m.group(0) for m in _LABEL_RX.finditer(tree.text_content())}
+    # substring searches (C speed) find which labels occur; only their text nodes are visited
+    labels = _labels_in(tree.text_content())
     if not labels:
         return None
     nodes = etree.XPath(
@@ -305,6 +304,26 @@ def labelled_date(
     if found_all and len({v.day for v in found_all}) == 1:
         return found_all[0]
     return None
+
+
+_LABEL_WORDS = sorted({w.split()[0] for ws in lexicon.PUBLISHED_LABELS.values() for w in ws})
+
+
+def _labels_in(text: str) -> set[str]:
+    """The label words present in text, as cased there (XPath ``contains`` is case-exact)."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare character changed length: fall back to the regex
+        return {m.group(0) for m in _LABEL_RX.finditer(text)}
+    found: set[str] = set()
+    for word in _LABEL_WORDS:
+        start, variants = low.find(word), 0
+        while start >= 0 and variants < 4:
+            cased = text[start : start + len(word)]
+            if cased not in found:
+                found.add(cased)
+                variants += 1
+            start = low.find(word, start + len(word))
+    return found
 
 
 def _xpath_literal(text: str) -> str:
@@ -362,56 +381,6 @@ def _is_inside(el: HtmlElement, scope: HtmlElement) -> bool:
     return False
 
 
-def headline_date(
-    headline: HtmlElement | None,
-    language: str | None,
-    tz: str | None,
-    forbidden: Collection[date] = (),
-) -> DateValue | None:
-    """A short date-only element right before or after the headline (no label)."""
-    if headline is None:
-        return None
-    order = date_order_for(language)
-    candidates: list[HtmlElement] = []
-    node: HtmlElement | None = headline
-    for _ in range(3):  # the headline, its parent, its grandparent
-        if node is None:
-            break
-        candidates.extend(_siblings(node))
-        node = node.getparent()
-    for el in candidates:
-        if _EVENTISH.search(_ancestry(el, 2)):
-            continue
-        text = norm_space(el.text_content())
-        if not text or len(text) > 80:
-            continue
-        ranges = find_date_ranges(text, language, date_order=order, month_only=False)
-        if len(ranges) != 1 or ranges[0].is_range:
-            continue
-        rng = ranges[0]
-        if len(rng.raw) < 0.4 * len(text) or rng.start in forbidden:
-            continue
-        return _from_range(rng, "text", tz)
-    return None
-
-
-def _siblings(el: HtmlElement) -> list[HtmlElement]:
-    out = []
-    nxt = el.getnext()
-    for _ in range(3):
-        if nxt is None:
-            break
-        out.append(nxt)
-        nxt = nxt.getnext()
-    prev = el.getprevious()
-    for _ in range(2):
-        if prev is None:
-            break
-        out.append(prev)
-        prev = prev.getprevious()
-    return out
-
-
 def htmldate_guess(
     tree: HtmlElement, url: str, forbidden: Collection[date] = (), extensive: bool = True
 ) -> DateValue | None:
@@ -432,7 +401,20 @@ def htmldate_guess(
         return None
     if day in forbidden:
         return None
+    if (day.month, day.day) == (1, 1) and not _shows_new_year(tree, url, day.year):
+        return None  # htmldate's reading of a bare year ("© 2025"): no publication date
     return DateValue(day.isoformat(), "day", "htmldate", day)
+
+
+def _shows_new_year(tree: HtmlElement, url: str, year: int) -> bool:
+    """Whether 1 January of ``year`` is written somewhere (text, attributes, URL)."""
+    source = f"{url} " + " ".join(tree.xpath("//@datetime|//@content")) + tree.text_content()
+    if f"{year}-01-01" in source or f"{year}/01/01" in source:
+        return True
+    for rng in find_date_ranges(source, None, month_only=False):
+        if rng.start == date(year, 1, 1):
+            return True
+    return False
 
 
 def days_of(ranges: Collection[DateRange]) -> set[date]:

@@ -8,6 +8,7 @@ typed once and copied; bodies get corrected), and both are kept with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,16 +16,23 @@ from typing import Any
 import pycountry
 import pytz
 
-from clustercrawl.extract import lexicon, places, vocab
+from clustercrawl.extract import eventinfo, lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
+from clustercrawl.extract.eventinfo import (
+    online_url,
+    organizers_from_text,
+    registration,
+    venue_from_text,
+)
+from clustercrawl.extract.published import localise, zone_named
 from clustercrawl.extract.structured import StructuredEvent
 from clustercrawl.registry import default_timezone
 
 __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
 MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
-BODY_SCAN_CHARS = 20000
+BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
 _WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
 # words right before an event date: "w dniach", "am", "du", "on Monday,", "le mercredi"
 _INTRO = re.compile(
@@ -79,22 +87,74 @@ def build_event(
     *,
     title: str,
     body: str,
-    structured: list[StructuredEvent],
+    structured: Sequence[StructuredEvent],
     published: DateValue | None,
     language: str | None,
     tz: str | None,
     cues: tuple[int, int] | None = None,
+    links: Sequence[eventinfo.Link] = (),
+    hint_date_text: str | None = None,
 ) -> EventFacts:
     """The event object (schema ``event``) or None when the post is not about an event.
 
-    ``cues`` are :func:`cue_counts` of the post when the caller has them already.
+    ``structured`` holds the machine-readable events in any order (schema.org, calendar
+    data, the Events Calendar API); they are ranked by trust here. ``cues`` are
+    :func:`cue_counts` of the post when the caller has them already; ``links`` the post's
+    (URL, anchor text) pairs; ``hint_date_text`` the event date a listing showed.
     """
-    if structured:
-        facts = _from_structured(structured, title, body, language, tz)
-        if facts is not None:
-            return facts
-    return _from_text(title, body=body, published=published, language=language, tz=tz,
-                      cues=cues or cue_counts(title, body))
+    facts: EventFacts | None = None
+    usable = [e for e in structured if e.start]
+    if usable:
+        facts = _from_structured(usable, title, language, tz)
+    cues = cues or cue_counts(title, body)
+    if facts is None:
+        facts = _from_text(title, body=body, published=published, language=language, tz=tz,
+                           cues=cues)
+    if facts.event is None and hint_date_text:
+        facts = _from_text("", body=hint_date_text, published=published, language=language,
+                           tz=tz, cues=cues, hinted=True)
+    if facts.event is not None:
+        _enrich(facts, body, links, language, published, tz)
+    return facts
+
+
+def _enrich(facts: EventFacts, body: str, links: Sequence[eventinfo.Link],
+            language: str | None, published: DateValue | None, tz: str | None) -> None:
+    """Fill what structured data or the date's context left empty from the post's text:
+    venue, organizers, registration, the online room."""
+    event = facts.event
+    assert event is not None
+    if event["status"] == "moved_online":
+        event["attendance"] = "online"
+    text = body[:BODY_SCAN_CHARS]
+    location = event.get("location")
+    venue = venue_from_text(text)
+    if venue and (location is None or not location.get("venue")):
+        if location is None:
+            found = places.find_cities(venue)
+            location = {"venue": venue, "city": found[-1].city if found else None,
+                        "city_local": found[-1].city_local if found else None,
+                        "country": found[-1].country if found else None, "online_url": None}
+        else:
+            location["venue"] = venue
+    if event["attendance"] in {"online", "hybrid"} or event["status"] == "moved_online":
+        room = online_url(links)
+        if room and (location is None or not location.get("online_url")):
+            if location is None:
+                location = {"venue": None, "city": None, "city_local": None, "country": None,
+                            "online_url": room}
+            else:
+                location["online_url"] = room
+    event["location"] = location
+    if not event["organizers"]:
+        event["organizers"] = organizers_from_text(text)
+    reg = event.get("registration") or {}
+    if not reg.get("url") or not reg.get("deadline"):
+        found_reg = registration(text, links, language, published.day if published else None,
+                                 tz, facts.start)
+        if found_reg:
+            event["registration"] = {"url": reg.get("url") or found_reg["url"],
+                                     "deadline": reg.get("deadline") or found_reg["deadline"]}
 
 
 # ---------------------------------------------------------------------------- structured
@@ -109,66 +169,103 @@ def _event_timezone(location: dict[str, Any] | None, site_tz: str | None) -> str
     return default_timezone(country) if country else site_tz
 
 
+#: trust order of machine-readable event sources
+_TRUST = {"jsonld": 0, "microdata": 1, "ical": 2, "api": 3}
+
+
 def _from_structured(
-    events: list[StructuredEvent], title: str, body: str, language: str | None, tz: str | None
+    events: list[StructuredEvent], title: str, language: str | None, tz: str | None
 ) -> EventFacts | None:
-    chosen = _pick_structured(events, title)
-    start = parse_date_value(chosen.start, "jsonld", language=language, tz=tz)
+    ranked = sorted(events, key=lambda e: _TRUST.get(e.source, 9))
+    chosen = _pick_structured(ranked, title)
+    zone = chosen.timezone or tz
+    start = parse_date_value(chosen.start, chosen.source, language=language, tz=zone)
     if start is None:
         return None
-    end = parse_date_value(chosen.end, "jsonld", language=language, tz=tz)
+    end = parse_date_value(chosen.end, chosen.source, language=language, tz=zone)
     if end is not None and end.day < start.day:
         end = None
-    location: dict[str, str | None] | None = None
-    city, city_local, country = None, None, chosen.country
-    if chosen.city:
-        known = places.lookup_city(chosen.city)
-        city_local = chosen.city
-        city = known[0] if known else chosen.city
-        country = country or (known[1] if known else None)
-    if chosen.venue or city or chosen.online_url:
-        location = {
-            "venue": chosen.venue,
-            "city": city,
-            "city_local": city_local,
-            "country": _country_code(country),
-            "online_url": chosen.online_url,
-        }
-    tz = _event_timezone(location, tz)
-    if start.precision == "datetime" and tz:
-        start = parse_date_value(chosen.start, "jsonld", language=language, tz=tz) or start
+    if chosen.all_day:
+        start = _as_day(start)
+        end = _as_day(end) if end else None
+    same = [e for e in ranked if e is not chosen and _same_day(e, start.day, language)]
+    location = _structured_location(chosen, same)
+    zone = chosen.timezone or _event_timezone(location, tz)
+    if start.precision == "datetime" and zone:
+        start = localise(start, zone_named(zone), force=True)
         if end is not None:
-            end = parse_date_value(chosen.end, "jsonld", language=language, tz=tz) or end
+            end = localise(end, zone_named(zone), force=True)
     context = f"{title}\n{chosen.description or ''}"
-    attendance = chosen.attendance or places.attendance_of(context, bool(city or chosen.venue))
+    has_place = bool(location and (location.get("city") or location.get("venue")))
+    attendance = chosen.attendance or next((e.attendance for e in same if e.attendance), None) \
+        or places.attendance_of(context, has_place)
+    organizers = list(chosen.organizers) or next((list(e.organizers) for e in same
+                                                   if e.organizers), [])
+    reg_url = chosen.registration_url or next((e.registration_url for e in same
+                                               if e.registration_url), None)
     event: dict[str, Any] = {
         "start": start.value,
         "end": end.value if end else (start.value if start.precision != "datetime" else None),
         "all_day": start.precision != "datetime",
-        "timezone": tz,
+        "timezone": zone,
         "date_text": None,
-        "date_source": "microdata" if chosen.source == "microdata" else "jsonld",
+        "date_source": chosen.source if chosen.source in _TRUST else "jsonld",
         "date_conflict": False,
         "conflicting_date_text": None,
         "attendance": attendance,
-        "status": chosen.status or places.status_of(title),
-        "name": chosen.name,
+        "status": chosen.status or places.status_of(context),
+        "name": chosen.name or next((e.name for e in same if e.name), None),
         "location": location,
-        "organizers": list(chosen.organizers),
-        "registration": {"url": chosen.registration_url, "deadline": None}
-        if chosen.registration_url else None,
+        "organizers": organizers,
+        "registration": {"url": reg_url, "deadline": None} if reg_url else None,
     }
     warnings = ["month_only_date"] if start.precision == "month" else []
     return EventFacts(event, start.day, end.day if end else start.day, warnings)
 
 
+def _as_day(value: DateValue) -> DateValue:
+    return DateValue(value.day.isoformat(), "day", value.source, value.day)
+
+
+def _same_day(event: StructuredEvent, day: date, language: str | None) -> bool:
+    value = parse_date_value(event.start, event.source, language=language)
+    return value is not None and value.day == day
+
+
+def _structured_location(chosen: StructuredEvent,
+                         same: list[StructuredEvent]) -> dict[str, str | None] | None:
+    """The chosen event's place, completed from lower-trust sources of the same event."""
+    def first(attr: str) -> str | None:
+        for e in (chosen, *same):
+            value = getattr(e, attr)
+            if value:
+                return str(value)
+        return None
+
+    venue, raw_city, country = first("venue"), first("city"), first("country")
+    online = first("online_url")
+    city = city_local = None
+    if raw_city:
+        known = places.lookup_city(raw_city)
+        city_local = raw_city
+        city = known[0] if known else raw_city
+        country = country or (known[1] if known else None)
+    if not (venue or city or online):
+        return None
+    return {"venue": venue, "city": city, "city_local": city_local,
+            "country": _country_code(country), "online_url": online}
+
+
 def _pick_structured(events: list[StructuredEvent], title: str) -> StructuredEvent:
+    """The most trusted event whose name matches the title, else the most trusted one."""
     key = title.casefold()
+    best_trust = _TRUST.get(events[0].source, 9)
     for event in events:
-        if event.name and event.start and (event.name.casefold() in key or key in
-                                           event.name.casefold()):
+        if _TRUST.get(event.source, 9) > best_trust:
+            break
+        if event.name and (event.name.casefold() in key or key in event.name.casefold()):
             return event
-    return next((e for e in events if e.start), events[0])
+    return events[0]
 
 
 def _country_code(country: str | None) -> str | None:
@@ -193,15 +290,18 @@ def _from_text(
     language: str | None,
     tz: str | None,
     cues: tuple[int, int],
+    hinted: bool = False,
 ) -> EventFacts:
+    """The event from date ranges in the title and body; ``hinted``: ``body`` is an event
+    date a listing showed for this post, taken as is."""
     report, announce = cues
     direction = direction_for(report, announce)
     reference = published.day if published else None
     title_event_word = vocab.EVENT.search(title) is not None
     title_pick = _pick_title(text_ranges(title, language, reference, direction), title_event_word)
-    body_pick = _pick_body(
-        text_ranges(body, language, reference, direction), body, title_event_word, published
-    )
+    body_ranges = text_ranges(body, language, reference, direction)
+    body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
+        body_ranges, body, title_event_word, published)
     if title_pick is None and body_pick is None:
         return EventFacts()
     warnings: list[str] = []

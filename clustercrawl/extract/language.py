@@ -18,7 +18,7 @@ _TAG = re.compile(r"^[a-z]{2,3}$")
 MIN_TEXT = 200  # characters of text below which guesses are noise
 OVERRIDE_TEXT = 400
 OVERRIDE_PROB = 0.97
-SAMPLE_CHARS = 1500  # enough for a confident guess; langid cost grows with length
+SAMPLE_CHARS = 700  # enough for a confident guess; langid cost grows with length
 
 
 def primary_tag(tag: str | None) -> str | None:

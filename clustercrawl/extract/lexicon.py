@@ -94,6 +94,25 @@ MONTHS: Mapping[str, Mapping[str, int]] = {
         "srpnja": 7, "kolovoza": 8, "rujna": 9, "listopada": 10, "studenoga": 11,
         "studenog": 11, "prosinca": 12,
     },
+    # Hungarian and Romanian partners, Ukrainian and Russian pages of cross-border projects
+    "hu": {
+        "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
+        "július": 7, "augusztus": 8, "szeptember": 9, "október": 10, "november": 11,
+        "december": 12,
+    },
+    "ro": {
+        "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6,
+        "iulie": 7, "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11,
+        "decembrie": 12,
+    },
+    "uk": {
+        "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+        "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    },
+    "ru": {
+        "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+        "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    },
 }
 
 #: Abbreviations. Only trusted next to a day *and* a year, or with a trailing dot.
@@ -155,6 +174,7 @@ TZ_ABBREVIATIONS: Mapping[str, int] = {
 TIME_WORDS: tuple[str, ...] = (
     "godz.", "godz", "godzina", "od godz.", "o godz.", "w godz.", "ore", "alle", "alle ore",
     "dalle", "um", "ab", "von", "at", "from", "à", "a las", "de", "hod.", "v", "od", "kl.",
+    "o", "om", "vanaf", "às", "desde las",
 )
 
 #: Labels that introduce a publication date near a headline, per language.

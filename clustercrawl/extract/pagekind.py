@@ -48,6 +48,7 @@ NON_POST_SLUGS = frozenset({
 # body classes: WordPress/Drupal/TYPO3 say what kind of page they render
 _POST_BODY = re.compile(
     r"\b(?:single-post|single-tribe_events|postid-\d+|single-format-\w+|node--type-article|"
+    r"view-article|com_k2\s+view-item|"
     r"page-node-type-(?:article|news|event)|node-type-(?:article|news|event))\b"
 )
 _PAGE_BODY = re.compile(
@@ -146,7 +147,8 @@ def is_post(signals: PageSignals, tree: HtmlElement | None) -> bool:
         score += 1
     elif signals.body_chars < 100:
         score -= 1
-    if tree is not None and _looks_like_listing(tree):
+    # the listing check walks the whole tree: skipped when it could not change the outcome
+    if tree is not None and score < 5 and _looks_like_listing(tree):
         score -= 3
     if set(query) & _LISTING_QUERY and not set(query) & {"p", "id", "page_id"}:
         score -= 1

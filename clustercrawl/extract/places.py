@@ -82,13 +82,14 @@ CITIES: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "Leipzig": ("DE", ("Leipzig", "Lipsk", "Lipsku", "Lipsko", "Leipzigu")),
     "Hamburg": ("DE", ("Hamburg", "Hamburgu", "Hamburk", "Hamburku", "Hambourg", "Hamburgo",
                        "Amburgo")),
-    "Frankfurt": ("DE", ("Frankfurt", "Frankfurcie", "Frankfurtu", "Francfort", "Fráncfort",
-                         "Francoforte")),
+    "Frankfurt": ("DE", ("Frankfurt am Main", "Frankfurt", "Frankfurcie nad Menem",
+                         "Frankfurcie", "Frankfurtu", "Francfort", "Fráncfort", "Francoforte")),
     "Stuttgart": ("DE", ("Stuttgart", "Stuttgarcie", "Stuttgartu", "Stoccarda")),
     "Düsseldorf": ("DE", ("Düsseldorf", "Dusseldorf", "Düsseldorfie", "Düsseldorfu")),
-    "Hannover": ("DE", ("Hannover", "Hanower", "Hanowerze", "Hanover", "Hanovre", "Hannoveru")),
+    "Hanover": ("DE", ("Hanover", "Hannover", "Hanower", "Hanowerze", "Hanovre", "Hannoveru",
+                       "Hannoveri")),
     "Nuremberg": ("DE", ("Nuremberg", "Nürnberg", "Norymberga", "Norymberdze", "Norimberk",
-                         "Núremberg", "Norimberga")),
+                         "Norimberku", "Núremberg", "Norimberga")),
     "Bilbao": ("ES", ("Bilbao", "Bilbo")),
     "Valencia": ("ES", ("Valencia", "València", "Walencja", "Walencji", "Valencie")),
     "Seville": ("ES", ("Seville", "Sevilla", "Sewilla", "Sewilli", "Séville", "Siviglia")),
@@ -111,7 +112,129 @@ CITIES: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "Košice": ("SK", ("Košice", "Koszyce", "Koszycach", "Košiciach", "Kaschau")),
     "Bordeaux": ("FR", ("Bordeaux", "Burdeos")),
     "Nantes": ("FR", ("Nantes",)),
-    "Grenoble": ("FR", ("Grenoble",)),
+    "Grenoble": ("FR", ("Grenoble", "Grenoblu")),
+    # Czech, Slovak and Polish regional centres (inflected forms as written after v/ve/w/we)
+    "Olomouc": ("CZ", ("Olomouc", "Olomouci", "Ołomuniec", "Ołomuńcu", "Olmütz")),
+    "Plzeň": ("CZ", ("Plzeň", "Plzni", "Plzně", "Pilzno", "Pilźnie", "Pilsen")),
+    "Zlín": ("CZ", ("Zlín", "Zlíně", "Zlína", "Zlin")),
+    "Liberec": ("CZ", ("Liberec", "Liberci", "Liberca", "Reichenberg")),
+    "Hradec Králové": ("CZ", ("Hradec Králové", "Hradci Králové", "Hradec Kralove")),
+    "Pardubice": ("CZ", ("Pardubice", "Pardubicích", "Pardubicach")),
+    "České Budějovice": ("CZ", ("České Budějovice", "Českých Budějovicích", "Budweis")),
+    "Jihlava": ("CZ", ("Jihlava", "Jihlavě")),
+    "Ústí nad Labem": ("CZ", ("Ústí nad Labem", "Ústí")),
+    "Žilina": ("SK", ("Žilina", "Žiline", "Żylina", "Żylinie")),
+    "Banská Bystrica": ("SK", ("Banská Bystrica", "Banskej Bystrici", "Bańska Bystrzyca")),
+    "Nitra": ("SK", ("Nitra", "Nitre", "Nitrze")),
+    "Prešov": ("SK", ("Prešov", "Prešove", "Preszów", "Preszowie")),
+    "Trnava": ("SK", ("Trnava", "Trnave", "Tyrnawa")),
+    "Trenčín": ("SK", ("Trenčín", "Trenčíne", "Trenczyn")),
+    "Gdynia": ("PL", ("Gdynia", "Gdyni", "Gdyně", "Gdingen")),
+    "Toruń": ("PL", ("Toruń", "Toruniu", "Torun")),
+    "Olsztyn": ("PL", ("Olsztyn", "Olsztynie", "Allenstein")),
+    "Białystok": ("PL", ("Białystok", "Białymstoku", "Bialystok")),
+    "Kielce": ("PL", ("Kielce", "Kielcach")),
+    "Opole": ("PL", ("Opole", "Opolu", "Oppeln")),
+    "Zielona Góra": ("PL", ("Zielona Góra", "Zielonej Górze")),
+    "Gliwice": ("PL", ("Gliwice", "Gliwicach", "Gleiwitz")),
+    "Częstochowa": ("PL", ("Częstochowa", "Częstochowie")),
+    "Koszalin": ("PL", ("Koszalin", "Koszalinie")),
+    "Płock": ("PL", ("Płock", "Płocku")),
+    # German, Austrian, Swiss and Benelux centres
+    "Bremen": ("DE", ("Bremen", "Brema", "Bremie", "Brémy", "Brême")),
+    "Dortmund": ("DE", ("Dortmund", "Dortmundzie", "Dortmundu")),
+    "Bonn": ("DE", ("Bonn", "Bonnie", "Bonnu")),
+    "Aachen": ("DE", ("Aachen", "Akwizgran", "Akwizgranie", "Cáchy", "Cáchách", "Aix-la-Chapelle",
+                      "Aquisgrán", "Aquisgrana")),
+    "Karlsruhe": ("DE", ("Karlsruhe",)),
+    "Mannheim": ("DE", ("Mannheim", "Mannheimie", "Mannheimu")),
+    "Freiburg": ("DE", ("Freiburg", "Fryburg", "Fryburgu", "Freiburgu", "Fribourg-en-Brisgau")),
+    "Magdeburg": ("DE", ("Magdeburg", "Magdeburgu", "Magdeburk", "Magdeburku")),
+    "Erfurt": ("DE", ("Erfurt", "Erfurcie", "Erfurtu")),
+    "Rostock": ("DE", ("Rostock", "Rostocku", "Rostok")),
+    "Kiel": ("DE", ("Kiel", "Kilonia", "Kilonii")),
+    "Chemnitz": ("DE", ("Chemnitz", "Chemnitzu", "Saská Kamenice")),
+    "Innsbruck": ("AT", ("Innsbruck", "Innsbrucku", "Inšpruk")),
+    "Klagenfurt": ("AT", ("Klagenfurt", "Klagenfurcie", "Celovec")),
+    "Zurich": ("CH", ("Zurich", "Zürich", "Zurych", "Zurychu", "Curych", "Curychu", "Zúrich",
+                      "Zurigo")),
+    "Geneva": ("CH", ("Geneva", "Genève", "Genewa", "Genewie", "Ženeva", "Ženevě", "Genf",
+                      "Ginebra", "Ginevra")),
+    "Basel": ("CH", ("Basel", "Bazylea", "Bazylei", "Basilej", "Basileji", "Bâle", "Basilea")),
+    "Bern": ("CH", ("Bern", "Berno", "Bernie", "Berne", "Berna")),
+    "Lausanne": ("CH", ("Lausanne", "Lozanna", "Lozannie", "Losana")),
+    "Antwerp": ("BE", ("Antwerp", "Antwerpen", "Antwerpia", "Antwerpii", "Antverpy",
+                       "Antverpách", "Anvers", "Amberes", "Anversa")),
+    "Ghent": ("BE", ("Ghent", "Gent", "Gandawa", "Gandawie", "Gand", "Gante")),
+    "Liège": ("BE", ("Liège", "Liege", "Lüttich", "Lieja", "Liegi")),
+    "Utrecht": ("NL", ("Utrecht", "Utrechcie", "Utrechtu")),
+    "The Hague": ("NL", ("The Hague", "Den Haag", "Haga", "Hadze", "Haag", "Haagu",
+                         "La Haye", "La Haya", "L'Aia")),
+    "Delft": ("NL", ("Delft", "Delfcie")),
+    # Nordic and Baltic
+    "Oslo": ("NO", ("Oslo", "Oslu")),
+    "Gothenburg": ("SE", ("Gothenburg", "Göteborg", "Göteborgu", "Gotemburgo", "Göteborgs")),
+    "Malmö": ("SE", ("Malmö", "Malmo")),
+    "Aarhus": ("DK", ("Aarhus", "Århus", "Aarhusie")),
+    "Tampere": ("FI", ("Tampere", "Tampereen")),
+    "Oulu": ("FI", ("Oulu", "Oulun")),
+    "Kaunas": ("LT", ("Kaunas", "Kowno", "Kownie")),
+    "Tartu": ("EE", ("Tartu",)),
+    # Southern Europe
+    "Venice": ("IT", ("Venice", "Venezia", "Wenecja", "Wenecji", "Benátky", "Benátkách",
+                      "Venedig", "Venise", "Venecia")),
+    "Genoa": ("IT", ("Genoa", "Genova", "Genua", "Genui", "Janov", "Janově", "Gênes", "Génova")),
+    "La Spezia": ("IT", ("La Spezia", "Spezia")),
+    "Trieste": ("IT", ("Trieste", "Triest", "Triešť", "Terst")),
+    "Padua": ("IT", ("Padua", "Padova", "Padwa", "Padwie", "Padoue")),
+    "Verona": ("IT", ("Verona", "Weronie", "Werona", "Vérone")),
+    "Bergamo": ("IT", ("Bergamo",)),
+    "Brescia": ("IT", ("Brescia",)),
+    "Bari": ("IT", ("Bari",)),
+    "Palermo": ("IT", ("Palermo", "Palermie")),
+    "Trento": ("IT", ("Trento", "Trydent", "Trydencie", "Trient")),
+    "Málaga": ("ES", ("Málaga", "Malaga", "Maladze")),
+    "Zaragoza": ("ES", ("Zaragoza", "Saragossa", "Saragossie", "Saragosse")),
+    "Castellón de la Plana": ("ES", ("Castellón de la Plana", "Castellón", "Castelló")),
+    "San Sebastián": ("ES", ("San Sebastián", "Donostia", "Saint-Sébastien")),
+    "Pamplona": ("ES", ("Pamplona", "Pampelune")),
+    "Vigo": ("ES", ("Vigo",)),
+    "Murcia": ("ES", ("Murcia", "Murcji")),
+    "Valladolid": ("ES", ("Valladolid",)),
+    "Granada": ("ES", ("Granada", "Grenada", "Grenadzie", "Grenade")),
+    "Palma": ("ES", ("Palma de Mallorca", "Palma")),
+    "Coimbra": ("PT", ("Coimbra",)),
+    "Thessaloniki": ("GR", ("Thessaloniki", "Saloniki", "Salonikach", "Soluň", "Thessalonique",
+                            "Salónica", "Salonicco")),
+    "Nicosia": ("CY", ("Nicosia", "Nikozja", "Nikozji", "Nikósie", "Nicosie")),
+    "Valletta": ("MT", ("Valletta", "La Valette", "La Valeta")),
+    "Montpellier": ("FR", ("Montpellier",)),
+    "Rennes": ("FR", ("Rennes",)),
+    "Saint-Étienne": ("FR", ("Saint-Étienne", "Saint-Etienne")),
+    "Clermont-Ferrand": ("FR", ("Clermont-Ferrand",)),
+    "Mulhouse": ("FR", ("Mulhouse", "Miluza")),
+    # Central, South-East and outside the EU
+    "Maribor": ("SI", ("Maribor", "Mariborze", "Marburg an der Drau")),
+    "Rijeka": ("HR", ("Rijeka", "Rijece")),
+    "Timișoara": ("RO", ("Timișoara", "Timisoara", "Temeszwar", "Temešvár", "Temeswar")),
+    "Cluj-Napoca": ("RO", ("Cluj-Napoca", "Kluż-Napoka", "Kluż", "Klausenburg")),
+    "Iași": ("RO", ("Iași", "Iasi")),
+    "Brașov": ("RO", ("Brașov", "Brasov", "Braszów", "Kronstadt")),
+    "Debrecen": ("HU", ("Debrecen", "Debreczyn", "Debreczynie")),
+    "Szeged": ("HU", ("Szeged", "Segedyn", "Segedynie")),
+    "Győr": ("HU", ("Győr", "Gyor")),
+    "Plovdiv": ("BG", ("Plovdiv", "Płowdiw", "Płowdiwie")),
+    "London": ("GB", ("London", "Londyn", "Londynie", "Londýn", "Londýně", "Londres", "Londra")),
+    "Manchester": ("GB", ("Manchester", "Manchesterze", "Manchesteru")),
+    "Edinburgh": ("GB", ("Edinburgh", "Edynburg", "Edynburgu", "Edimburgo", "Édimbourg")),
+    "Belgrade": ("RS", ("Belgrade", "Beograd", "Belgrad", "Belgradzie", "Bělehrad",
+                        "Bělehradě", "Belgrado")),
+    "Sarajevo": ("BA", ("Sarajevo", "Sarajewo", "Sarajewie")),
+    "Skopje": ("MK", ("Skopje", "Skopju")),
+    "Tirana": ("AL", ("Tirana", "Tiranie")),
+    "Kyiv": ("UA", ("Kyiv", "Kiev", "Kijów", "Kijowie", "Kyjev", "Kyjevě", "Kiew", "Kiev")),
+    "Lviv": ("UA", ("Lviv", "Lwów", "Lwowie", "Lvov", "Lvově", "Lemberg")),
+    "Reykjavík": ("IS", ("Reykjavík", "Reykjavik")),
 }
 
 _FORMS: dict[str, str] = {}
@@ -189,12 +312,14 @@ _HYBRID = re.compile(
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
-    r"\b(?:odwołan\w*|abgesagt|annulé\w*|cancelad[oa]s?|annullat[oa]|zrušen\w*|cancell?ed)\b",
+    r"\b(?:odwołan[aey]|odwołany|abgesagt|fällt\s+(?:leider\s+)?aus|annulée?s?|"
+    r"cancelad[oa]s?|annullat[oa]|zrušen[aáéoýi]?|cancell?ed|geannuleerd|afgelast)\b",
     re.IGNORECASE,
 )
 _POSTPONED = re.compile(
-    r"\b(?:przełożon\w*|przesunięt\w*|verschoben|reporté\w*|aplazad[oa]s?|pospost\w*|"
-    r"rinviat[oa]|posticipat[oa]|odložen\w*|přesunut\w*|postponed)\b",
+    r"\b(?:przełożon\w*|przesunięt\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
+    r"report\s+de|aplazad[oa]s?|pospuest[oa]s?|rinviat[oa]|posticipat[oa]|odložen\w*|"
+    r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld)\b",
     re.IGNORECASE,
 )
 
@@ -213,10 +338,35 @@ def _strong_online(context: str) -> bool:
                      context, re.IGNORECASE) is not None
 
 
+# an event that was to happen on site and now happens online: a change word is required,
+# "findet online statt" alone is just an online event
+_MOVED_ONLINE = re.compile(
+    r"\b(?:moved\s+online|(?:will\s+)?now\s+(?:take\s+place|be\s+held)\s+(?:online|virtually)|"
+    r"switched\s+to\s+(?:an?\s+)?(?:online|virtual)|(?:instead|only)\s+online|"
+    r"przeniesion\w*\s+do\s+(?:internetu|sieci|formuły\s+online)|"
+    r"(?:odbędzie|odbędą)\s+się\s+(?:jednak\s+|wyłącznie\s+|tylko\s+)?(?:online|zdalnie)\s+"
+    r"zamiast|zamiast\s+stacjonarn\w*|w\s+formule\s+online\s+zamiast|"
+    r"(?:findet|wird)\s+(?:\w+\s+){0,3}(?:nun|jetzt|stattdessen|ausschließlich|nur\s+noch)\s+"
+    r"(?:als\s+)?(?:online|digital|virtuell)\w*|(?:nun|jetzt|stattdessen)\s+(?:als\s+)?"
+    r"(?:online|digital)-?(?:veranstaltung|event|format)|"
+    r"(?:se\s+tiendra|aura\s+lieu|se\s+déroulera)\s+(?:désormais|finalement|uniquement)\s+"
+    r"(?:en\s+ligne|à\s+distance|en\s+distanciel)|passe\s+en\s+(?:ligne|distanciel)|"
+    r"(?:se\s+celebrará|tendrá\s+lugar)\s+(?:finalmente|ahora|únicamente)\s+(?:en\s+línea|"
+    r"online|de\s+forma\s+virtual)|pasa\s+a\s+(?:formato\s+)?(?:online|virtual)|"
+    r"si\s+(?:terrà|svolgerà)\s+(?:ora|invece|solo)\s+(?:online|in\s+streaming|a\s+distanza)|"
+    r"(?:proběhne|uskuteční\s+se)\s+(?:nově|nakonec|pouze)\s+online|"
+    r"(?:sa\s+uskutoční|prebehne)\s+(?:nakoniec|len)\s+online)",
+    re.IGNORECASE,
+)
+
+
 def status_of(context: str) -> str:
-    """cancelled/postponed when the text says so near the event, else scheduled."""
+    """cancelled/postponed/moved_online when the text says so near the event, else
+    scheduled."""
     if _CANCELLED.search(context):
         return "cancelled"
     if _POSTPONED.search(context):
         return "postponed"
+    if _MOVED_ONLINE.search(context):
+        return "moved_online"
     return "scheduled"

@@ -39,8 +39,8 @@ _PROGRAMMES = re.compile(
 
 
 _NEW_MEMBER = re.compile(
-    r"\b(?:nowy|nowego|new|neues|nouveau|nouvel|nuevo|nuovo|nový)\s+(?:\w+\s+)?"
-    r"(?:członek|członka|member|mitglied|membre|adhérent|socio|člen)",
+    r"\b(?:nowy|nowego|new|neues|nouveau|nouvel|nuevo|nuovo|nový|novým|nového|nieuw|nieuwe)\s+"
+    r"(?:\w+\s+)?(?:członek|członka|member|mitglied|membre|adhérent|socio|člen\w*|lid|leden)",
     re.IGNORECASE,
 )
 # "Brussels, 12 June 2023 – …": the dateline that opens a press release

@@ -18,7 +18,13 @@ from extruct.w3cmicrodata import MicrodataExtractor
 from lxml import etree
 from lxml.html import HtmlElement
 
-__all__ = ["StructuredData", "StructuredEvent", "read_structured", "short_type"]
+__all__ = [
+    "StructuredData",
+    "StructuredEvent",
+    "api_event",
+    "read_structured",
+    "short_type",
+]
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +61,7 @@ _STATUS = {
 class StructuredEvent:
     """A schema.org Event as found, values still raw strings."""
 
-    source: str  # "jsonld" or "microdata"
+    source: str  # "jsonld", "microdata", "ical" or "api" (The Events Calendar REST)
     name: str | None = None
     start: str | None = None
     end: str | None = None
@@ -69,6 +75,8 @@ class StructuredEvent:
     url: str | None = None
     registration_url: str | None = None
     description: str | None = None
+    timezone: str | None = None  # IANA zone when the source names one
+    all_day: bool | None = None
 
 
 @dataclass(slots=True)
@@ -304,3 +312,26 @@ def _text(value: object) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def api_event(info: object) -> StructuredEvent | None:
+    """The Events Calendar REST data a discovery channel passed in ``hints.extra["event"]``
+    (``start``, ``end``, ``all_day``, ``timezone``, ``venue``, ``city``, ``country``,
+    ``url``) as a structured event."""
+    if not isinstance(info, dict):
+        return None
+    start = _text(info.get("start"))
+    if not start:
+        return None
+    all_day = info.get("all_day")
+    return StructuredEvent(
+        source="api",
+        start=start,
+        end=_text(info.get("end")),
+        venue=_text(info.get("venue")),
+        city=_text(info.get("city")),
+        country=_text(info.get("country")),
+        url=_text(info.get("url")),
+        timezone=_text(info.get("timezone")),
+        all_day=all_day if isinstance(all_day, bool) else None,
+    )

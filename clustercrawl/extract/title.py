@@ -11,13 +11,21 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract.dom import norm_space
 
-__all__ = ["choose_title", "normalise_title", "title_variants"]
+__all__ = [
+    "choose_title",
+    "headline_text",
+    "normalise_title",
+    "site_identity_texts",
+    "title_variants",
+]
 
 _SEPARATORS = re.compile(r"\s+(?:[|–—:•·»«/\\~]|-{1,2}|::)\s+")
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -27,6 +35,67 @@ def normalise_title(text: str) -> str:
     """NFKC, casefold, punctuation as space: how titles are compared."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_PUNCT.sub(" ", text).split())
+
+
+# an h1 often stacks a kicker ("Klimaschutz", "Interne Unterlagen im Netz") over the headline,
+# in its own element; screen-reader separators (": ") sit between them
+_KICKER = re.compile(
+    r"kicker|dachzeile|overline|topline|roofline|eyebrow|supertitle|super-title|pretitle|"
+    r"pre-title|subheadline|sub-headline|subtitle|titleheader|topic-label|spitzmarke|"
+    r"category-label|label-category|rubrik",
+    re.IGNORECASE,
+)
+_HIDDEN = re.compile(
+    r"visually-?hidden|sr-only|screen-reader|element-invisible|hide-accessible|hiddendash|"
+    r"(?<![\w-])(?:hidden|invisible)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def headline_text(h1: HtmlElement) -> tuple[str, str]:
+    """(visible text, text without a kicker element) of a headline element."""
+    full: list[str] = []
+    main: list[str] = []
+    kicker = False
+
+    def walk(el: HtmlElement, in_kicker: bool) -> None:
+        nonlocal kicker
+        for child in el:
+            if not isinstance(child.tag, str):
+                if child.tail:
+                    full.append(child.tail)
+                    if not in_kicker:
+                        main.append(child.tail)
+                continue
+            names = f"{child.get('class', '')} {child.get('id', '')}"
+            hidden = _HIDDEN.search(names) is not None or child.get("aria-hidden") == "true"
+            is_kicker = in_kicker or _KICKER.search(names) is not None or (
+                child.tag == "small" and child.getnext() is not None
+                and child.getnext().tag == "br")
+            kicker = kicker or (is_kicker and not in_kicker)
+            if child.tag == "br":
+                full.append(" ")
+                main.append(" ")
+            elif not hidden and child.tag not in {"script", "style", "noscript", "template"}:
+                if child.text:
+                    full.append(child.text)
+                    if not is_kicker:
+                        main.append(child.text)
+                walk(child, is_kicker)
+                full.append(" " if child.tag in {"div", "p", "span"} else "")
+                main.append(" " if child.tag in {"div", "p", "span"} else "")
+            if child.tail:
+                full.append(child.tail)
+                if not in_kicker:
+                    main.append(child.tail)
+
+    if h1.text:
+        full.append(h1.text)
+        main.append(h1.text)
+    walk(h1, False)
+    full_text = " ".join("".join(full).split())
+    main_text = " ".join("".join(main).split()) if kicker else full_text
+    return full_text, main_text or full_text
 
 
 def title_variants(title: str, site_names: Iterable[str] = ()) -> list[str]:
@@ -53,12 +122,21 @@ def choose_title(
     headline: HtmlElement | None,
     candidates: list[str | None],
     site_names: Iterable[str] = (),
+    page_names: Callable[[], Iterable[str]] | None = None,
 ) -> str | None:
-    """Pick the title: candidates in trust order (API, JSON-LD headline, og:title, <title>)."""
+    """Pick the title: candidates in trust order (API, JSON-LD headline, og:title, <title>).
+
+    ``site_names`` (og:site_name, host…) disqualify an h1 equal to one; ``page_names``
+    (logo and copyright texts, computed only when needed) only serve to cut site-name
+    segments off metadata titles.
+    """
     sites = [s for s in site_names if s]
     site_keys = {normalise_title(s) for s in sites}
     cands = [_clean(c) for c in candidates if c and _clean(c)]
-    h1 = _clean(headline.text_content()) if headline is not None else ""
+    h1, h1_main = headline_text(headline) if headline is not None else ("", "")
+    h1, h1_main = _clean(h1), _clean(h1_main)
+    if h1_main and h1_main != h1 and len(normalise_title(h1_main).split()) >= 2:
+        return h1_main  # the headline under a kicker
     h1_key = normalise_title(h1) if h1 else ""
     if h1_key and h1_key not in site_keys:
         for cand in cands:
@@ -70,8 +148,9 @@ def choose_title(
             return kicked
         if not cands or _looks_like_title(h1, cands):
             return h1
+    strip_names = sites + [s for s in (page_names() if page_names else ()) if s]
     for cand in cands:
-        stripped = _strip_site(cand, sites)
+        stripped = _strip_site(cand, strip_names)
         if stripped and normalise_title(stripped) not in site_keys:
             return stripped
     return h1 or (cands[0] if cands else None)
@@ -89,7 +168,10 @@ def _without_kicker(h1_key: str, cands: list[str], sites: list[str]) -> str | No
 
 
 def _clean(text: str | None) -> str:
-    return norm_space(html.unescape(text)).replace("\n", " ") if text else ""
+    """Unescaped, on one line."""
+    if not text:
+        return ""
+    return norm_space(html.unescape(text)).replace("\n", " ")
 
 
 def _looks_like_title(h1: str, cands: list[str]) -> bool:
@@ -107,28 +189,83 @@ def _looks_like_title(h1: str, cands: list[str]) -> bool:
 
 
 def _strip_site(title: str, sites: list[str]) -> str:
-    """Remove a leading or trailing site-name segment; otherwise the title as is."""
+    """Remove leading or trailing site-name segments ("X | Site - Claim"); otherwise the
+    title as is."""
     if not sites:
         return title
-    site_keys = {normalise_title(s) for s in sites}
+    site_keys = {normalise_title(s) for s in sites} - {""}
     parts = _SEPARATORS.split(title)
     if len(parts) == 1:
         return title
     seps = _SEPARATORS.findall(title)
-    if normalise_title(parts[-1]) in site_keys or _contains_site(parts[-1], site_keys):
-        return _join(parts[:-1], seps[:-1])
-    if normalise_title(parts[0]) in site_keys or _contains_site(parts[0], site_keys):
-        return _join(parts[1:], seps[1:])
+    n = len(parts)
+    for k in range(n - 1, 0, -1):  # the longest site-name run first
+        tail = _join(parts[n - k:], seps[n - k:])
+        if _is_site(tail, site_keys) or (k == 1 and _contains_site(tail, site_keys)):
+            return _join(parts[: n - k], seps[: n - k - 1])
+    for k in range(n - 1, 0, -1):
+        head = _join(parts[:k], seps[: k - 1])
+        if _is_site(head, site_keys) or (k == 1 and _contains_site(head, site_keys)):
+            return _join(parts[k:], seps[k:])
     return title
 
 
-def _contains_site(part: str, site_keys: set[str]) -> bool:
+def _is_site(part: str, site_keys: set[str]) -> bool:
     key = normalise_title(part)
+    return key in site_keys or _contains_site(part, site_keys)
+
+
+def _contains_site(part: str, site_keys: set[str]) -> bool:
+    """A segment naming the site: equal to a site name, containing one with a few words
+    around it ("Umweltbundesamt", "AOC media - Analyse…"), or the host glued ("myoos")."""
+    key = normalise_title(part)
+    if not key:
+        return False
     squashed = key.replace(" ", "")
-    return any(
-        len(s) >= 4 and ((s in key and len(key) <= len(s) + 12) or s.replace(" ", "") == squashed)
-        for s in site_keys
-    )
+    words = len(key.split())
+    for s in site_keys:
+        if len(s) < 4:
+            continue
+        bare = s.replace(" ", "")
+        if bare == squashed or (s in key and len(key) <= len(s) + 12):
+            return True
+        if words <= 4 and len(bare) >= 5 and (bare in squashed or (
+                len(squashed) >= 6 and squashed in bare)):
+            return True
+    return False
+
+
+_HOME_LINKS = etree.XPath(
+    "//a[@href='/' or @href='./' or @href='index.html' or @href='index.php' or "
+    "contains(@class, 'logo') or contains(@class, 'brand') or @rel='home']"
+    "[not(ancestor::article or ancestor::main or .//h1)]")
+_LOGOS = etree.XPath(
+    "//*[contains(@class, 'logo') or contains(@id, 'logo') or contains(@class, 'site-title') "
+    "or contains(@class, 'site-name') or contains(@class, 'sitename') or "
+    "contains(@class, 'brand')][not(self::html or self::body)]"
+    "[not(ancestor::article or ancestor::main or .//h1 or ancestor::h1)]")
+_COPYRIGHT = etree.XPath("//footer//text()[contains(., '©')]|//text()[contains(., '©')]")
+_YEARS = re.compile(r"©|\(c\)|copyright|\b(?:19|20)\d\d\b|[-–]\s*(?:19|20)\d\d|all rights"
+                    r" reserved|alle rechte vorbehalten|tous droits réservés", re.IGNORECASE)
+
+
+def site_identity_texts(tree: HtmlElement, url: str) -> list[str]:
+    """Names the page gives its site: logo and home-link texts and alts, the copyright
+    holder. A title segment equal to one of them is the site name, not the headline."""
+    out: list[str] = []
+    host = urlsplit(url).netloc.lower()
+    for a in _HOME_LINKS(tree)[:6] + _LOGOS(tree)[:6]:
+        href = (a.get("href") or "").strip()
+        if a.tag == "a" and href.startswith("http") and urlsplit(href).netloc.lower() != host:
+            continue
+        texts = [norm_space(a.text_content()), a.get("title") or ""]
+        texts += [img.get("alt") or "" for img in a.iter("img")][:2]
+        out += [t.replace("\n", " ") for t in texts if t and len(t) <= 80]
+    for node in _COPYRIGHT(tree)[:2]:
+        holder = " ".join(_YEARS.sub(" ", str(node)).split()).strip(" .,|-–")
+        if 3 <= len(holder) <= 60:
+            out.append(holder)
+    return list(dict.fromkeys(out))
 
 
 def _join(parts: list[str], seps: list[str]) -> str:

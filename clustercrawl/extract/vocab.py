@@ -8,7 +8,8 @@ and a missed cue costs more than a rare false one. Extend a language by adding f
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 __all__ = [
     "ANNOUNCE",
@@ -23,6 +24,7 @@ __all__ = [
     "PRESS",
     "PROJECT_SEGMENTS",
     "REPORT",
+    "FoldedPattern",
     "compile_table",
 ]
 
@@ -64,7 +66,10 @@ EVENT_WORDS: Mapping[str, tuple[str, ...]] = {
            r"assemblies"),
     "pt": (r"conferência\w*", r"congresso\w*", r"seminário\w*", r"feira\w*", r"encontro\w*",
            r"evento\w*"),
-    "nl": (r"congres\w*", r"conferentie\w*", r"bijeenkomst\w*", r"beurs", r"evenement\w*"),
+    "nl": (r"\w*congres\w*", r"\w*conferentie\w*", r"\w*bijeenkomst\w*", r"\w*beurs",
+           r"evenement\w*", r"\w*seminar\w*", r"\w*symposium", r"\w*netwerkborrel\w*",
+           r"kennissessie\w*", r"studiereis\w*",
+           r"handelsmissie\w*"),
 }
 
 REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -96,7 +101,8 @@ REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
            r"thank(?:s|\s+you)\s+(?:to\s+all|for\s+attending)", r"was\s+a\s+(?:great\s+)?success",
            r"welcomed", r"looking\s+back", r"experts\s+met", r"met\s+in"),
     "pt": (r"realizou-se", r"decorreu", r"teve\s+lugar"),
-    "nl": (r"vond(?:en)?\s+plaats",),
+    "nl": (r"vond(?:en)?\b.{0,80}?\bplaats", r"terugblik", r"namen\b.{0,60}?\bdeel",
+           r"hebben\s+deelgenomen", r"was\s+een\s+(?:groot\s+)?succes"),
 }
 
 ANNOUNCE_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -114,6 +120,9 @@ ANNOUNCE_WORDS: Mapping[str, tuple[str, ...]] = {
     "cs": (r"registrac\w+", r"přihlá\w+", r"se\s+uskuteční", r"proběhne", r"se\s+bude\s+konat",
            r"zveme", r"pozvánk\w+"),
     "sk": (r"registráci\w+", r"pozývame", r"sa\s+uskutoční", r"sa\s+bude\s+konať"),
+    "nl": (r"nodig(?:en|t)\s+(?:u|je|jullie)\b.{0,40}?\buit", r"uitnodiging", r"aanmelden",
+           r"meld\s+(?:je|u)\s+aan", r"inschrijv\w+", r"schrijf\s+(?:je|u)\s+in",
+           r"zal\s+plaatsvinden", r"vindt\b.{0,60}?\bplaats"),
     "en": (r"register\w*", r"registration", r"sign\s+up", r"will\s+take\s+place",
            r"will\s+be\s+held", r"join\s+us", r"invit(?:e|es|ation)", r"save\s+the\s+date",
            r"apply\s+now"),
@@ -136,6 +145,8 @@ CALL_WORDS: Mapping[str, tuple[str, ...]] = {
     "cs": (r"výzv[aye]\w*", r"soutěž\w*", r"dotační\s+program\w*", r"dotac[eí]\w*",
            r"hledáme\s+firmy"),
     "sk": (r"výzv[aye]\w*", r"súťaž\w*"),
+    "nl": (r"oproep\w*", r"subsidieregeling\w*", r"aanbesteding\w*", r"open\s+call",
+           r"prijsvraag"),
     "en": (r"calls?\s+for\s+(?:proposals|applications|papers|expressions?|tenders?|participants)",
            r"open\s+calls?", r"tenders?", r"funding\s+opportunit\w+", r"competition",
            r"apply\s+(?:now|by|until)", r"funding\s+for", r"call\s+(?:is\s+)?(?:now\s+)?open",
@@ -155,6 +166,7 @@ DEADLINE_WORDS: Mapping[str, tuple[str, ...]] = {
            r"submitted\s+(?:by|until|before)", r"registration\s+(?:closes|ends)", r"until"),
     "sk": (r"uzávierka", r"termín\s+podania", r"do\s+dňa"),
     "pt": (r"prazo", r"data\s+limite", r"até\s+(?:ao|o)\s+dia"),
+    "nl": (r"uiterlijk", r"deadline", r"sluitingsdatum", r"tot\s+en\s+met"),
 }
 
 JOB_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -172,6 +184,9 @@ JOB_WORDS: Mapping[str, tuple[str, ...]] = {
     "cs": (r"voln[ée]\s+(?:pracovní\s+)?míst[oa]", r"pracovní\s+nabídk\w+",
            r"hledáme\s+(?:nového\s+|novou\s+)?(?:kolegu|kolegyni|pracovník\w*|zaměstnan\w*|"
            r"posil\w*)"),
+    "nl": (r"vacature\w*", r"wij\s+zoeken\s+(?:een|nieuwe)", r"we\s+zoeken\s+(?:een|nieuwe)"),
+    "sk": (r"voľn[éá]\s+pracovn[éá]\s+miest[oa]", r"hľadáme\s+(?:nového|novú)\s+\w+",
+           r"ponuka\s+práce"),
     "en": (r"job\s+(?:offer|opening|vacancy|advert)\w*", r"vacanc(?:y|ies)", r"we\s+are\s+hiring",
            r"we'?re\s+hiring", r"internships?", r"\(m/f/d\)"),
 }
@@ -184,6 +199,7 @@ PRESS_WORDS: Mapping[str, tuple[str, ...]] = {
     "it": (r"comunicat[oi]\s+stampa",),
     "cs": (r"tiskov[áé]\s+zpráv\w*",),
     "sk": (r"tlačov[áé]\s+správ\w*",),
+    "nl": (r"persbericht\w*",),
     "en": (r"press\s+release\w*", r"media\s+release\w*"),
 }
 
@@ -194,6 +210,7 @@ MEMBER_WORDS: Mapping[str, tuple[str, ...]] = {
     "es": (r"socios?", r"asociados?", r"nuevo\s+socio"),
     "it": (r"soci", r"associati", r"nuovo\s+socio"),
     "cs": (r"člen\w*", r"nový\s+člen"),
+    "nl": (r"leden", r"nieuw\s+lid"),
     "en": (r"members?", r"member\s+news", r"new\s+member"),
 }
 
@@ -230,10 +247,40 @@ MEMBER_LEAD = re.compile(
 )
 
 
-def compile_table(table: Mapping[str, tuple[str, ...]]) -> re.Pattern[str]:
-    """One case-insensitive pattern over all languages, fragments bounded by non-letters."""
+class FoldedPattern:
+    """A case-insensitive pattern run as a case-sensitive one over the lowercased text:
+    2-3 times faster (``re.IGNORECASE`` defeats the engine's literal scans), and these
+    tables run over every post body. Matches index the lowercased text; when lowercasing
+    changes the length (a rare "İ"), the case-insensitive pattern is used instead."""
+
+    __slots__ = ("folded", "pattern")
+
+    def __init__(self, body: str) -> None:
+        self.folded = re.compile(body)
+        self.pattern = re.compile(body, re.IGNORECASE)
+
+    def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = text.lower()
+        return (self.folded, low) if len(low) == len(text) else (self.pattern, text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        rx, subject = self._pick(text)
+        return rx.search(subject)
+
+    def findall(self, text: str) -> list[Any]:
+        rx, subject = self._pick(text)
+        return rx.findall(subject)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        rx, subject = self._pick(text)
+        return rx.finditer(subject)
+
+
+def compile_table(table: Mapping[str, tuple[str, ...]]) -> FoldedPattern:
+    """One case-insensitive pattern over all languages, fragments bounded by non-letters
+    (fragments are lowercase, see :class:`FoldedPattern`)."""
     body = "|".join(f for frags in table.values() for f in frags)
-    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+    return FoldedPattern(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
 
 
 EVENT = compile_table(EVENT_WORDS)

@@ -1,0 +1,231 @@
+"""Extraction quality on real pages with third-party gold, side by side with trafilatura and
+htmldate in the same run.
+
+Reads ``../shared/evaldata/{aeb,trafilatura-eval}`` in place (never copies it) and scores:
+title (normalised match), publication date (exact day), body text (4-gram shingle F1 of
+the article-extraction-benchmark), snippets (with/without, trafilatura's evaluation) and
+pages/s of each tool on the same pages (one core, HTML already in memory; calls interleaved
+page by page so that load changes hit all tools alike; each tool warmed up first).
+
+    python bench/quality.py [--sets aeb,trafilatura-eval] [--limit N] [--every K]
+                            [--tools clustercrawl,trafilatura,htmldate] [--misses FIELD]
+                            [--json out.json]
+
+Tools: ``clustercrawl`` = ``extract_post(html, url)`` (every field of a post);
+``trafilatura`` = ``bare_extraction(html, url, include_comments=False, with_metadata=True)``
+(text + title + date, as in its own evaluation); ``htmldate`` =
+``find_date(html, url, original_date=True)`` (dates only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from htmldate import find_date
+from trafilatura import bare_extraction
+
+from clustercrawl.extract import extract_post
+from clustercrawl.extract.evaluation import (
+    EvalPage,
+    SnippetScore,
+    body_scores,
+    date_match,
+    default_evaldata_dir,
+    load_pages,
+    shingle_match,
+    snippet_counts,
+    title_match,
+)
+
+Output = dict[str, str | None]  # title, date, text (+ date_source for clustercrawl)
+
+
+def run_clustercrawl(page: EvalPage) -> Output:
+    out = extract_post(page.html, page.url)
+    return {"title": out["title"], "date": out["published"]["value"], "text": out["body_text"],
+            "date_source": out["published"]["source"]}
+
+
+def run_trafilatura(page: EvalPage) -> Output:
+    doc = bare_extraction(page.html, url=page.url or None, include_comments=False,
+                          with_metadata=True)
+    if doc is None:
+        return {"title": None, "date": None, "text": None}
+    return {"title": getattr(doc, "title", None), "date": getattr(doc, "date", None),
+            "text": getattr(doc, "text", None)}
+
+
+def run_htmldate(page: EvalPage) -> Output:
+    return {"title": None, "text": None,
+            "date": find_date(page.html, url=page.url or None, original_date=True)}
+
+
+TOOLS: dict[str, tuple[Callable[[EvalPage], Output], frozenset[str]]] = {
+    "clustercrawl": (run_clustercrawl, frozenset({"title", "date", "text"})),
+    "trafilatura": (run_trafilatura, frozenset({"title", "date", "text"})),
+    "htmldate": (run_htmldate, frozenset({"date"})),
+}
+
+
+@dataclass(slots=True)
+class Result:
+    tool: str
+    dataset: str
+    pages: int
+    seconds: float
+    title: tuple[int, int] | None = None
+    date: tuple[int, int] | None = None
+    body: dict[str, float] | None = None
+    snippets: dict[str, float] | None = None
+    misses: dict[str, list[str]] = field(default_factory=dict)
+    date_sources: dict[str, list[int]] = field(default_factory=dict)  # source -> [hits, n]
+
+    @property
+    def speed(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        def acc(pair: tuple[int, int] | None) -> float | None:
+            return round(pair[0] / pair[1], 4) if pair and pair[1] else None
+
+        return {"tool": self.tool, "dataset": self.dataset, "pages": self.pages,
+                "pages_per_s": round(self.speed, 2), "title": acc(self.title),
+                "date": acc(self.date), "body": self.body, "snippets": self.snippets}
+
+
+def run_tools(tools: list[str], pages: list[EvalPage],
+              warm_every: int = 10) -> dict[str, tuple[list[Output], float]]:
+    """Outputs and seconds of each tool. Calls are interleaved page by page, so a change in
+    machine load during the run weighs on every tool alike; each tool is first warmed up on
+    every k-th page (caches such as dateparser's locales are shared between tools)."""
+    for tool in tools:
+        for page in pages[::warm_every] if warm_every else []:
+            TOOLS[tool][0](page)
+    outputs: dict[str, list[Output]] = {t: [] for t in tools}
+    seconds = dict.fromkeys(tools, 0.0)
+    for page in pages:
+        for tool in tools:
+            t0 = time.perf_counter()
+            outputs[tool].append(TOOLS[tool][0](page))
+            seconds[tool] += time.perf_counter() - t0
+    return {t: (outputs[t], seconds[t]) for t in tools}
+
+
+def score(tool: str, dataset: str, pages: list[EvalPage], outputs: list[Output],
+          seconds: float) -> Result:
+    """Score every field a tool produces against the gold of the pages."""
+    fields = TOOLS[tool][1]
+    result = Result(tool, dataset, len(pages), seconds)
+    titles = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.gold.get("title")]
+    dates = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.gold.get("date")]
+    texts = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.gold.get("text")]
+    snips = [(p, o) for p, o in zip(pages, outputs, strict=True)
+             if p.gold.get("with") or p.gold.get("without")]
+    misses: dict[str, list[str]] = {"title": [], "date": [], "text": [], "snippets": []}
+    if "title" in fields and titles:
+        hits = 0
+        for p, o in titles:
+            ok = title_match(o["title"], p.gold["title"])
+            hits += ok
+            if not ok:
+                misses["title"].append(f"{p.id}: {o['title']!r} != {p.gold['title']!r}")
+        result.title = (hits, len(titles))
+    if "date" in fields and dates:
+        hits = 0
+        for p, o in dates:
+            ok = date_match(o["date"], p.gold["date"])
+            hits += ok
+            if "date_source" in o:
+                tally = result.date_sources.setdefault(o["date_source"] or "none", [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+            if not ok:
+                misses["date"].append(f"{p.id}: {o['date']} != {p.gold['date']}  {p.url}")
+        result.date = (hits, len(dates))
+    if "text" in fields and texts:
+        matches = [shingle_match(p.gold["text"], o["text"] or "") for p, o in texts]
+        body = body_scores(matches)
+        result.body = {"precision": round(body.precision, 4), "recall": round(body.recall, 4),
+                       "f1": round(body.f1, 4)}
+        for (p, _), (tp, fp, fn) in zip(texts, matches, strict=True):
+            if tp < 0.9:
+                misses["text"].append(f"{p.id}: tp={tp:.2f} fp={fp:.2f} fn={fn:.2f}  {p.url}")
+    if "text" in fields and snips:
+        total = SnippetScore()
+        for p, o in snips:
+            counts = snippet_counts(o["text"], p.gold.get("with", []), p.gold.get("without", []))
+            total.add(counts)
+            if counts[1] or counts[2]:
+                misses["snippets"].append(f"{p.id}: fn={counts[1]} fp={counts[2]}  {p.url}")
+        result.snippets = {"precision": round(total.precision, 4),
+                           "recall": round(total.recall, 4), "f1": round(total.f1, 4)}
+    result.misses = misses
+    return result
+
+
+def _fmt(value: float | None) -> str:
+    return f"{value:.3f}" if value is not None else "  -  "
+
+
+def print_table(results: list[Result]) -> None:
+    print(f"{'dataset':17s} {'tool':13s} {'pages':>5s} {'pages/s':>8s} {'title':>6s} "
+          f"{'date':>6s} {'body P':>6s} {'body R':>6s} {'body F1':>7s} {'snip P':>6s} "
+          f"{'snip R':>6s} {'snip F1':>7s}")
+    for r in results:
+        d = r.as_dict()
+        body = r.body or {}
+        snip = r.snippets or {}
+        print(f"{r.dataset:17s} {r.tool:13s} {r.pages:5d} {r.speed:8.1f} {_fmt(d['title']):>6s} "
+              f"{_fmt(d['date']):>6s} {_fmt(body.get('precision')):>6s} "
+              f"{_fmt(body.get('recall')):>6s} {_fmt(body.get('f1')):>7s} "
+              f"{_fmt(snip.get('precision')):>6s} {_fmt(snip.get('recall')):>6s} "
+              f"{_fmt(snip.get('f1')):>7s}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, default=default_evaldata_dir())
+    parser.add_argument("--sets", default="aeb,trafilatura-eval")
+    parser.add_argument("--tools", default="clustercrawl,trafilatura,htmldate")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--every", type=int, default=1, help="keep every k-th page")
+    parser.add_argument("--misses", default="", help="print misses of clustercrawl for a "
+                        "field: title, date, text or snippets")
+    parser.add_argument("--json", type=Path, help="write the figures as JSON")
+    parser.add_argument("--warm-every", type=int, default=10, help="warm each tool up on "
+                        "every k-th page before timing it (0: no warm-up)")
+    args = parser.parse_args(argv)
+    if not args.dir.is_dir():
+        print(f"evaldata not found at {args.dir}", file=sys.stderr)
+        return 2
+    results: list[Result] = []
+    for dataset in args.sets.split(","):
+        pages = load_pages(args.dir / dataset, args.limit or None, args.every)
+        tools = args.tools.split(",")
+        runs = run_tools(tools, pages, args.warm_every)
+        for tool in tools:
+            result = score(tool, dataset, pages, *runs[tool])
+            results.append(result)
+            if args.misses and tool == "clustercrawl":
+                for line in result.misses.get(args.misses, []):
+                    print(f"[{dataset}] {args.misses.upper()} {line}")
+    print_table(results)
+    for r in results:
+        if r.date_sources:
+            print(f"{r.dataset} {r.tool}: publication date by source (hits/pages)")
+            for src, (hit, total) in sorted(r.date_sources.items(), key=lambda kv: -kv[1][1]):
+                print(f"  {src:9s} {hit:4d}/{total:<4d} = {hit / total:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps([r.as_dict() for r in results], indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
