@@ -3,8 +3,12 @@
     clustercrawl extract PAGE.html --url https://site/post/ [--language pl] [--timezone TZ]
     clustercrawl extract https://site/post/          # fetches the page once
     clustercrawl registry [PATH]                     # validate a registry, list errors
+    clustercrawl seed --redis URL [--registry PATH] [--sites IDS] [--country CC] [--run NAME]
+    clustercrawl status --redis URL [--run NAME]      # a distributed run's progress (JSON)
+    clustercrawl finalize --redis URL --output DIR [--run NAME] [--wait SECONDS] [--force]
 
-The crawl itself is ``scrapy crawl clusters`` (see README.md).
+The crawl itself is ``scrapy crawl clusters`` (see README.md); with
+``-s CLUSTERCRAWL_REDIS_URL=...`` on any number of machines, a distributed one.
 """
 
 from __future__ import annotations
@@ -12,13 +16,27 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
+import os
 import sys
+import time
 import urllib.request
+from dataclasses import asdict
 from pathlib import Path
 
+from redis.exceptions import RedisError
+
 from clustercrawl import __version__
+from clustercrawl.distributed.connection import (
+    Keys,
+    RedisConfigError,
+    client_from_url,
+    mask_url,
+)
+from clustercrawl.distributed.finalize import FinalizeError, finalize_run
+from clustercrawl.distributed.queue import SeedError, SiteQueue
 from clustercrawl.extract import extract_post
-from clustercrawl.registry import RegistryFileError, load_registry
+from clustercrawl.registry import RegistryFileError, load_registry, select_sites
 
 USER_AGENT = f"clustercrawl/{__version__} (single-page extract)"
 
@@ -64,6 +82,98 @@ def cmd_registry(args: argparse.Namespace) -> int:
     return 1 if loaded.errors else 0
 
 
+def _queue(args: argparse.Namespace) -> SiteQueue | None:
+    """The run's queue, or a message on stderr and None (bad or unsafe URL, no Redis)."""
+    if not args.redis:
+        print(f"clustercrawl {args.command}: --redis URL (or CLUSTERCRAWL_REDIS_URL) is "
+              "required", file=sys.stderr)
+        return None
+    try:
+        client = client_from_url(args.redis)
+        keys = Keys(args.prefix, args.run)
+        client.ping()
+    except (RedisConfigError, RedisError) as exc:
+        print(f"clustercrawl {args.command}: {exc}", file=sys.stderr)
+        return None
+    return SiteQueue(client, keys)
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_registry(args.registry)
+        sites = select_sites(loaded.sites, ids=args.sites, country=args.country)
+    except (RegistryFileError, ValueError) as exc:
+        print(f"clustercrawl seed: {exc}", file=sys.stderr)
+        return 2
+    for err in loaded.errors:
+        print(f"error: {err} (not queued)", file=sys.stderr)
+    if not sites:
+        print("clustercrawl seed: no site selected", file=sys.stderr)
+        return 2
+    queue = _queue(args)
+    if queue is None:
+        return 2
+    try:
+        result = queue.seed(sites, [str(e) for e in loaded.errors], reset=args.reset)
+    except SeedError as exc:
+        print(f"clustercrawl seed: {exc}", file=sys.stderr)
+        return 1
+    print(f"run {result.run} ({result.stamp}, {'new' if result.new_run else 'added to'}): "
+          f"{result.sites} site(s) in {result.units} unit(s) queued"
+          + (f", {result.already} unit(s) already in the run" if result.already else ""))
+    run_opt = f" -s CLUSTERCRAWL_REDIS_RUN={args.run}" if args.run != "default" else ""
+    print(f"workers: scrapy crawl clusters -s CLUSTERCRAWL_REDIS_URL={mask_url(args.redis)}"
+          f"{run_opt}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    queue = _queue(args)
+    if queue is None:
+        return 2
+    progress = queue.progress()
+    json.dump({**asdict(progress), "drained": progress.drained}, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_finalize(args: argparse.Namespace) -> int:
+    queue = _queue(args)
+    if queue is None:
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s: %(message)s")
+    deadline = time.monotonic() + args.wait
+    while args.wait and not args.force:
+        progress = queue.progress()
+        if progress.stamp is None or (progress.drained and progress.workers == 0):
+            break
+        if time.monotonic() > deadline:
+            print(f"clustercrawl finalize: run {args.run!r} still running after {args.wait:.0f} s "
+                  f"({progress.pending} unit(s) queued, {progress.in_flight} in flight, "
+                  f"{progress.workers} worker(s))", file=sys.stderr)
+            return 1
+        time.sleep(min(10.0, max(0.5, args.wait / 100)))
+    try:
+        manifest = finalize_run(queue.r, queue.keys, args.output, force=args.force)
+    except FinalizeError as exc:
+        print(f"clustercrawl finalize: {exc}", file=sys.stderr)
+        return 1
+    counts = manifest["counts"]
+    print(f"run {manifest['run']}: {len(manifest['sites'])} sites, {counts['emitted']} posts "
+          f"({counts['new']} new, {counts['updated']} updated), {counts.get('stories', 0)} "
+          f"stories, {counts.get('events', 0)} events; written to {args.output}")
+    exit_status: int = manifest["health"]["exit_status"]
+    return exit_status
+
+
+def _redis_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--redis", default=os.environ.get("CLUSTERCRAWL_REDIS_URL"),
+                   help="redis://:PASSWORD@HOST:6379/0 (default: $CLUSTERCRAWL_REDIS_URL)")
+    p.add_argument("--run", default=os.environ.get("CLUSTERCRAWL_REDIS_RUN") or "default",
+                   help="the run's name (workers: -s CLUSTERCRAWL_REDIS_RUN=NAME)")
+    p.add_argument("--prefix", default="clustercrawl", help="key prefix in Redis")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="clustercrawl", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=__version__)
@@ -78,6 +188,25 @@ def main(argv: list[str] | None = None) -> int:
     r = sub.add_parser("registry", help="validate a site registry (default: the bundled one)")
     r.add_argument("path", nargs="?", default=None)
     r.set_defaults(func=cmd_registry)
+    sd = sub.add_parser("seed", help="queue registry sites for distributed workers (Redis)")
+    _redis_args(sd)
+    sd.add_argument("--registry", default=None, help="registry file (default: the bundled one)")
+    sd.add_argument("--sites", default=None, help="only these ids, comma-separated")
+    sd.add_argument("--country", default=None, help="only this country's sites")
+    sd.add_argument("--reset", action="store_true",
+                    help="start a new run even if one is in progress or not finalized")
+    sd.set_defaults(func=cmd_seed)
+    st = sub.add_parser("status", help="progress of a distributed run")
+    _redis_args(st)
+    st.set_defaults(func=cmd_status)
+    fn = sub.add_parser("finalize",
+                        help="merge a distributed run: stories, events, cumulative files")
+    _redis_args(fn)
+    fn.add_argument("--output", default="output", help="output folder (default: output)")
+    fn.add_argument("--force", action="store_true", help="merge even if sites remain")
+    fn.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                    help="first wait (at most this long) until the workers are done")
+    fn.set_defaults(func=cmd_finalize)
     args = parser.parse_args(argv)
     code: int = args.func(args)
     return code

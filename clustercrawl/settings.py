@@ -8,6 +8,8 @@ Every project-specific setting is prefixed ``CLUSTERCRAWL_`` and documented in R
 
 from __future__ import annotations
 
+import os
+
 from clustercrawl import __version__
 
 BOT_NAME = "clustercrawl"
@@ -142,5 +144,40 @@ EXTENSIONS = {
     "clustercrawl.fetch.throttle.CrawlDelayAutoThrottle": 0,
     "clustercrawl.extensions.RunFinalizeExtension": 500,
 }
+
+# --- distributed crawling (clustercrawl/distributed; README "Distributed crawling") ---------------
+#: Always listed; it does nothing unless CLUSTERCRAWL_REDIS_URL is set.
+ADDONS = {"clustercrawl.distributed.DistributedAddon": 0}
+#: ``redis://:PASSWORD@HOST:6379/0`` switches a ``scrapy crawl clusters`` into a worker: sites
+#: from the run's queue in Redis, crawl state and dedupe groups in Redis. Read from the
+#: environment too, so the password need not appear on a command line. None = one process.
+CLUSTERCRAWL_REDIS_URL = os.environ.get("CLUSTERCRAWL_REDIS_URL") or None
+#: The run a worker takes sites from (``clustercrawl seed --run NAME``).
+CLUSTERCRAWL_REDIS_RUN = os.environ.get("CLUSTERCRAWL_REDIS_RUN") or "default"
+#: Prefix of every key; one Redis database can hold several independent crawls.
+CLUSTERCRAWL_REDIS_PREFIX = "clustercrawl"
+#: A taken unit (a registered domain's sites) is leased this long and renewed by the worker's
+#: heartbeat every third of it; a worker killed mid-site loses its lease after this time and
+#: another worker crawls the unit again.
+CLUSTERCRAWL_REDIS_LEASE_SECONDS = 60.0
+#: A unit whose worker was lost this many times is given up (reported in the manifest).
+CLUSTERCRAWL_REDIS_MAX_ATTEMPTS = 3
+#: Units a worker crawls at once, at most (and never more than its fair share of the run:
+#: unfinished units / live workers). With politeness delays a site yields about a page a
+#: second, so a worker needs many sites in flight to keep its cores busy; and a long site
+#: (paged listings, calendars: fetched one page after another) taken late becomes the run's
+#: tail. Taking generously costs only memory (one process crawls the whole registry at once).
+CLUSTERCRAWL_REDIS_SITES_IN_FLIGHT = 128
+#: The last worker to finish writes the merged run and cumulative files into its own
+#: CLUSTERCRAWL_OUTPUT_DIR (``clustercrawl finalize`` does the same anywhere, any time).
+CLUSTERCRAWL_REDIS_FINALIZE = True
+#: Safety: a Redis URL without a password, or on a public address, is refused unless these
+#: are set (whoever can write to that Redis steers the crawl and writes the dataset).
+CLUSTERCRAWL_REDIS_ALLOW_NO_PASSWORD = False
+CLUSTERCRAWL_REDIS_ALLOW_PUBLIC = False
+#: Factories the spider calls for its site source and state store (``module.function``); set
+#: by the add-on in distributed mode. None = the registry and SQLite.
+CLUSTERCRAWL_SITE_SOURCE = None
+CLUSTERCRAWL_STATE_STORE = None
 
 LOG_LEVEL = "INFO"

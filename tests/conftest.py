@@ -119,3 +119,14 @@ def demo_crawl(
         proc.stderr + proc.stdout,
         demo_web.ground_truth(demo_server.port),
     )
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A real redis-server on 127.0.0.1 (free port, password), stopped after the session;
+    skips without Debian's redis-server, except in CI (see tests/redis_fixture.py)."""
+    from tests.redis_fixture import RedisServer, require_redis_server
+
+    require_redis_server()
+    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
+        yield server

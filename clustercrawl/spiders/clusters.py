@@ -19,6 +19,7 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
+from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from clustercrawl.discovery.entry import Channel
@@ -94,7 +95,11 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         spider: ClustersSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.limits = CrawlLimits.from_settings(crawler.settings, spider.max_posts_arg)
         spider.runner = ExtractionRunner(spider.limits.extract_processes)
-        spider.store = store_for(crawler)
+        # -- hook: the crawl state store. SQLite by default; a factory named by
+        # CLUSTERCRAWL_STATE_STORE otherwise (Redis, set by clustercrawl.distributed). --
+        state_factory = crawler.settings.get("CLUSTERCRAWL_STATE_STORE")
+        spider.store = load_object(state_factory)(crawler) if state_factory else store_for(crawler)
+        # -- end of hook --
         spider.full_every_days = crawler.settings.getfloat("CLUSTERCRAWL_FULL_EVERY_DAYS")
         spider.known_stop = crawler.settings.getint("CLUSTERCRAWL_KNOWN_STOP")
         spider.recheck = RecheckPolicy.from_settings(crawler.settings)
@@ -107,6 +112,13 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         return spider
 
     def load_sites(self) -> None:
+        # -- hook: where sites come from. The registry by default; a factory named by
+        # CLUSTERCRAWL_SITE_SOURCE otherwise (a shared queue, set by clustercrawl.distributed). --
+        source_factory = self.settings.get("CLUSTERCRAWL_SITE_SOURCE")
+        if source_factory:
+            self.site_source = load_object(source_factory)(self)
+            return
+        # -- end of hook --
         loaded = load_registry(self.registry_path)
         self.registry_errors = list(loaded.errors)
         for err in loaded.errors:

@@ -1,0 +1,225 @@
+"""Merging N workers' results into one dataset, once, after all of them finished.
+
+Workers write only their share (``runs/<run>/workers/<worker>/``) and the shared state. The
+dedupe batch must see the whole run at once (that is what makes story and event ids
+independent of crawl order), so grouping, the run's merged files and the cumulative files
+are done here, from Redis alone, on whichever machine runs it:
+
+    <out>/runs/<run>/posts.jsonl     every post the run emitted (any worker), with its ids
+    <out>/runs/<run>/events.jsonl    the events those posts report
+    <out>/runs/<run>/manifest.json   the workers' manifests merged; report.html beside it
+    <out>/posts.jsonl                every live post, rebuilt from the shared crawl state
+    <out>/events.jsonl, events.ics   every event known, from the shared group store
+
+The last worker to finish runs it by itself (``CLUSTERCRAWL_REDIS_FINALIZE``), and
+``clustercrawl finalize --redis URL --output DIR`` runs it anywhere, again if wanted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import redis
+
+from clustercrawl.dedupe import Deduper
+from clustercrawl.distributed.connection import Keys
+from clustercrawl.distributed.groups import RedisGroupStore
+from clustercrawl.distributed.queue import SiteQueue, now_iso
+from clustercrawl.distributed.state import RedisStateStore
+from clustercrawl.export.ical import events_to_ical
+from clustercrawl.report.io import read_jsonl, write_report
+from clustercrawl.runfiles import write_atomic, write_jsonl_atomic
+from clustercrawl.state import StateStore
+from clustercrawl.urls import url_key
+
+logger = logging.getLogger(__name__)
+
+STATUSES = ("new", "updated", "unchanged", "gone")
+_UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
+
+
+class FinalizeError(RuntimeError):
+    """The run cannot be finalized now (not seeded, not finished, or being finalized)."""
+
+
+def group_posts(posts: list[dict[str, Any]], store: RedisGroupStore,
+                state: StateStore) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Stories and events for the run's posts (as ``clustercrawl.stories.group_run``, with the
+    shared group store): sets the ids on ``posts`` and in the state; returns event records."""
+    if not posts:
+        return [], {"stories": 0, "events": 0, "reposts": 0}
+    deduper = Deduper(store)
+    for post in posts:
+        deduper.add(post)
+    groups = deduper.finish()
+    updates: dict[str, dict[str, Any]] = {}
+    for post in posts:
+        fields = groups.fields(post["id"])
+        post.update(fields)
+        updates[url_key(post["url"])] = fields
+    state.update_items(updates)
+    records = [r.to_dict() for r in groups.events()]
+    reposts = sum(1 for p in posts if p.get("duplicate_of"))
+    logger.info("stories: %d posts in %d stories (%d reposts); %d events reported this run",
+                len(posts), groups.story_count, reposts, len(records))
+    return records, {"stories": groups.story_count, "events": len(records), "reposts": reposts}
+
+
+def finalize_run(client: redis.Redis, keys: Keys, outdir: str | Path, *, force: bool = False,
+                 only_once: bool = False) -> dict[str, Any]:
+    """Write the run's merged files and the cumulative ones; returns the merged manifest."""
+    r: Any = client
+    queue = SiteQueue(client, keys)
+    progress = queue.progress()
+    if progress.stamp is None:
+        raise FinalizeError(f"run {keys.run!r} was never seeded")
+    if not progress.drained and not force:
+        raise FinalizeError(f"run {keys.run!r} is not finished: {progress.pending} unit(s) "
+                            f"queued, {progress.in_flight} in flight (--force to merge anyway)")
+    if only_once and progress.finalized:
+        raise FinalizeError(f"run {keys.run!r} was finalized at {progress.finalized}")
+    token = secrets.token_hex(8)
+    lock = keys.of_run("finalizing")
+    if not r.set(lock, token, nx=True, px=30 * 60 * 1000):
+        raise FinalizeError(f"run {keys.run!r} is being finalized by another process")
+    try:
+        manifest = _finalize(r, keys, Path(outdir), progress.stamp)
+        r.set(keys.of_run("finalized"), now_iso())
+    finally:
+        r.eval(_UNLOCK, 1, lock, token)
+    return manifest
+
+
+def _finalize(r: Any, keys: Keys, outdir: Path, stamp: str) -> dict[str, Any]:
+    folder = outdir / "runs" / stamp
+    state = RedisStateStore(r, keys)
+    store = RedisGroupStore(r, keys)
+    emitted = sorted(k.decode() for k in r.smembers(keys.of_run("emitted")))
+    stored = state.get_posts(emitted)
+    posts = [p.item for p in stored.values() if p.item]
+    posts.sort(key=lambda i: (str(i.get("site_id")), url_key(i["url"])))
+    records, grouped = group_posts(posts, store, state)
+    if posts:
+        write_jsonl_atomic(folder / "posts.jsonl", posts)
+        write_jsonl_atomic(folder / "events.jsonl", records)
+    store.merge_events(records)
+    events = outdir / "events.jsonl"
+    all_events = store.all_events()
+    if all_events or events.exists():
+        write_jsonl_atomic(events, all_events)
+    cumulative = outdir / "posts.jsonl"
+    n = write_jsonl_atomic(cumulative, state.live_items())
+    logger.info("cumulative posts.jsonl: %d live posts", n)
+    write_atomic(outdir / "events.ics",
+                 events_to_ical(read_jsonl(cumulative), "clustercrawl events", all_events))
+    manifest = merge_manifests(
+        [json.loads(v) for v in r.hvals(keys.of_run("manifests"))],
+        run=stamp, queue=SiteQueue(r, keys), posts=posts,
+    )
+    manifest["counts"].update(grouped)
+    write_atomic(folder / "manifest.json",
+                 json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_report(folder, posts=cumulative, events=events if events.exists() else None)
+    logger.info("run %s finalized into %s: %d posts this run, %d live (health: %s)", stamp,
+                folder, len(posts), n,
+                "ok" if manifest["health"]["exit_status"] == 0 else "REGRESSED")
+    return manifest
+
+
+def merge_manifests(manifests: Sequence[dict[str, Any]], *, run: str, queue: SiteQueue,
+                    posts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One manifest for the run, in the single-process layout, plus the workers' part.
+
+    New and updated counts come from the merged posts: a site taken over from a killed worker
+    finds the posts that worker stored "unchanged", but for the run they are new."""
+    manifests = sorted(manifests, key=lambda m: str(m.get("finished") or ""))
+    sites: dict[str, dict[str, Any]] = {}
+    for m in manifests:  # a site crawled twice (a lease lost): the later report wins
+        for site in m.get("sites", []):
+            sites[site["site_id"]] = site
+    emitted: dict[tuple[str, str], int] = {}
+    for post in posts:
+        key = (str(post.get("site_id")), str((post.get("crawl") or {}).get("status")))
+        emitted[key] = emitted.get(key, 0) + 1
+    for site_id, site in sites.items():
+        counts = site.setdefault("counts", dict.fromkeys(STATUSES, 0))
+        for status in ("new", "updated"):
+            n = emitted.get((site_id, status), 0)
+            if status == "new" and n > counts.get("new", 0):
+                counts["unchanged"] = max(0, counts.get("unchanged", 0) - (n - counts["new"]))
+            counts[status] = n
+    failed = queue.progress().failed
+    for unit, reason in failed.items():
+        raw = queue.r.hget(queue.k("units"), unit)
+        for entry in json.loads(raw) if raw else []:
+            if isinstance(entry, dict) and entry.get("id") not in sites:
+                sites[str(entry.get("id"))] = _failed_site(entry, reason)
+    site_list = sorted(sites.values(), key=lambda s: s["site_id"])
+    totals = {s: sum(int(site["counts"].get(s, 0)) for site in site_list) for s in STATUSES}
+    dropped: dict[str, int] = {}
+    for m in manifests:
+        for reason, n in m.get("counts", {}).get("dropped", {}).items():
+            dropped[reason] = dropped.get(reason, 0) + int(n)
+    max_regressed = float(manifests[-1]["health"]["max_regressed"]) if manifests else 0.1
+    regressed = [s["site_id"] for s in site_list if s.get("regressed")]
+    too_many = bool(site_list) and len(regressed) / len(site_list) > max_regressed
+    started = min((m["started"] for m in manifests if m.get("started")), default=None)
+    finished = max((m["finished"] for m in manifests if m.get("finished")), default=None)
+    reasons = sorted({str(m.get("finish_reason")) for m in manifests})
+    attempts = {k.decode(): int(v) for k, v in queue.r.hgetall(queue.k("attempts")).items()}
+    meta = queue.meta()
+    return {
+        "run": run,
+        "mode": "distributed",
+        "started": started,
+        "finished": finished,
+        "duration_s": _seconds(started, finished),
+        "finish_reason": reasons[0] if len(reasons) == 1 else ",".join(reasons) or "unknown",
+        "versions": manifests[-1]["versions"] if manifests else {},
+        "options": manifests[-1].get("options", {}) if manifests else {},
+        "counts": {
+            **totals,
+            "emitted": len(posts),
+            "requests": sum(int(m.get("counts", {}).get("requests", 0)) for m in manifests),
+            "dropped": dropped,
+        },
+        "sites": site_list,
+        "registry_errors": json.loads(meta.get("registry_errors") or "[]"),
+        "health": {
+            "regressed_sites": regressed,
+            "max_regressed": max_regressed,
+            "exit_status": 3 if too_many else 0,
+        },
+        "workers": [
+            {"worker": m.get("worker"), "started": m.get("started"),
+             "finished": m.get("finished"), "finish_reason": m.get("finish_reason"),
+             "sites": len(m.get("sites", [])), "requests": m.get("counts", {}).get("requests"),
+             "emitted": m.get("counts", {}).get("emitted")}
+            for m in manifests
+        ],
+        "units_retaken": {u: n for u, n in sorted(attempts.items()) if n > 1},
+        "units_failed": failed,
+    }
+
+
+def _failed_site(entry: dict[str, Any], reason: str) -> dict[str, Any]:
+    return {
+        "site_id": str(entry.get("id")), "name": entry.get("name"),
+        "country": entry.get("country"), "status": "error", "previous_status": None,
+        "regressed": False, "mode": None, "counts": dict.fromkeys(STATUSES, 0),
+        "requests": 0, "errors": [f"not crawled: {reason}"], "gone": [], "channels": {},
+    }
+
+
+def _seconds(started: str | None, finished: str | None) -> float | None:
+    if not started or not finished:
+        return None
+    a = datetime.fromisoformat(started.replace("Z", "+00:00"))
+    b = datetime.fromisoformat(finished.replace("Z", "+00:00"))
+    return round((b - a).total_seconds(), 1)
