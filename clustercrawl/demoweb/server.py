@@ -89,6 +89,10 @@ def _conditional(resp: Response, inm: str | None, ims: str | None) -> Response:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    #: socketserver's default listen backlog is 5: several crawlers (distributed workers,
+    #: benchmarks) connecting at once overflow it, and the kernel's dropped SYNs then cost
+    #: seconds of retries that would be measured as crawler slowness.
+    request_queue_size = 1024
 
     def __init__(self, addr: tuple[str, int], web: DemoWeb) -> None:
         super().__init__(addr, _Handler)
