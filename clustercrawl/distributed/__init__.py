@@ -6,7 +6,7 @@ takes the next one. Per-site discovery state, per-host politeness and Crawl-dela
 process, so N workers never hit a domain harder than one, and no Scrapy request is pickled
 into Redis. The crawl state and the dedupe groups are shared in Redis; a final step merges
 the run into one dataset. Off unless ``CLUSTERCRAWL_REDIS_URL`` is set (commands, layout,
-settings, safety and deployment: ``README.md`` in this folder).
+settings, safety and deployment: README.md, "Distributed crawling").
 
     connection.py  URL safety checks, the client (scrapy-redis' helper), key names
     queue.py       units, seeding, leases with heartbeats, reclaiming expired leases
