@@ -22,8 +22,8 @@ from scrapy import signals
 
 from clustercrawl import EXTRACTOR_VERSION, __version__
 from clustercrawl.export.ical import events_to_ical
-from clustercrawl.report.io import read_jsonl, write_report
-from clustercrawl.runfiles import output_dir, run_dir, write_atomic, write_jsonl_atomic
+from clustercrawl.report.io import write_report
+from clustercrawl.runfiles import output_dir, read_jsonl, run_dir, write_atomic, write_jsonl_atomic
 from clustercrawl.state import store_for
 from clustercrawl.stories import group_run
 

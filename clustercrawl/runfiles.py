@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,6 +28,21 @@ def output_dir(settings: Any) -> Path:
 
 def run_dir(settings: Any, run: str) -> Path:
     return output_dir(settings) / "runs" / run
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Objects of a JSON Lines file; blank and unreadable lines are skipped (a crawl killed
+    mid-write must not keep the report from being written)."""
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(value, dict):
+                yield value
 
 
 def write_atomic(path: Path, data: bytes) -> None:

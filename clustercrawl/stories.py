@@ -10,24 +10,16 @@ the run are merged into the cumulative ``events.jsonl``.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
 
 from clustercrawl.dedupe import Deduper, SQLiteGroupStore
-from clustercrawl.runfiles import write_jsonl_atomic
+from clustercrawl.runfiles import read_jsonl, write_jsonl_atomic
 from clustercrawl.state import StateStore
 from clustercrawl.urls import url_key
 
 logger = logging.getLogger(__name__)
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def group_run(
@@ -35,7 +27,7 @@ def group_run(
     state: StateStore | None,
 ) -> dict[str, int]:
     """Assign story and event ids to the run's posts; returns counts for the manifest."""
-    posts = read_jsonl(run_posts)
+    posts = list(read_jsonl(run_posts)) if run_posts.exists() else []
     if not posts:
         return {"stories": 0, "events": 0, "reposts": 0}
     with SQLiteGroupStore(groups_db) as store:
@@ -53,7 +45,8 @@ def group_run(
         state.update_items(updates)
     records = [r.to_dict() for r in groups.events()]
     write_jsonl_atomic(events_out, records)
-    merged = {e["event_id"]: e for e in read_jsonl(cumulative_events)}
+    old = read_jsonl(cumulative_events) if cumulative_events.exists() else iter(())
+    merged = {e["event_id"]: e for e in old}
     merged.update({r["event_id"]: r for r in records})
     write_jsonl_atomic(cumulative_events,
                        sorted(merged.values(), key=lambda e: (e["start"], e["event_id"])))

@@ -6,13 +6,13 @@ the figures a user sees are the ones the tests hold.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from clustercrawl import runfiles
 from clustercrawl.urls import url_key
 
 
@@ -70,8 +70,7 @@ class Score:
 
 
 def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
-    with Path(path).open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return list(runfiles.read_jsonl(Path(path)))
 
 
 def score(items: Iterable[dict[str, Any]], truth: dict[str, Any]) -> Score:

@@ -33,8 +33,8 @@ from clustercrawl.distributed.groups import RedisGroupStore
 from clustercrawl.distributed.queue import SiteQueue, now_iso
 from clustercrawl.distributed.state import RedisStateStore
 from clustercrawl.export.ical import events_to_ical
-from clustercrawl.report.io import read_jsonl, write_report
-from clustercrawl.runfiles import write_atomic, write_jsonl_atomic
+from clustercrawl.report.io import write_report
+from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic
 from clustercrawl.state import StateStore
 from clustercrawl.urls import url_key
 

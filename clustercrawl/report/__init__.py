@@ -3,7 +3,9 @@ month, upcoming events), built from the run's ``manifest.json`` and a posts JSON
 
 from __future__ import annotations
 
+from clustercrawl.runfiles import read_jsonl
+
 from .html import render_report
-from .io import read_jsonl, write_report
+from .io import write_report
 
 __all__ = ["read_jsonl", "render_report", "write_report"]

@@ -5,26 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+
+from clustercrawl.runfiles import read_jsonl
 
 from .html import render_report
-
-
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Objects of a JSON Lines file; blank and unreadable lines are skipped (a crawl killed
-    mid-write must not keep the report from being written)."""
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(value, dict):
-                yield value
 
 
 def default_posts(run_dir: Path) -> Path | None:
