@@ -1,11 +1,11 @@
-"""End of a run: the manifest, the cumulative files, the report, the health verdict.
+"""End of a run, as a Scrapy extension: a thin adapter around ``clustercrawl.finalize``.
 
-Written once the engine has stopped (the run's feed is closed by then), into the layout of
-``clustercrawl/runfiles.py``: ``runs/<run>/manifest.json`` with counts per site, channel and
-status, errors, durations and versions; ``posts.jsonl`` with the latest version of every live
-post, rebuilt from the crawl state and replaced atomically; ``events.ics`` from it; the run's
-``report.html``; stories and events (``clustercrawl/stories.py``). A scheduler reads the verdict in
-``manifest["health"]["exit_status"]`` (``./crawl`` exits with it).
+``RunFinalizeExtension`` groups the run's posts once (when the feeds close, so the user's
+``-o``/``-O``/``FEEDS`` receive them with their ids; see ``clustercrawl.export.feeds``), builds
+the manifest from the spider's per-site states and the crawl stats, and, once the engine has
+stopped, has :func:`clustercrawl.finalize.finalize` write every file. The verdict is kept in
+:attr:`RunFinalizeExtension.exit_status`, which ``scrapy crawl`` (``clustercrawl.commands``)
+and ``./crawl`` exit with.
 """
 
 from __future__ import annotations
@@ -15,75 +15,83 @@ import logging
 import platform
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import scrapy
 from scrapy import signals
 
 from clustercrawl import EXTRACTOR_VERSION, __version__
-from clustercrawl.export.ical import events_to_ical
-from clustercrawl.report.io import write_report
-from clustercrawl.runfiles import output_dir, read_jsonl, run_dir, write_atomic, write_jsonl_atomic
-from clustercrawl.state import store_for
-from clustercrawl.stories import group_run
+from clustercrawl.finalize import (
+    EXIT_STAGE_FAILED,
+    STATUSES,
+    GroupedRun,
+    RunManifest,
+    SiteReport,
+    finalize,
+    group_run,
+    health_of,
+)
+from clustercrawl.runfiles import output_dir
+from clustercrawl.state import CrawlStateExtension, state_component
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
-STATUSES = ("new", "updated", "unchanged", "gone")
-
 
 class RunFinalizeExtension:
-    def __init__(self, crawler: Any) -> None:
+    """Groups the run once, then writes the run's files when the engine has stopped."""
+
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.reason = "unknown"
+        self.grouped: GroupedRun | None = None
+        self.manifest: RunManifest | None = None
+        #: the run's verdict: 0 ok, 3 too many sites regressed, 4 a stage failed
+        self.exit_status = 0
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> RunFinalizeExtension:
+    def from_crawler(cls, crawler: Crawler) -> RunFinalizeExtension:
         return cls(crawler)
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    def spider_closed(self, spider: scrapy.Spider, reason: str) -> None:
         self.reason = reason
+
+    def grouped_posts(self) -> GroupedRun:
+        """The run's posts with story and event ids; grouped on the first call only."""
+        if self.grouped is None:
+            ext = state_component(self.crawler)
+            self.grouped = group_run(ext.store, ext.groups)
+        return self.grouped
 
     def engine_stopped(self) -> None:
         spider = self.crawler.spider
         if spider is None or not hasattr(spider, "states"):
             return
+        ext = state_component(self.crawler)
         try:
             manifest = build_manifest(self.crawler, spider, self.reason)
-            folder = run_dir(self.crawler.settings, spider.run_stamp)
-            write_atomic(folder / "manifest.json",
-                         json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
-            outdir = output_dir(self.crawler.settings)
-            store = store_for(self.crawler)
-            cumulative = outdir / "posts.jsonl"
-            events = outdir / "events.jsonl"
-            grouped = group_run(folder / "posts.jsonl", folder / "events.jsonl", events,
-                                outdir / "state" / "groups.sqlite", store)
-            manifest["counts"].update(grouped)
-            write_atomic(folder / "manifest.json",
-                         json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
-            if store is not None:
-                n = write_jsonl_atomic(cumulative, store.live_items())
-                logger.info("cumulative posts.jsonl: %d live posts", n)
-                store.close()
-            if cumulative.exists():
-                records = list(read_jsonl(events)) if events.exists() else []
-                ical = events_to_ical(read_jsonl(cumulative), "clustercrawl events", records)
-                write_atomic(outdir / "events.ics", ical)
-                write_report(folder, posts=cumulative, events=events if events.exists() else None)
-            logger.info("run manifest written to %s (health: %s)", folder / "manifest.json",
-                        "ok" if manifest["health"]["exit_status"] == 0 else "REGRESSED")
+            grouped = self.grouped_posts()
+            self.manifest = finalize(ext.store, ext.groups, output_dir(self.crawler.settings),
+                                     manifest, grouped=grouped, cumulative=ext.persistent)
+            self.exit_status = self.manifest["health"]["exit_status"]
         except Exception:
-            logger.exception("could not finalise the run (the posts file is complete)")
+            logger.exception("the end-of-run stage failed: run files may be missing")
+            self.exit_status = EXIT_STAGE_FAILED
+        finally:
+            ext.close()
 
 
-def build_manifest(crawler: Any, spider: Any, reason: str) -> dict[str, Any]:
+def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
+    """The manifest of this process's part of the run, from its site states and stats."""
+    assert crawler.stats is not None
     stats = crawler.stats.get_stats()
     started = stats.get("start_time")
     finished = datetime.now(UTC)
-    sites = []
+    sites: list[SiteReport] = []
     for st in spider.states.values():
         summary = st.summary()
         sid = st.site.id
@@ -108,12 +116,9 @@ def build_manifest(crawler: Any, spider: Any, reason: str) -> dict[str, Any]:
             "gone": st.gone_urls[:200],
             "channels": summary["channels"],
         })
-    totals = {s: sum(site["counts"][s] for site in sites) for s in STATUSES}
+    totals: dict[str, Any] = {s: sum(site["counts"][s] for site in sites) for s in STATUSES}
     dropped = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
                if k.startswith("clustercrawl/dropped/")}
-    regressed = [s["site_id"] for s in sites if s["regressed"]]
-    max_regressed = crawler.settings.getfloat("CLUSTERCRAWL_MAX_REGRESSED")
-    too_many = bool(sites) and len(regressed) / len(sites) > max_regressed
     return {
         "run": spider.run_stamp,
         "started": _iso(started),
@@ -139,11 +144,8 @@ def build_manifest(crawler: Any, spider: Any, reason: str) -> dict[str, Any]:
         },
         "sites": sites,
         "registry_errors": [str(e) for e in getattr(spider, "registry_errors", [])],
-        "health": {
-            "regressed_sites": regressed,
-            "max_regressed": max_regressed,
-            "exit_status": 3 if too_many else 0,
-        },
+        "health": health_of(sites, crawler.settings.getfloat("CLUSTERCRAWL_MAX_REGRESSED")),
+        "errors": [],
     }
 
 
@@ -156,3 +158,6 @@ def _iso(value: Any) -> str | None:
 def latest_manifest(outdir: str | Path) -> dict[str, Any] | None:
     runs = sorted(Path(outdir).glob("runs/*/manifest.json"))
     return json.loads(runs[-1].read_text("utf-8")) if runs else None
+
+
+__all__ = ["CrawlStateExtension", "RunFinalizeExtension", "build_manifest", "latest_manifest"]

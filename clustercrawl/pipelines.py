@@ -15,12 +15,11 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from clustercrawl.extract import clean_body
 from clustercrawl.items import PostItem
-from clustercrawl.posts import content_hash, normalize_text
+from clustercrawl.posts import normalize_item
 from clustercrawl.schema import validation_errors
 from clustercrawl.state import NEW, UNCHANGED, UPDATED, PostState, store_for
-from clustercrawl.urls import canonicalize_url, url_key
+from clustercrawl.urls import url_key
 
 logger = logging.getLogger(__name__)
 
@@ -41,22 +40,16 @@ class _Base:
 
 
 class NormalizePipeline(_Base):
-    """Canonical URLs, clean whitespace, boilerplate tokens out, content hash recomputed."""
+    """``posts.normalize_item``: the one normalisation and content hash of a post.
+
+    Items built by the spider (``posts.build_item``) are already normalised, and the
+    function is idempotent, so this changes nothing for them; it is here for items that
+    reach the pipelines another way (another spider, a test, a library user)."""
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PostItem):
             return item
-        item.url = canonicalize_url(item.url)
-        aliases = {canonicalize_url(u) for u in item.alias_urls}
-        aliases.discard(item.url)
-        item.alias_urls = sorted(aliases)
-        item.title = normalize_text(item.title).replace("\n", " ")
-        item.body_text = normalize_text(clean_body(item.body_text, item.language))
-        if item.summary is not None:
-            item.summary = normalize_text(item.summary) or None
-        item.topics = list(dict.fromkeys(t.strip() for t in item.topics if t and t.strip()))
-        item.crawl["content_hash"] = content_hash(item.title, item.body_text)
-        return item
+        return normalize_item(item)
 
 
 class ValidatePipeline(_Base):
@@ -98,17 +91,18 @@ class ValidatePipeline(_Base):
 
 
 class DedupePipeline(_Base):
-    """One line per post per run: by canonical URL key, then by content hash within a site.
+    """One line per post per run, by canonical URL key.
 
-    The spider already merges copies of a post within a site; this is the run-wide guard
-    (the same URL reached from two registry entries, a copy the spider could not see).
-    Identical text on *different* sites is kept: reposts are grouped, not dropped.
+    The spider already merges copies of one post within a site (aliases, tracking
+    parameters, print views: ``posts.merge_copies``); this is the run-wide guard for the
+    same URL reached twice (two registry entries of one site). The same text under another
+    URL, on the same site or another, is a repost: kept, and grouped into the story of the
+    earliest copy at the end of the run, never dropped.
     """
 
     def __init__(self, crawler: Any) -> None:
         super().__init__(crawler)
         self.seen_urls: dict[str, str] = {}
-        self.seen_hashes: set[tuple[str, str]] = set()
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PostItem):
@@ -116,11 +110,7 @@ class DedupePipeline(_Base):
         key = url_key(item.url)
         if key in self.seen_urls:
             raise self.drop(item, "duplicate_url", f"already emitted by {self.seen_urls[key]}")
-        hkey = (item.site_id, item.crawl["content_hash"])
-        if hkey in self.seen_hashes:
-            raise self.drop(item, "duplicate_content", "same title and body already emitted")
         self.seen_urls[key] = item.site_id
-        self.seen_hashes.add(hkey)
         return item
 
 
@@ -128,8 +118,10 @@ class StatePipeline(_Base):
     """Records each valid post in the crawl state and says whether it is new or updated.
 
     Runs last, so only validated, de-duplicated items reach the state: a dropped item is
-    fetched again next run. Unchanged posts are not written to the run's output unless the
-    run asks for everything (``-a full=1``); the cumulative file has them from the state.
+    fetched again next run. New and updated posts (every post with ``-a full=1``) are stored
+    *pending*: the end-of-run stage reads them back, groups them and writes them to the run's
+    outputs (``clustercrawl.finalize``). Unchanged posts stop here; the cumulative file has
+    them from the state.
     """
 
     def __init__(self, crawler: Any) -> None:
@@ -139,10 +131,7 @@ class StatePipeline(_Base):
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PostItem):
             return item
-        status = NEW
-        if self.store is not None:
-            status = self._record(item)
-        item.crawl["status"] = status
+        status = self._record(item)
         self.stats.inc_value(f"clustercrawl/status/{status}")
         self.stats.inc_value(f"clustercrawl/sites/{item.site_id}/status/{status}")
         if status == UNCHANGED and not getattr(self.crawler.spider, "full", False):
@@ -150,7 +139,6 @@ class StatePipeline(_Base):
         return item
 
     def _record(self, item: PostItem) -> str:
-        assert self.store is not None
         key = url_key(item.url)
         prev = self.store.get_posts([key]).get(key)
         now = item.crawl["fetched_at"]
@@ -161,8 +149,9 @@ class StatePipeline(_Base):
         else:
             status = UNCHANGED
         item.crawl["status"] = status
-        # the post page's HTTP validators, kept by the spider for conditional re-fetches
-        validators = getattr(self.crawler.spider, "page_validators", {}).pop(key, {})
+        full = bool(getattr(self.crawler.spider, "full", False))
+        # the post page's HTTP validators (for conditional re-fetches), carried by the item
+        crawl = item.crawl
         self.store.put_post(
             PostState(
                 key=key,
@@ -175,12 +164,13 @@ class StatePipeline(_Base):
                 last_changed=now if status != UNCHANGED or prev is None else prev.last_changed,
                 status=status,
                 modified=item.modified,
-                etag=validators.get("etag"),
-                last_modified=validators.get("last_modified"),
+                etag=crawl.get("etag"),
+                last_modified=crawl.get("last_modified"),
                 published=item.published.get("value"),
                 channels=list(item.crawl.get("channels") or [item.crawl["channel"]]),
                 aliases=sorted({url_key(a) for a in item.alias_urls} - {key}),
                 item=asdict(item),
-            )
+            ),
+            pending=status != UNCHANGED or full,
         )
         return status

@@ -14,6 +14,7 @@ from typing import Any
 
 from clustercrawl import EXTRACTOR_VERSION
 from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
+from clustercrawl.extract.boilerplate import clean_body
 from clustercrawl.items import PostItem
 from clustercrawl.registry import Site
 from clustercrawl.urls import canonicalize_url, post_id, url_key
@@ -39,6 +40,25 @@ def content_hash(title: str, body: str) -> str:
     """Hash of the normalised, case-folded title and body: equal for byte-different copies."""
     norm = normalize_text(f"{title}\n{body}").casefold()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+def normalize_item(item: PostItem) -> PostItem:
+    """The one normalisation of a post and its content hash (idempotent).
+
+    Canonical URL and aliases, NFC text with clean whitespace, boilerplate tokens out of the
+    body (camera-file names, "Back" links), unique topics; then the content hash over the
+    result. The spider's copy merge, the pipelines and the crawl state all see this hash."""
+    item.url = canonicalize_url(item.url)
+    aliases = {canonicalize_url(u) for u in item.alias_urls}
+    aliases.discard(item.url)
+    item.alias_urls = sorted(a for a in aliases if a.startswith(("http://", "https://")))
+    item.title = normalize_text(item.title).replace("\n", " ")
+    item.body_text = normalize_text(clean_body(item.body_text, item.language))
+    if item.summary is not None:
+        item.summary = normalize_text(item.summary) or None
+    item.topics = list(dict.fromkeys(t.strip() for t in item.topics if t and t.strip()))
+    item.crawl["content_hash"] = content_hash(item.title, item.body_text)
+    return item
 
 
 def page_from_entry(entry: Entry) -> str:
@@ -76,27 +96,22 @@ def build_item(
     """
     page_url = page_url or fetched_url
     url = canonicalize_url(extracted.get("url") or page_url)
-    found_under = (*extracted.get("alias_urls", ()), *aliases, page_url)
-    alias_set = {canonicalize_url(u) for u in found_under}
-    alias_set.discard(url)
-    alias_urls = sorted(a for a in alias_set if a.startswith(("http://", "https://")))
-    title = normalize_text(extracted.get("title") or "")
-    body = normalize_text(extracted.get("body_text") or "")
+    found_under = [*extracted.get("alias_urls", ()), *aliases, page_url]
     published = extracted.get("published") or {"value": None, "source": None, "precision": None}
-    return PostItem(
+    item = PostItem(
         id=post_id(url),
         url=url,
-        alias_urls=alias_urls,
+        alias_urls=found_under,
         translations=list(extracted.get("translations") or []),
         site_id=site.id,
         cluster={"name": site.name, "country": site.country, "type": site.type},
         post_type=extracted.get("post_type") or "other",
-        title=title,
+        title=extracted.get("title") or "",
         language=extracted.get("language") or site.language,
         published=dict(published),
         modified=extracted.get("modified"),
         summary=extracted.get("summary"),
-        body_text=body,
+        body_text=extracted.get("body_text") or "",
         event=extracted.get("event"),
         call=extracted.get("call"),
         topics=list(extracted.get("topics") or []),
@@ -110,13 +125,14 @@ def build_item(
             "channels": channels_in_order([channel, *channels]),
             "fetched_url": fetched_url,
             "http_status": http_status,
-            "content_hash": content_hash(title, body),
+            "content_hash": "",
         },
         extraction={
             "version": EXTRACTOR_VERSION,
             "warnings": list(extracted.get("warnings") or []),
         },
     )
+    return normalize_item(item)
 
 
 def _rank(item: PostItem) -> tuple[int, int, str]:
@@ -130,14 +146,19 @@ def _rank(item: PostItem) -> tuple[int, int, str]:
 def merge_copies(items: Iterable[PostItem]) -> list[PostItem]:
     """Collapse copies of one post found under several URLs of one site.
 
-    Copies share the canonical URL key or, failing that, the content hash. The kept copy
-    gains the others' URLs as aliases and their channels; order of the result is stable
-    (by publication date, then URL) whatever the crawl order was.
+    Copies share the canonical URL key or, failing that, the content hash *and* the
+    publication date: one post reached under a URL its page does not declare (a CMS alias
+    without ``rel=canonical``). The same text published again on another day under a new
+    URL is a repost, not a copy: it stays its own post and is grouped into the story of the
+    earliest copy at the end of the run. The kept copy gains the others' URLs as aliases and
+    their channels; order of the result is stable (by publication date, then URL) whatever
+    the crawl order was.
     """
     groups: list[list[PostItem]] = []
     by_key: dict[str, int] = {}
     for item in sorted(items, key=_rank):
-        keys = (f"url:{url_key(item.url)}", f"hash:{item.crawl['content_hash']}")
+        published = item.published.get("value") or ""
+        keys = (f"url:{url_key(item.url)}", f"copy:{item.crawl['content_hash']}:{published}")
         idx = next((by_key[k] for k in keys if k in by_key), None)
         if idx is None:
             idx = len(groups)

@@ -99,7 +99,8 @@ CLUSTERCRAWL_MAX_SITEMAPS = 50
 CLUSTERCRAWL_MAX_POSTS_PER_SITE = 0
 
 # --- re-crawls -----------------------------------------------------------------------------------
-#: The crawl state (SQLite); default ``<CLUSTERCRAWL_OUTPUT_DIR>/state/state.sqlite``; "off" = none.
+#: The crawl state (SQLite); default ``<CLUSTERCRAWL_OUTPUT_DIR>/state/state.sqlite`` (the story
+#: and event groups beside it, ``groups.sqlite``); "off" = kept in memory for this run only.
 CLUSTERCRAWL_STATE_PATH = None
 #: A site crawled less than this many days ago is re-crawled from its stored endpoints with
 #: conditional requests; older, it is rediscovered from its homepage (which also finds posts
@@ -142,8 +143,15 @@ FEED_STORAGES = {
 EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
     "clustercrawl.fetch.throttle.CrawlDelayAutoThrottle": 0,
+    # the crawl state and group stores, reached by every component (clustercrawl/state)
+    "clustercrawl.state.CrawlStateExtension": -100,
+    # feeds (-o/-O/FEEDS) receive the run's posts at its end, with story and event ids
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "clustercrawl.export.feeds.RunFeedExporter": 0,
     "clustercrawl.extensions.RunFinalizeExtension": 500,
 }
+#: ``scrapy crawl`` exits with the run's health verdict (clustercrawl/commands/crawl.py).
+COMMANDS_MODULE = "clustercrawl.commands"
 
 # --- distributed crawling (clustercrawl/distributed; README "Distributed crawling") ---------------
 #: Always listed; it does nothing unless CLUSTERCRAWL_REDIS_URL is set.
@@ -175,9 +183,11 @@ CLUSTERCRAWL_REDIS_FINALIZE = True
 #: are set (whoever can write to that Redis steers the crawl and writes the dataset).
 CLUSTERCRAWL_REDIS_ALLOW_NO_PASSWORD = False
 CLUSTERCRAWL_REDIS_ALLOW_PUBLIC = False
-#: Factories the spider calls for its site source and state store (``module.function``); set
-#: by the add-on in distributed mode. None = the registry and SQLite.
+#: Factories for the site source, the crawl state store and the story/event group store
+#: (``module.function``, called with the crawler); set by the add-on in distributed mode.
+#: None = the registry and SQLite.
 CLUSTERCRAWL_SITE_SOURCE = None
 CLUSTERCRAWL_STATE_STORE = None
+CLUSTERCRAWL_GROUP_STORE = None
 
 LOG_LEVEL = "INFO"

@@ -170,12 +170,15 @@ def test_workers_together_equal_one_process(
     peaks = peak_per_host(web.server.access_log)
     assert len(peaks) == 7 and max(peaks.values()) <= 2, peaks
 
-    # each worker wrote its share; together: every post once
-    shares = [_jsonl(p) for d in dirs for p in d.glob("runs/*/workers/*/posts.jsonl")]
-    assert sum(1 for s in shares if s) >= 2, "the sites were not spread over the workers"
-    share_ids = [i["id"] for s in shares for i in s]
-    assert len(share_ids) == len(set(share_ids))
-    assert set(share_ids) == {i["id"] for i in single.run}
+    # each worker reported its share of the sites; together: every site once, every post once
+    shares = [json.loads(p.read_text("utf-8"))
+              for d in dirs for p in d.glob("runs/*/workers/*/manifest.json")]
+    assert sum(1 for m in shares if m["sites"]) >= 2, "the sites were not spread over the workers"
+    share_sites = [s["site_id"] for m in shares for s in m["sites"]]
+    assert len(share_sites) == len(set(share_sites)) == 7
+    assert sum(s["counts"]["new"] for m in shares for s in m["sites"]) == len(single.run)
+    # a worker's own posts file is no more: the run is grouped as a whole, by finalize
+    assert not [p for d in dirs for p in d.glob("runs/*/workers/*/posts.jsonl")]
 
     if auto:
         [merged] = [d for d in dirs if (d / "posts.jsonl").exists()]

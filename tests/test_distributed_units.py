@@ -234,16 +234,22 @@ def _post(key: str, site: str, status: str, h: str, item: dict[str, Any] | None)
 
 def _exercise(store: Any) -> list[Any]:
     out: list[Any] = []
-    store.put_post(_post("k1", "s-b", NEW, "h1", {"id": "id-k1", "title": "Łódź ünïcode"}))
-    store.put_post(_post("k2", "s-a", NEW, "h2", {"id": "id-k2", "title": "two"}))
-    store.put_post(_post("k3", "s-a", UPDATED, "h3", None))
+    store.put_post(_post("k1", "s-b", NEW, "h1", {"id": "id-k1", "title": "Łódź ünïcode"}),
+                   pending=True)
+    store.put_post(_post("k2", "s-a", NEW, "h2", {"id": "id-k2", "title": "two"}), pending=True)
+    store.put_post(_post("k3", "s-a", UPDATED, "h3", None), pending=True)
     store.put_post(_post("k2", "s-a", UNCHANGED, "h2", {"id": "id-k2", "title": "two again"}))
+    store.put_post(_post("k4", "s-a", UNCHANGED, "h4", {"id": "id-k4", "title": "four"}))
+    out.append(list(store.pending_items()))  # k3 has no item; k4 was not emitted
     out.append(sorted(store.get_posts(["k1", "k2", "k3", "missing"]).items()))
     out.append(store.site_posts("s-a"))
     out.append(store.mark_gone(["k1", "k3", "missing"], "2025-02-01T00:00:00Z"))
     out.append(store.mark_gone(["k1"], "2025-02-02T00:00:00Z"))  # already gone: nothing
     store.update_items({"k2": {"story_id": "st"}, "missing": {"story_id": "x"}})
     out.append(list(store.live_items()))
+    out.append(list(store.pending_items()))  # k1 is gone now
+    store.clear_pending(["k2", "missing"])
+    out.append(list(store.pending_items()))
     store.put_page(PageState("p1", "s-a", "http://s-a/feed", "feed", '"e"', None, "t"))
     out.extend([store.get_page("p1"), store.get_page("nope")])
     store.put_site(SiteRecord("s-a", {"feed": ["http://s-a/feed"]}, "feed", 2.5, None, "wp",
@@ -260,8 +266,12 @@ def test_redis_state_store_answers_as_sqlite(client: redis.Redis, tmp_path: Path
     store = RedisStateStore(client, keys, emitted=keys.of_run("emitted"))
     assert _exercise(store) == _exercise(sqlite)
     assert [p.status for p in store.get_posts(["k1"]).values()] == [GONE]
-    # new and updated posts are recorded as the run's emitted posts with the state write
+    # emitted posts are recorded as the run's emitted posts with the state write
     assert {k.decode() for k in client.smembers(keys.of_run("emitted"))} == {"k1", "k2", "k3"}
+    out = _exercise(SqliteStateStore(tmp_path / "again.sqlite"))
+    assert [i["id"] for i in out[0]] == ["id-k2", "id-k1"]  # site order, then key
+    assert [i["id"] for i in out[6]] == ["id-k2"]  # k1 is gone
+    assert out[7] == []  # cleared
 
 
 # -- the group store: same stories as SQLite, across runs -------------------------------------

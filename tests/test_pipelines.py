@@ -68,15 +68,26 @@ def test_validate_rejects_with_reason_file(tmp_path: Path) -> None:
     assert c.stats.get_value("clustercrawl/dropped/invalid") == 1
 
 
-def test_dedupe_by_url_and_by_content_within_a_site_only(tmp_path: Path) -> None:
+def test_dedupe_drops_the_same_url_only_and_keeps_reposts(tmp_path: Path) -> None:
     c = crawler(tmp_path)
     p = DedupePipeline.from_crawler(c)
     run(p, make("https://klaster.example/a/"))
     with pytest.raises(DropItem, match="duplicate_url"):
         run(p, make("http://www.klaster.example/a"))
-    with pytest.raises(DropItem, match="duplicate_content"):
-        run(p, make("https://klaster.example/copy/"))
-    # the same text on another organisation's site is a repost, kept for story grouping
+    # the same text under a new URL of the same site is a repost: kept, grouped at run end
+    repost = make("https://klaster.example/copy/")
+    assert run(p, repost) is repost
+    # and so is the same text on another organisation's site
     run(p, make("https://cluster.example/a/", site=OTHER))
     assert c.stats.get_value("clustercrawl/dropped/duplicate_url") == 1
-    assert c.stats.get_value("clustercrawl/dropped/duplicate_content") == 1
+    assert c.stats.get_value("clustercrawl/dropped/duplicate_content") is None
+
+
+def test_normalize_is_idempotent_and_build_item_already_normalises(tmp_path: Path) -> None:
+    """One normalisation, one content hash: the spider's merge and the state see the same."""
+    item = make("https://klaster.example/a/?utm_source=x",
+                body="Konferencja  odbyła się\r\nw Brukseli.20141020_084207\n\nPowrót")
+    before = (item.url, item.title, item.body_text, item.crawl["content_hash"])
+    out = run(NormalizePipeline.from_crawler(crawler(tmp_path)), item)
+    assert (out.url, out.title, out.body_text, out.crawl["content_hash"]) == before
+    assert "Powrót" not in out.body_text and "  " not in out.body_text

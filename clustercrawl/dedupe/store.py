@@ -58,6 +58,16 @@ class GroupStore(Protocol):
     def put_many(self, posts: Iterable[StoredPost], params: str) -> None:
         """Insert or replace records atomically; records the parameters."""
 
+    def merge_events(self, records: Iterable[dict[str, Any]]) -> None:
+        """Keep these event lines (``events.jsonl``), replacing older ones by event id."""
+
+    def all_events(self) -> list[dict[str, Any]]:
+        """Every event line kept, ordered by start date then event id."""
+
+
+def event_order(record: dict[str, Any]) -> tuple[str, str]:
+    return (str(record.get("start") or ""), str(record["event_id"]))
+
 
 def check_params(store: GroupStore, params: str) -> None:
     """Refuse a store whose signatures were computed differently."""
@@ -72,6 +82,7 @@ class MemoryGroupStore:
     def __init__(self) -> None:
         self._posts: dict[str, StoredPost] = {}
         self._params: str | None = None
+        self._events: dict[str, dict[str, Any]] = {}
 
     def params(self) -> str | None:
         return self._params
@@ -85,6 +96,12 @@ class MemoryGroupStore:
         for post in posts:
             self._posts[post.id] = post
         self._params = params
+
+    def merge_events(self, records: Iterable[dict[str, Any]]) -> None:
+        self._events.update({r["event_id"]: r for r in records})
+
+    def all_events(self) -> list[dict[str, Any]]:
+        return sorted(self._events.values(), key=event_order)
 
     def __len__(self) -> int:
         return len(self._posts)
@@ -106,6 +123,8 @@ CREATE TABLE IF NOT EXISTS posts (
     event_id TEXT,
     event TEXT
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (event_id TEXT PRIMARY KEY, record TEXT NOT NULL)
+    WITHOUT ROWID;
 """
 _COLUMNS = ("id, site, language, published, first_seen, content, shingles, words, signature, "
             "story_id, event_id, event")
@@ -150,6 +169,15 @@ class SQLiteGroupStore:
 
     def __len__(self) -> int:
         return int(self._con.execute("SELECT COUNT(*) FROM posts").fetchone()[0])
+
+    def merge_events(self, records: Iterable[dict[str, Any]]) -> None:
+        rows = [(r["event_id"], json.dumps(r, ensure_ascii=False)) for r in records]
+        with self._con:
+            self._con.executemany("INSERT OR REPLACE INTO events VALUES (?, ?)", rows)
+
+    def all_events(self) -> list[dict[str, Any]]:
+        rows = self._con.execute("SELECT record FROM events").fetchall()
+        return sorted((json.loads(r[0]) for r in rows), key=event_order)
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file, then close."""

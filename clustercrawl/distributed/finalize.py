@@ -5,6 +5,8 @@ dedupe batch must see the whole run at once (that is what makes story and event 
 independent of crawl order), so grouping, the run's merged files and the cumulative files
 are done here, from Redis alone, on whichever machine runs it:
 
+The stage itself is ``clustercrawl.finalize``, the same as a single process runs:
+
     <out>/runs/<run>/posts.jsonl     every post the run emitted (any worker), with its ids
     <out>/runs/<run>/events.jsonl    the events those posts report
     <out>/runs/<run>/manifest.json   the workers' manifests merged; report.html beside it
@@ -23,24 +25,20 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import redis
 
-from clustercrawl.dedupe import Deduper
 from clustercrawl.distributed.connection import Keys
 from clustercrawl.distributed.groups import RedisGroupStore
 from clustercrawl.distributed.queue import SiteQueue, now_iso
 from clustercrawl.distributed.state import RedisStateStore
-from clustercrawl.export.ical import events_to_ical
-from clustercrawl.report.io import write_report
-from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic
-from clustercrawl.state import StateStore
+from clustercrawl.finalize import STATUSES, RunManifest, SiteReport, finalize, group_run, health_of
+from clustercrawl.state import GONE
 from clustercrawl.urls import url_key
 
 logger = logging.getLogger(__name__)
 
-STATUSES = ("new", "updated", "unchanged", "gone")
 _UNLOCK = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
 
 
@@ -48,31 +46,8 @@ class FinalizeError(RuntimeError):
     """The run cannot be finalized now (not seeded, not finished, or being finalized)."""
 
 
-def group_posts(posts: list[dict[str, Any]], store: RedisGroupStore,
-                state: StateStore) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """Stories and events for the run's posts (as ``clustercrawl.stories.group_run``, with the
-    shared group store): sets the ids on ``posts`` and in the state; returns event records."""
-    if not posts:
-        return [], {"stories": 0, "events": 0, "reposts": 0}
-    deduper = Deduper(store)
-    for post in posts:
-        deduper.add(post)
-    groups = deduper.finish()
-    updates: dict[str, dict[str, Any]] = {}
-    for post in posts:
-        fields = groups.fields(post["id"])
-        post.update(fields)
-        updates[url_key(post["url"])] = fields
-    state.update_items(updates)
-    records = [r.to_dict() for r in groups.events()]
-    reposts = sum(1 for p in posts if p.get("duplicate_of"))
-    logger.info("stories: %d posts in %d stories (%d reposts); %d events reported this run",
-                len(posts), groups.story_count, reposts, len(records))
-    return records, {"stories": groups.story_count, "events": len(records), "reposts": reposts}
-
-
 def finalize_run(client: redis.Redis, keys: Keys, outdir: str | Path, *, force: bool = False,
-                 only_once: bool = False) -> dict[str, Any]:
+                 only_once: bool = False) -> RunManifest:
     """Write the run's merged files and the cumulative ones; returns the merged manifest."""
     r: Any = client
     queue = SiteQueue(client, keys)
@@ -96,44 +71,25 @@ def finalize_run(client: redis.Redis, keys: Keys, outdir: str | Path, *, force: 
     return manifest
 
 
-def _finalize(r: Any, keys: Keys, outdir: Path, stamp: str) -> dict[str, Any]:
-    folder = outdir / "runs" / stamp
+def _finalize(r: Any, keys: Keys, outdir: Path, stamp: str) -> RunManifest:
     state = RedisStateStore(r, keys)
-    store = RedisGroupStore(r, keys)
-    emitted = sorted(k.decode() for k in r.smembers(keys.of_run("emitted")))
-    stored = state.get_posts(emitted)
-    posts = [p.item for p in stored.values() if p.item]
-    posts.sort(key=lambda i: (str(i.get("site_id")), url_key(i["url"])))
-    records, grouped = group_posts(posts, store, state)
-    if posts:
-        write_jsonl_atomic(folder / "posts.jsonl", posts)
-        write_jsonl_atomic(folder / "events.jsonl", records)
-    store.merge_events(records)
-    events = outdir / "events.jsonl"
-    all_events = store.all_events()
-    if all_events or events.exists():
-        write_jsonl_atomic(events, all_events)
-    cumulative = outdir / "posts.jsonl"
-    n = write_jsonl_atomic(cumulative, state.live_items())
-    logger.info("cumulative posts.jsonl: %d live posts", n)
-    write_atomic(outdir / "events.ics",
-                 events_to_ical(read_jsonl(cumulative), "clustercrawl events", all_events))
+    groups = RedisGroupStore(r, keys)
+    # the run's posts: what its workers emitted (kept, so a run can be finalized again) and
+    # whatever earlier runs left pending
+    emitted = {k.decode() for k in r.smembers(keys.of_run("emitted"))}
+    pending = {url_key(i["url"]) for i in state.pending_items()}
+    stored = state.get_posts(sorted(emitted | pending))
+    grouped = group_run(state, groups, (p.item for p in stored.values()
+                                        if p.item and p.status != GONE))
     manifest = merge_manifests(
         [json.loads(v) for v in r.hvals(keys.of_run("manifests"))],
-        run=stamp, queue=SiteQueue(r, keys), posts=posts,
+        run=stamp, queue=SiteQueue(r, keys), posts=grouped.posts,
     )
-    manifest["counts"].update(grouped)
-    write_atomic(folder / "manifest.json",
-                 json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
-    write_report(folder, posts=cumulative, events=events if events.exists() else None)
-    logger.info("run %s finalized into %s: %d posts this run, %d live (health: %s)", stamp,
-                folder, len(posts), n,
-                "ok" if manifest["health"]["exit_status"] == 0 else "REGRESSED")
-    return manifest
+    return finalize(state, groups, outdir, manifest, grouped=grouped)
 
 
 def merge_manifests(manifests: Sequence[dict[str, Any]], *, run: str, queue: SiteQueue,
-                    posts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+                    posts: Sequence[dict[str, Any]]) -> RunManifest:
     """One manifest for the run, in the single-process layout, plus the workers' part.
 
     New and updated counts come from the merged posts: a site taken over from a killed worker
@@ -160,15 +116,13 @@ def merge_manifests(manifests: Sequence[dict[str, Any]], *, run: str, queue: Sit
         for entry in json.loads(raw) if raw else []:
             if isinstance(entry, dict) and entry.get("id") not in sites:
                 sites[str(entry.get("id"))] = _failed_site(entry, reason)
-    site_list = sorted(sites.values(), key=lambda s: s["site_id"])
+    site_list = cast(list[SiteReport], sorted(sites.values(), key=lambda s: s["site_id"]))
     totals = {s: sum(int(site["counts"].get(s, 0)) for site in site_list) for s in STATUSES}
     dropped: dict[str, int] = {}
     for m in manifests:
         for reason, n in m.get("counts", {}).get("dropped", {}).items():
             dropped[reason] = dropped.get(reason, 0) + int(n)
     max_regressed = float(manifests[-1]["health"]["max_regressed"]) if manifests else 0.1
-    regressed = [s["site_id"] for s in site_list if s.get("regressed")]
-    too_many = bool(site_list) and len(regressed) / len(site_list) > max_regressed
     started = min((m["started"] for m in manifests if m.get("started")), default=None)
     finished = max((m["finished"] for m in manifests if m.get("finished")), default=None)
     reasons = sorted({str(m.get("finish_reason")) for m in manifests})
@@ -191,11 +145,8 @@ def merge_manifests(manifests: Sequence[dict[str, Any]], *, run: str, queue: Sit
         },
         "sites": site_list,
         "registry_errors": json.loads(meta.get("registry_errors") or "[]"),
-        "health": {
-            "regressed_sites": regressed,
-            "max_regressed": max_regressed,
-            "exit_status": 3 if too_many else 0,
-        },
+        "health": health_of(site_list, max_regressed),
+        "errors": [e for m in manifests for e in m.get("errors", [])],
         "workers": [
             {"worker": m.get("worker"), "started": m.get("started"),
              "finished": m.get("finished"), "finish_reason": m.get("finish_reason"),

@@ -20,7 +20,8 @@ from typing import Any
 import redis
 
 from clustercrawl.dedupe import StoredPost
-from clustercrawl.distributed.connection import Keys
+from clustercrawl.dedupe.store import event_order
+from clustercrawl.distributed.connection import Keys, client_from_settings
 
 _VERSION = 1
 _HEAD = struct.Struct("<BqqqiiH")  # version, published, first_seen, content, shingles, words,
@@ -101,4 +102,10 @@ class RedisGroupStore:
 
     def all_events(self) -> list[dict[str, Any]]:
         events = [json.loads(v) for v in self.r.hvals(self.events_key)]
-        return sorted(events, key=lambda e: (e["start"], e["event_id"]))
+        return sorted(events, key=event_order)
+
+
+def group_store_for(crawler: Any) -> RedisGroupStore:
+    """Factory named by ``CLUSTERCRAWL_GROUP_STORE`` in distributed mode (set by the add-on)."""
+    return RedisGroupStore(client_from_settings(crawler.settings),
+                           Keys.from_settings(crawler.settings))

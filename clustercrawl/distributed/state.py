@@ -8,9 +8,10 @@ Same calls and results as ``SqliteStateStore``, in hashes of JSON records:
     <p>:state:pages        url key -> discovery page validators
     <p>:state:sites        site id -> site record
     <p>:state:robots       netloc -> robots.txt answer (body base64)
+    <p>:state:pending      set of the post keys emitted and not yet in committed run files
 
-A post and its item are written in one MULTI, and, in a worker, the post's key is added to
-the run's ``emitted`` set in the same transaction when it is new or updated: a worker killed
+A post and its item are written in one MULTI with, when the run emits it, its key in the
+``pending`` set (and, in a worker, the run's ``emitted`` set, for progress): a worker killed
 right after never loses a stored post from the merged run.
 """
 
@@ -25,7 +26,7 @@ from typing import Any
 import redis
 
 from clustercrawl.distributed.connection import Keys, client_from_settings
-from clustercrawl.state import GONE, NEW, UPDATED, PageState, PostState, SiteRecord
+from clustercrawl.state import GONE, PageState, PostState, SiteRecord
 
 _POST_FIELDS = frozenset(f.name for f in fields(PostState)) - {"item"}
 _PAGE_FIELDS = frozenset(f.name for f in fields(PageState))
@@ -60,6 +61,7 @@ class RedisStateStore:
         self._pages = keys.state("pages")
         self._sites = keys.state("sites")
         self._robots = keys.state("robots")
+        self._pending = keys.state("pending")
 
     def _site_set(self, site_id: str) -> str:
         return self.keys.state(f"site:{site_id}")
@@ -93,7 +95,7 @@ class RedisStateStore:
         posts = self._load(keys, with_items=False)
         return [posts[k] for k in keys if k in posts]
 
-    def put_post(self, post: PostState) -> None:
+    def put_post(self, post: PostState, pending: bool = False) -> None:
         record = asdict(post)
         item = record.pop("item")
         pipe = self.r.pipeline(transaction=True)
@@ -103,8 +105,10 @@ class RedisStateStore:
         else:
             pipe.hdel(self._items, post.key)
         pipe.sadd(self._site_set(post.site_id), post.key)
-        if self.emitted and post.status in (NEW, UPDATED):
-            pipe.sadd(self.emitted, post.key)
+        if pending:
+            pipe.sadd(self._pending, post.key)
+            if self.emitted:
+                pipe.sadd(self.emitted, post.key)
         pipe.execute()
 
     def mark_gone(self, keys: Iterable[str], when: str) -> list[PostState]:
@@ -133,6 +137,30 @@ class RedisStateStore:
             for raw in self.r.hmget(self._items, chunk):
                 if raw:
                     yield json.loads(raw)
+
+    def mark_pending(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        pipe = self.r.pipeline(transaction=True)
+        for i in range(0, len(keys), _CHUNK):
+            pipe.sadd(self._pending, *keys[i : i + _CHUNK])
+            if self.emitted:
+                pipe.sadd(self.emitted, *keys[i : i + _CHUNK])
+        pipe.execute()
+
+    def pending_items(self) -> Iterator[dict[str, Any]]:
+        """Items of the posts emitted and not yet in committed run files (site, key order)."""
+        keys = sorted(k.decode() for k in self.r.smembers(self._pending))
+        posts = self._load(keys, with_items=True)
+        live = [p for p in posts.values() if p.status != GONE and p.item]
+        live.sort(key=lambda p: (p.site_id, p.key))
+        for post in live:
+            assert post.item is not None
+            yield post.item
+
+    def clear_pending(self, keys: Iterable[str]) -> None:
+        keys = list(keys)
+        for i in range(0, len(keys), _CHUNK):
+            self.r.srem(self._pending, *keys[i : i + _CHUNK])
 
     def update_items(self, fields: dict[str, dict[str, Any]]) -> None:
         """Set fields (story and event ids) on stored items, by post key."""
@@ -181,13 +209,8 @@ class RedisStateStore:
 
 
 def state_store_for(crawler: Any) -> RedisStateStore:
-    """Factory named by ``CLUSTERCRAWL_STATE_STORE`` in distributed mode (set by the add-on):
-    the crawler's one state store, which ``clustercrawl.state.store_for`` then returns."""
-    store: RedisStateStore | None = getattr(crawler, "_clustercrawl_state", None)
-    if isinstance(store, RedisStateStore):
-        return store
+    """Factory named by ``CLUSTERCRAWL_STATE_STORE`` in distributed mode (set by the add-on);
+    ``clustercrawl.state.CrawlStateExtension`` calls it once per crawler."""
     keys = Keys.from_settings(crawler.settings)
-    store = RedisStateStore(client_from_settings(crawler.settings), keys,
-                            emitted=keys.of_run("emitted"))
-    crawler._clustercrawl_state = store
-    return store
+    return RedisStateStore(client_from_settings(crawler.settings), keys,
+                           emitted=keys.of_run("emitted"))

@@ -46,7 +46,6 @@ class SpiderBase(scrapy.Spider):
 
     states: dict[str, SiteState]
     crawl_delays: dict[str, float]
-    page_validators: dict[str, dict[str, str]]
     full: bool
     channels_arg: set[Channel] | None
 

@@ -65,8 +65,6 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self.max_posts_arg = int(max_posts) if max_posts else None
         #: re-walk every channel and re-emit unchanged posts too
         self.full = str(full or "").lower() in ("1", "true", "yes")
-        #: HTTP validators of fetched post pages, handed to StatePipeline by canonical key
-        self.page_validators: dict[str, dict[str, str]] = {}
         self.run_stamp = utc_now_iso().replace(":", "").replace("-", "")
         self.states: dict[str, SiteState] = {}
         #: robots.txt Crawl-delay per download slot (host), enforced by CrawlDelayAutoThrottle
@@ -75,31 +73,11 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self.sites: list[Site] = []
 
     @classmethod
-    def update_settings(cls, settings: Any) -> None:
-        super().update_settings(settings)
-        if not settings.get("FEEDS"):
-            outdir = settings.get("CLUSTERCRAWL_OUTPUT_DIR", "output").rstrip("/")
-            feeds_setting = {
-                f"{outdir}/runs/%(run_stamp)s/posts.jsonl": {
-                    "format": "jsonlines",
-                    "encoding": "utf-8",
-                    "store_empty": False,
-                    "item_classes": ["clustercrawl.items.PostItem"],
-                    "overwrite": True,
-                }
-            }
-            settings.set("FEEDS", feeds_setting, priority="spider")
-
-    @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ClustersSpider:
         spider: ClustersSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.limits = CrawlLimits.from_settings(crawler.settings, spider.max_posts_arg)
         spider.runner = ExtractionRunner(spider.limits.extract_processes)
-        # -- hook: the crawl state store. SQLite by default; a factory named by
-        # CLUSTERCRAWL_STATE_STORE otherwise (Redis, set by clustercrawl.distributed). --
-        state_factory = crawler.settings.get("CLUSTERCRAWL_STATE_STORE")
-        spider.store = load_object(state_factory)(crawler) if state_factory else store_for(crawler)
-        # -- end of hook --
+        spider.store = None  # the crawl state component, reached once the crawl starts
         spider.full_every_days = crawler.settings.getfloat("CLUSTERCRAWL_FULL_EVERY_DAYS")
         spider.known_stop = crawler.settings.getint("CLUSTERCRAWL_KNOWN_STOP")
         spider.recheck = RecheckPolicy.from_settings(crawler.settings)
@@ -131,6 +109,8 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
 
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        # SQLite by default; Redis in distributed mode (clustercrawl.state.CrawlStateExtension)
+        self.store = store_for(self.crawler)
         self.runner.start()
         for site in self.site_source.initial():
             for req in self._start_site(site):

@@ -194,14 +194,16 @@ class FetchMixin(SpiderBase):
             aliases=[*cand.aliases, cand.url, *redirects],
         )
 
-    def _keep_validators(self, item: Any, response: Response) -> None:
+    @staticmethod
+    def _keep_validators(item: PostItem, response: Response) -> None:
+        """The page's HTTP validators travel with the item to the state (conditional
+        re-fetches next run)."""
         etag = response.headers.get(b"ETag")
         lastmod = response.headers.get(b"Last-Modified")
-        if etag or lastmod:
-            self.page_validators[url_key(item.url)] = {
-                "etag": etag.decode("latin-1") if etag else "",
-                "last_modified": lastmod.decode("latin-1") if lastmod else "",
-            }
+        if etag:
+            item.crawl["etag"] = etag.decode("latin-1")
+        if lastmod:
+            item.crawl["last_modified"] = lastmod.decode("latin-1")
 
     def _flush(self, st: SiteState) -> list[Any]:
         """Emit the site's items, copies merged; record the site; keep only its summary."""

@@ -2,7 +2,11 @@
 
 Keyed by canonical URL key (``urls.url_key``). Post rows are written only after an item has
 passed validation (by ``StatePipeline``), so an item dropped as invalid is fetched again
-next time. Page rows keep the validators of discovery pages (feeds, sitemaps, listings) for
+next time. A post a run emits (new, updated, or re-emitted by a full pass) is also marked
+*pending*, in the same write: the run's posts are read back from the pending set by the
+end-of-run stage (``clustercrawl.finalize``), grouped, written to every output, and only
+then cleared. A run killed before that leaves them pending, and the next run emits them.
+Page rows keep the validators of discovery pages (feeds, sitemaps, listings) for
 conditional requests. Site rows keep what discovery found (endpoints, robots facts) and
 the site's last health status.
 
@@ -72,7 +76,7 @@ class SiteRecord:
 class StateStore(Protocol):
     def get_posts(self, keys: Iterable[str]) -> dict[str, PostState]: ...
     def site_posts(self, site_id: str) -> list[PostState]: ...
-    def put_post(self, post: PostState) -> None: ...
+    def put_post(self, post: PostState, pending: bool = False) -> None: ...
     def mark_gone(self, keys: Iterable[str], when: str) -> list[PostState]: ...
     def get_page(self, key: str) -> PageState | None: ...
     def put_page(self, page: PageState) -> None: ...
@@ -80,6 +84,9 @@ class StateStore(Protocol):
     def put_site(self, site: SiteRecord) -> None: ...
     def live_items(self) -> Iterator[dict[str, Any]]: ...
     def update_items(self, fields: dict[str, dict[str, Any]]) -> None: ...
+    def mark_pending(self, keys: Iterable[str]) -> None: ...
+    def pending_items(self) -> Iterator[dict[str, Any]]: ...
+    def clear_pending(self, keys: Iterable[str]) -> None: ...
     def get_robots(self, netloc: str) -> tuple[int, bytes, str] | None: ...
     def put_robots(self, netloc: str, status: int, body: bytes, fetched_at: str) -> None: ...
     def close(self) -> None: ...
@@ -93,6 +100,7 @@ CREATE TABLE IF NOT EXISTS posts (
     last_modified TEXT, published TEXT, channels TEXT, aliases TEXT, item TEXT
 );
 CREATE INDEX IF NOT EXISTS posts_site ON posts(site_id);
+CREATE TABLE IF NOT EXISTS pending (key TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS pages (
     key TEXT PRIMARY KEY, site_id TEXT NOT NULL, url TEXT NOT NULL, kind TEXT NOT NULL,
     etag TEXT, last_modified TEXT, fetched_at TEXT
@@ -110,10 +118,12 @@ class SqliteStateStore:
     """One SQLite file; every write commits, so a killed crawl keeps what it validated."""
 
     def __init__(self, path: str | Path) -> None:
+        """``path`` ":memory:" keeps the state for this process only."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
@@ -150,15 +160,19 @@ class SqliteStateStore:
             ).fetchall()
         return [self._post(r) for r in rows]
 
-    def put_post(self, post: PostState) -> None:
+    def put_post(self, post: PostState, pending: bool = False) -> None:
+        """Store a post; ``pending``: the run emits it (see the module docstring)."""
         values = asdict(post)
         values["item"] = json.dumps(post.item, ensure_ascii=False) if post.item else None
         values["channels"] = json.dumps(post.channels)
         values["aliases"] = json.dumps(post.aliases)
         cols = ", ".join(_POST_COLS)
         marks = ", ".join(f":{c}" for c in _POST_COLS)
-        with self._lock:
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
             self._db.execute(f"INSERT OR REPLACE INTO posts ({cols}) VALUES ({marks})", values)
+            if pending:
+                self._db.execute("INSERT OR IGNORE INTO pending VALUES (?)", (post.key,))
 
     def mark_gone(self, keys: Iterable[str], when: str) -> list[PostState]:
         """Mark live posts gone; returns the ones that were live."""
@@ -181,6 +195,26 @@ class SqliteStateStore:
             ).fetchall()
         for (item,) in rows:
             yield json.loads(item)
+
+    def mark_pending(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            self._db.executemany("INSERT OR IGNORE INTO pending VALUES (?)",
+                                 [(k,) for k in keys])
+
+    def pending_items(self) -> Iterator[dict[str, Any]]:
+        """Items of the posts emitted and not yet in committed run files (site, key order)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT p.item FROM pending JOIN posts p ON p.key = pending.key "
+                "WHERE p.status != ? AND p.item IS NOT NULL ORDER BY p.site_id, p.key",
+                (GONE,),
+            ).fetchall()
+        for (item,) in rows:
+            yield json.loads(item)
+
+    def clear_pending(self, keys: Iterable[str]) -> None:
+        with self._lock:
+            self._db.executemany("DELETE FROM pending WHERE key = ?", [(k,) for k in keys])
 
     def update_items(self, fields: dict[str, dict[str, Any]]) -> None:
         """Set fields (story and event ids) on stored items, by post key."""

@@ -1,0 +1,209 @@
+"""The end of a run: one stage, the same for one process and for N distributed workers.
+
+The run's posts are read back from the crawl state (the posts it stored and marked
+*pending*; see ``clustercrawl.state.store``), never from a feed file, so grouping works
+whatever outputs the user configured. Then:
+
+1. :func:`group_run` gives the posts their story and event ids (a batch over the run plus
+   the groups of earlier runs, ``clustercrawl.dedupe``) and sets the ids in the state;
+2. the caller hands the grouped posts to the user's feeds (``-o``/``-O``/``FEEDS``,
+   ``clustercrawl.export.feeds``) when there are any;
+3. :func:`finalize` writes the run folder (``posts.jsonl``, ``events.jsonl``,
+   ``manifest.json``, ``report.html``), the cumulative ``posts.jsonl``, ``events.jsonl`` and
+   ``events.ics``, and only then clears the pending marks: a run killed before that leaves
+   its posts pending, and the next run emits them.
+
+A run that cannot group says so: an error in the log, ``errors`` in the manifest, and exit
+status :data:`EXIT_STAGE_FAILED`; its posts stay pending so the next run groups them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NotRequired, TypedDict
+
+from clustercrawl.dedupe import Deduper, GroupStore
+from clustercrawl.export.ical import events_to_ical
+from clustercrawl.report.io import write_report
+from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic
+from clustercrawl.state import StateStore
+from clustercrawl.urls import url_key
+
+logger = logging.getLogger(__name__)
+
+#: Exit statuses of a run (``./crawl``, ``scrapy crawl clusters``, ``clustercrawl finalize``).
+EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED = 0, 3, 4
+STATUSES = ("new", "updated", "unchanged", "gone")
+
+
+# -- the manifest ---------------------------------------------------------------------------
+class ChannelReport(TypedDict):
+    exists: bool
+    endpoints: list[str]
+    entries: int
+
+
+class SiteReport(TypedDict):
+    site_id: str
+    name: str | None
+    country: str | None
+    status: str
+    previous_status: str | None
+    regressed: bool
+    mode: str | None
+    counts: dict[str, int]
+    requests: int
+    errors: list[str]
+    gone: list[str]
+    channels: dict[str, ChannelReport]
+
+
+class Health(TypedDict):
+    regressed_sites: list[str]
+    max_regressed: float
+    exit_status: int
+
+
+class RunManifest(TypedDict):
+    """``runs/<run>/manifest.json``: what a scheduler and a person need to judge a run."""
+
+    run: str
+    started: str | None
+    finished: str | None
+    duration_s: float | None
+    finish_reason: str
+    versions: dict[str, str]
+    options: dict[str, Any]
+    counts: dict[str, Any]
+    sites: list[SiteReport]
+    registry_errors: list[str]
+    health: Health
+    errors: list[str]
+    mode: NotRequired[str]
+    worker: NotRequired[str]
+    run_name: NotRequired[str]
+    workers: NotRequired[list[dict[str, Any]]]
+    units_retaken: NotRequired[dict[str, int]]
+    units_failed: NotRequired[dict[str, str]]
+
+
+def health_of(sites: list[SiteReport], max_regressed: float) -> Health:
+    regressed = [s["site_id"] for s in sites if s["regressed"]]
+    too_many = bool(sites) and len(regressed) / len(sites) > max_regressed
+    return {"regressed_sites": regressed, "max_regressed": max_regressed,
+            "exit_status": EXIT_REGRESSED if too_many else EXIT_OK}
+
+
+# -- grouping -------------------------------------------------------------------------------
+@dataclass
+class GroupedRun:
+    """The run's posts with their ids, the events they report, and counts."""
+
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"stories": 0, "events": 0,
+                                                            "reposts": 0})
+    error: str | None = None
+
+
+def group_run(state: StateStore, groups: GroupStore,
+              posts: Iterable[dict[str, Any]] | None = None) -> GroupedRun:
+    """Story and event ids for the run's posts (by default every pending post); the ids are
+    also set in the state."""
+    posts = list(state.pending_items() if posts is None else posts)
+    posts.sort(key=lambda i: (str(i.get("site_id")), url_key(i["url"])))
+    if not posts:
+        return GroupedRun()
+    try:
+        deduper = Deduper(groups)
+        for post in posts:
+            deduper.add(post)
+        result = deduper.finish()
+    except Exception as exc:
+        logger.exception("stories and events: grouping failed; the run's %d posts are written "
+                         "without ids and stay pending for the next run", len(posts))
+        return GroupedRun(posts=posts, error=f"grouping failed: {type(exc).__name__}: {exc}")
+    updates: dict[str, dict[str, Any]] = {}
+    for post in posts:
+        fields = result.fields(post["id"])
+        post.update(fields)
+        updates[url_key(post["url"])] = fields
+    state.update_items(updates)
+    records = [r.to_dict() for r in result.events()]
+    reposts = sum(1 for p in posts if p.get("duplicate_of"))
+    logger.info("stories: %d posts in %d stories (%d reposts); %d events reported this run",
+                len(posts), result.story_count, reposts, len(records))
+    return GroupedRun(posts, records, {"stories": result.story_count, "events": len(records),
+                                       "reposts": reposts})
+
+
+# -- the files ------------------------------------------------------------------------------
+def finalize(
+    state: StateStore,
+    groups: GroupStore,
+    outdir: str | Path,
+    manifest: RunManifest,
+    *,
+    grouped: GroupedRun | None = None,
+    export: Callable[[Iterable[dict[str, Any]]], None] | None = None,
+    cumulative: bool = True,
+) -> RunManifest:
+    """Group the run (unless ``grouped`` is given), write every file, clear the pending marks.
+
+    ``export`` receives the grouped posts (the user's feeds); ``manifest`` is completed with
+    the grouping counts and errors and written last but one (before the report).
+    ``cumulative=False`` (a state kept for this run only) writes the run folder alone."""
+    out = Path(outdir)
+    folder = out / "runs" / manifest["run"]
+    if grouped is None:
+        grouped = group_run(state, groups)
+    if export is not None:
+        export(grouped.posts)
+    if grouped.posts:
+        write_jsonl_atomic(folder / "posts.jsonl", grouped.posts)
+        write_jsonl_atomic(folder / "events.jsonl", grouped.events)
+    events_file = out / "events.jsonl"
+    posts_file = out / "posts.jsonl"
+    live = 0
+    if cumulative:
+        _adopt_old_events(groups, events_file)
+        groups.merge_events(grouped.events)
+        all_events = groups.all_events()
+        if all_events or events_file.exists():
+            write_jsonl_atomic(events_file, all_events)
+        live = write_jsonl_atomic(posts_file, state.live_items())
+        write_atomic(out / "events.ics",
+                     events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+    else:
+        posts_file, events_file = folder / "posts.jsonl", folder / "events.jsonl"
+    manifest["counts"].update(grouped.counts)
+    manifest["counts"]["run_posts"] = len(grouped.posts)
+    manifest["counts"]["live_posts"] = live
+    if grouped.error:
+        manifest["errors"].append(grouped.error)
+        manifest["health"]["exit_status"] = max(manifest["health"]["exit_status"],
+                                                EXIT_STAGE_FAILED)
+    write_atomic(folder / "manifest.json",
+                 json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+    if grouped.error is None:
+        state.clear_pending(url_key(p["url"]) for p in grouped.posts)
+    write_report(folder, posts=posts_file if posts_file.exists() else None,
+                 events=events_file if events_file.exists() else None)
+    logger.info("run %s: %d posts this run, %d live; files in %s (health: %s)", manifest["run"],
+                len(grouped.posts), live, folder, verdict(manifest))
+    return manifest
+
+
+def verdict(manifest: RunManifest) -> str:
+    status = manifest["health"]["exit_status"]
+    return {EXIT_OK: "ok", EXIT_REGRESSED: "REGRESSED"}.get(status, "FAILED")
+
+
+def _adopt_old_events(groups: GroupStore, events_file: Path) -> None:
+    """Outputs written before events lived in the group store: keep their events."""
+    if events_file.exists() and not groups.all_events():
+        groups.merge_events(read_jsonl(events_file))
