@@ -52,14 +52,16 @@ class ExtractionRunner:
         language: str | None,
         timezone: str | None,
         hints: Entry | None,
+        date_order: str | None = None,
     ) -> dict[str, Any]:
         if not self.processes:
-            return extract_post(html, url, language=language, timezone=timezone, hints=hints)
+            return extract_post(html, url, language=language, timezone=timezone, hints=hints,
+                                date_order=date_order)
         loop = asyncio.get_running_loop()
         pool = self._get_pool()
         try:
             return await loop.run_in_executor(
-                pool, _extract_call, html, url, language, timezone, hints
+                pool, _extract_call, html, url, language, timezone, hints, date_order
             )
         except BrokenProcessPool:
             # A worker died (a pathological page can crash lxml): start a fresh pool so the
@@ -76,6 +78,8 @@ class ExtractionRunner:
 
 
 def _extract_call(
-    html: str, url: str, language: str | None, timezone: str | None, hints: Entry | None
+    html: str, url: str, language: str | None, timezone: str | None, hints: Entry | None,
+    date_order: str | None = None,
 ) -> dict[str, Any]:
-    return extract_post(html, url, language=language, timezone=timezone, hints=hints)
+    return extract_post(html, url, language=language, timezone=timezone, hints=hints,
+                        date_order=date_order)

@@ -26,7 +26,7 @@ from clustercrawl.extract.content import (
     main_text,
     unwrap_layout_tables,
 )
-from clustercrawl.extract.daterange import DateRange, find_date_ranges
+from clustercrawl.extract.daterange import DATE_ORDER_OVERRIDE, DateRange, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.dom import (
     absolute_url,
@@ -86,9 +86,17 @@ def extract_post(
     language: str | None = None,
     timezone: str | None = None,
     hints: Entry | None = None,
+    date_order: str | None = None,
 ) -> dict[str, Any]:
-    """Extract one post. Pure: no network, no clock, no global state."""
-    return _Extraction(html, ExtractContext(url, language, timezone, hints)).run()
+    """Extract one post. Pure: no network, no clock, no global state.
+
+    ``date_order`` ("DMY", "MDY", "YMD"...) overrides the language's order of numeric dates
+    (a site's registry ``overrides.date_order``)."""
+    token = DATE_ORDER_OVERRIDE.set(date_order)
+    try:
+        return _Extraction(html, ExtractContext(url, language, timezone, hints)).run()
+    finally:
+        DATE_ORDER_OVERRIDE.reset(token)
 
 
 class _Extraction:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from contextlib import suppress
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
@@ -165,8 +166,16 @@ def to_iso(day: date, at: time | None, utc_offset: int | None, tz: str | None) -
     return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
 
 
+#: The site's date order when its registry entry sets one (``overrides.date_order``): set by
+#: ``extract_post(date_order=...)`` for the duration of one extraction.
+DATE_ORDER_OVERRIDE: ContextVar[str | None] = ContextVar("date_order_override", default=None)
+
+
 def date_order_for(language: str | None) -> str:
-    """Day-first everywhere in this domain except US English."""
+    """Day-first everywhere in this domain except US English (or the site's override)."""
+    override = DATE_ORDER_OVERRIDE.get()
+    if override:
+        return override
     if language and language.lower().replace("_", "-") in {"en-us", "en-ph"}:
         return "MDY"
     return "DMY"

@@ -49,6 +49,11 @@ class SpiderBase(scrapy.Spider):
     full: bool
     channels_arg: set[Channel] | None
 
+    def limits_for(self, st: SiteState) -> CrawlLimits:
+        """The crawl's limits with the site's registry overrides (``page_budget``,
+        ``max_listing_pages``) applied."""
+        return self.limits.for_site(st.site.overrides)
+
     def site_channels(self, site: Site) -> set[Channel]:
         allowed = set(Channel)
         if site.overrides.channels:
@@ -98,6 +103,8 @@ class SpiderBase(scrapy.Spider):
             "site_language": st.site.language,
             **(meta or {}),
         }
+        if st.site.overrides.robots_obey is False:  # the registry says so, for this site only
+            m["dont_obey_robotstxt"] = True
         headers = {}
         if st.incremental and self.store is not None and discovery:
             page = self.store.get_page(url_key(url))

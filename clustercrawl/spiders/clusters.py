@@ -118,6 +118,9 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
 
     def _start_site(self, site: Site) -> list[scrapy.Request]:
         st = self.states[site.id] = SiteState(site)
+        if site.overrides.robots_obey is False:
+            logger.warning("site %s: robots.txt is not obeyed for this site "
+                           "(registry overrides.robots_obey: false)", site.id)
         if self.store is not None:
             st.previous = self.store.get_site(site.id)
             st.set_known([p for p in self.store.site_posts(site.id) if p.status != GONE])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from clustercrawl.registry import SiteOverrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,4 +41,16 @@ class CrawlLimits:
             max_posts=max_posts or s.getint("CLUSTERCRAWL_MAX_POSTS_PER_SITE"),
             max_crawl_delay=s.getfloat("CLUSTERCRAWL_MAX_CRAWL_DELAY"),
             extract_processes=s.getint("CLUSTERCRAWL_EXTRACT_PROCESSES"),
+        )
+
+    def for_site(self, overrides: SiteOverrides) -> CrawlLimits:
+        """These limits with a site's registry overrides applied (a big site's budgets)."""
+        if overrides.page_budget is None and overrides.max_listing_pages is None:
+            return self
+        return replace(
+            self,
+            page_budget=self.page_budget if overrides.page_budget is None
+            else overrides.page_budget,
+            max_listing_pages=self.max_listing_pages if overrides.max_listing_pages is None
+            else overrides.max_listing_pages,
         )

@@ -173,7 +173,7 @@ class DiscoveryMixin(SpiderBase):
         assert st.api_root is not None
         return self._request(
             st,
-            wordpress.posts_url(st.api_root, page, per_page=self.limits.wp_per_page),
+            wordpress.posts_url(st.api_root, page, per_page=self.limits_for(st).wp_per_page),
             self.parse_wp_api,
             kind="wp_api",
             priority=PRIO_API,
@@ -182,7 +182,7 @@ class DiscoveryMixin(SpiderBase):
         )
 
     def _sitemap_request(self, st: SiteState, url: str) -> scrapy.Request | None:
-        if not st.owns(url) or st.bump("sitemaps_requested") > self.limits.max_sitemaps:
+        if not st.owns(url) or st.bump("sitemaps_requested") > self.limits_for(st).max_sitemaps:
             return None
         return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP)
 
@@ -190,7 +190,7 @@ class DiscoveryMixin(SpiderBase):
         """Scrapy ignores robots.txt Crawl-delay; turn it into a per-host download delay."""
         host = urlsplit(url).hostname
         if delay > 0 and host and self.crawler.engine:
-            delay = min(delay, self.limits.max_crawl_delay)
+            delay = min(delay, self.limits_for(st).max_crawl_delay)
             st.crawl_delay = delay
             self.crawl_delays[host] = delay
             apply_crawl_delay(self.crawler, host, delay)
@@ -208,7 +208,7 @@ class DiscoveryMixin(SpiderBase):
             if page == 1:
                 st.channel_exists(Channel.WP_API, response.url)
                 total = wordpress.total_pages(_headers(response)) or 1
-                pages = min(total, self.limits.wp_max_pages)
+                pages = min(total, self.limits_for(st).wp_max_pages)
                 out.extend(self._wp_request(st, n) for n in range(2, pages + 1))
                 if pages == total:
                     st.walked.add(Channel.WP_API.value)
@@ -327,7 +327,8 @@ class DiscoveryMixin(SpiderBase):
                 st.bump("listing_known_stop")
                 return
             for url in result.next_pages:
-                if st.owns(url) and st.bump(f"pages:{kind}") < self.limits.max_listing_pages:
+                budget = self.limits_for(st).max_listing_pages
+                if st.owns(url) and st.bump(f"pages:{kind}") < budget:
                     yield self._request(
                         st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
                     )
@@ -358,7 +359,7 @@ class DiscoveryMixin(SpiderBase):
         a calendar URL whose month cannot be read counts against a small page cap; and the
         whole calendar against CLUSTERCRAWL_MAX_CALENDAR_PAGES.
         """
-        if st.counts.get("pages:calendar", 0) >= self.limits.max_calendar_pages:
+        if st.counts.get("pages:calendar", 0) >= self.limits_for(st).max_calendar_pages:
             st.bump("calendar_capped")
             return False
         month = calendar_month(url)
@@ -368,7 +369,8 @@ class DiscoveryMixin(SpiderBase):
             st.bump("pages:calendar_undated")
         else:
             index = month[0] * 12 + month[1] - 1
-            if not self.limits.calendar_window[0] <= index <= self.limits.calendar_window[1]:
+            low, high = self.limits_for(st).calendar_window
+            if not low <= index <= high:
                 st.bump("calendar_out_of_window")
                 return False
         st.bump("pages:calendar")

@@ -32,7 +32,8 @@ class FetchMixin(SpiderBase):
     def _begin_fetch(self, st: SiteState) -> list[Any]:
         st.fetch_started = True
         st.discovery_done = True
-        sitemap_capped = st.counts.get("sitemaps_requested", 0) > self.limits.max_sitemaps
+        sitemaps = st.counts.get("sitemaps_requested", 0)
+        sitemap_capped = sitemaps > self.limits_for(st).max_sitemaps
         if st.counts.get("sitemap_ok") and not st.counts.get("sitemap_304") and not sitemap_capped:
             st.walked.add(Channel.SITEMAP.value)
         out: list[Any] = []
@@ -97,7 +98,8 @@ class FetchMixin(SpiderBase):
     def _follow(self, st: SiteState, urls: Iterable[str]) -> list[scrapy.Request]:
         out: list[scrapy.Request] = []
         for url in urls:
-            if not st.owns(url) or st.counts.get("pages:link", 0) >= self.limits.page_budget:
+            budget = self.limits_for(st).page_budget
+            if not st.owns(url) or st.counts.get("pages:link", 0) >= budget:
                 continue
             req = self._request(
                 st, url, self.parse_post, kind="link", priority=PRIO_POST, discovery=False
@@ -158,7 +160,7 @@ class FetchMixin(SpiderBase):
         site = st.site
         try:
             extracted = await self.runner.extract(
-                html, page_url, site.language, site.timezone, hints
+                html, page_url, site.language, site.timezone, hints, site.overrides.date_order
             )
         except Exception as exc:
             self._site_error(st, page_url, f"extraction failed: {type(exc).__name__}: {exc}")
