@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from clustercrawl.items import PostItem
@@ -71,7 +71,7 @@ class ValidatePipeline(_Base):
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, PostItem):
             return item
-        data = asdict(item)
+        data = ItemAdapter(item).asdict()
         errors = validation_errors(data)
         if not errors:
             self.stats.inc_value("clustercrawl/valid")
@@ -169,7 +169,7 @@ class StatePipeline(_Base):
                 published=item.published.get("value"),
                 channels=list(item.crawl.get("channels") or [item.crawl["channel"]]),
                 aliases=sorted({url_key(a) for a in item.alias_urls} - {key}),
-                item=asdict(item),
+                item=ItemAdapter(item).asdict(),
             ),
             pending=status != UNCHANGED or full,
         )

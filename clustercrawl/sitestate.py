@@ -9,14 +9,14 @@ lists all its URLs and channels. Memory is bounded by the sites in flight, not t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.registry import Site
 from clustercrawl.state import PostState, SiteRecord
-from clustercrawl.urls import canonicalize_url, host_of, url_key
+from clustercrawl.urls import canonicalize_url, site_key, url_key
 
 
 @dataclass(slots=True)
@@ -48,10 +48,30 @@ class Candidate:
         return best
 
 
+@dataclass(slots=True)
+class SiteControl:
+    """Counters that steer the crawl of a site (budgets, stop rules); kept apart from the
+    report statistics in ``SiteState.counts``, which nothing reads to decide anything."""
+
+    sitemaps_requested: int = 0
+    sitemaps_ok: int = 0
+    sitemaps_not_modified: int = 0
+    link_pages: int = 0
+    listing_pages: dict[str, int] = field(default_factory=dict)  # per section kind
+    calendar_pages: int = 0
+    calendar_undated_pages: int = 0
+    feed_gaps: int = 0  # feeds (incremental run) showing no known post: listings must tell
+
+    def next_listing_page(self, kind: str) -> int:
+        """Count one more page of a listing section; returns how many it has now."""
+        self.listing_pages[kind] = self.listing_pages.get(kind, 0) + 1
+        return self.listing_pages[kind]
+
+
 @dataclass
 class SiteState:
     site: Site
-    hosts: set[str] = field(default_factory=set)
+    hosts: set[str] = field(default_factory=set)  # urls.site_key of the site's hosts
     candidates: dict[str, Candidate] = field(default_factory=dict)
     requested: set[str] = field(default_factory=set)  # url keys of pages asked for
     pending_discovery: int = 0
@@ -64,6 +84,8 @@ class SiteState:
     cms: str | None = None
     channel_entries: dict[str, int] = field(default_factory=dict)
     channel_endpoints: dict[str, list[str]] = field(default_factory=dict)
+    control: SiteControl = field(default_factory=SiteControl)
+    #: report statistics only (what the manifest shows); decisions read ``control``
     counts: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     home_links: list[str] = field(default_factory=list)
@@ -89,14 +111,12 @@ class SiteState:
     items_in_pipeline: int = 0  # emitted items not yet stored, dropped or failed
 
     def __post_init__(self) -> None:
-        host = host_of(self.site.homepage)
-        if host:
-            self.hosts.add(host)
+        self.add_host(self.site.homepage)
 
     # -- bookkeeping ---------------------------------------------------------------------------
-    def bump(self, name: str, n: int = 1) -> int:
+    def bump(self, name: str, n: int = 1) -> None:
+        """Count an event for the report."""
         self.counts[name] = self.counts.get(name, 0) + n
-        return self.counts[name]
 
     def claim(self, url: str) -> bool:
         """True the first time a page of this site is asked for (per run)."""
@@ -109,12 +129,17 @@ class SiteState:
     def was_requested(self, url: str) -> bool:
         return url_key(url) in self.requested
 
+    def add_host(self, url: str) -> None:
+        """The site also lives at this URL's host (its homepage redirected there)."""
+        key = site_key(url)
+        if key:
+            self.hosts.add(key)
+
     def owns(self, url: str) -> bool:
-        host = host_of(url)
-        if not host:
-            return False
-        bare = host.removeprefix("www.")
-        return any(bare == h.removeprefix("www.") for h in self.hosts)
+        """The project's one same-site rule (``urls.same_site``): host without ``www.``,
+        scheme ignored, port kept, subdomains are other sites."""
+        key = site_key(url)
+        return bool(key) and key in self.hosts
 
     def channel_exists(self, channel: Channel | str, endpoint: str) -> None:
         """Record that a channel answered for this site (even with zero posts)."""
@@ -174,5 +199,6 @@ class SiteState:
             "gone": len(self.gone),
             "status": self.status,
             "counts": dict(sorted(self.counts.items())),
+            "control": asdict(self.control),
             "errors": self.errors[:50],
         }

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
+import tldextract
 from w3lib.url import canonicalize_url as _w3lib_canonicalize
 
 __all__ = [
@@ -112,6 +114,7 @@ def host_of(url: str) -> str:
     return host or ""
 
 
+@lru_cache(maxsize=65536)
 def site_key(url: str) -> str:
     """Host without ``www.`` plus any non-default port: what :func:`same_site` compares."""
     canon = canonicalize_url(url)
@@ -127,6 +130,29 @@ def site_key(url: str) -> str:
     if port is not None and port != _DEFAULT_PORTS[parts.scheme]:
         return f"{host}:{port}"
     return host
+
+
+#: Registered domains from the public-suffix list bundled with tldextract (Scrapy's own
+#: dependency): no download at run time.
+_PSL = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+@lru_cache(maxsize=65536)
+def registered_domain(url: str) -> str:
+    """``k.pl`` for ``https://en.k.pl/news``; the host when it has no registered domain
+    (``localhost``, an IP address); ``""`` for no host."""
+    host = host_of(url)
+    if not host:
+        return ""
+    parts = _PSL.extract_str(host)
+    return parts.top_domain_under_public_suffix or host
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """Same registered domain: ``en.k.pl`` and ``k.pl`` belong to one organisation, although
+    they are two sites for the crawl (:func:`same_site`)."""
+    key_a = registered_domain(a)
+    return bool(key_a) and key_a == registered_domain(b)
 
 
 def same_site(a: str, b: str) -> bool:

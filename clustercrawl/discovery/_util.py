@@ -127,10 +127,7 @@ def _absolutize(href: str, base: str) -> str | None:
     return url
 
 
-@lru_cache(maxsize=16384)
-def same_site(url: str, base: str) -> bool:
-    """The project's same-site rule (``www.`` and scheme ignored, subdomains are other sites)."""
-    return _urls.same_site(url, base)
+same_site = _urls.same_site  # the project's one same-site rule (``urls.same_site``)
 
 
 @lru_cache(maxsize=16384)

@@ -32,11 +32,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import redis
-from tld import get_fld
 
 from clustercrawl.distributed.connection import Keys
 from clustercrawl.registry import Site
-from clustercrawl.urls import host_of
+from clustercrawl.urls import registered_domain
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +124,7 @@ return {redis.call('ZCARD', KEYS[1]), redis.call('LLEN', KEYS[2]), redis.call('L
 
 def unit_of(site: Site) -> str:
     """The registered domain of the site's homepage (its host when it has none)."""
-    return get_fld(site.homepage, fail_silently=True) or host_of(site.homepage) or site.id
+    return registered_domain(site.homepage) or site.id
 
 
 def site_entry(site: Site) -> dict[str, Any]:

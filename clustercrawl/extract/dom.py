@@ -9,6 +9,8 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from clustercrawl.urls import same_site  # the project's one same-site rule
+
 __all__ = [
     "BLOCK_TAGS",
     "absolute_url",
@@ -130,9 +132,3 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def same_site(a: str, b: str) -> bool:
-    """Same host, or one is a subdomain of the other (``en.site.pl`` vs ``site.pl``)."""
-    ha, hb = host_of(a), host_of(b)
-    if not ha or not hb:
-        return False
-    return ha == hb or ha.endswith("." + hb) or hb.endswith("." + ha)

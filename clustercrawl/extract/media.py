@@ -8,7 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml.html import HtmlElement
 
-from clustercrawl.extract.dom import absolute_url, class_id, norm_space, same_site
+from clustercrawl.extract.dom import absolute_url, class_id, norm_space
+from clustercrawl.urls import same_organisation
 
 __all__ = ["Media", "collect_media", "video_of"]
 
@@ -134,7 +135,7 @@ def _link(
         return
     if _video(url, "a", media, seen_vid):
         return
-    if not same_site(url, page_url) and url not in seen_links:
+    if not same_organisation(url, page_url) and url not in seen_links:
         seen_links.add(url)
         media.links_out.append(url)
 

@@ -95,9 +95,7 @@ class DiscoveryMixin(SpiderBase):
     def _on_home(self, st: SiteState, response: Response) -> Iterator[scrapy.Request | None]:
         site = st.site
         allowed = self.site_channels(site)
-        host = urlsplit(response.url).hostname
-        if host:
-            st.hosts.add(host)
+        st.add_host(response.url)
         if not isinstance(response, TextResponse):
             st.errors.append(f"homepage {response.url} is not HTML")
             return
@@ -182,7 +180,10 @@ class DiscoveryMixin(SpiderBase):
         )
 
     def _sitemap_request(self, st: SiteState, url: str) -> scrapy.Request | None:
-        if not st.owns(url) or st.bump("sitemaps_requested") > self.limits_for(st).max_sitemaps:
+        if not st.owns(url):
+            return None
+        st.control.sitemaps_requested += 1
+        if st.control.sitemaps_requested > self.limits_for(st).max_sitemaps:
             return None
         return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP)
 
@@ -253,7 +254,7 @@ class DiscoveryMixin(SpiderBase):
                         known += 1
             if new and not known:
                 # the whole feed is new: older new posts may have scrolled out of it
-                st.bump("feed_gaps")
+                st.control.feed_gaps += 1
             yield None
 
         out = self._guard(st, response.url, step())
@@ -264,7 +265,7 @@ class DiscoveryMixin(SpiderBase):
         if not st.incremental or not st.pending_feeds:
             return []
         st.pending_feeds -= 1
-        if st.pending_feeds or not st.counts.get("feed_gaps"):
+        if st.pending_feeds or not st.control.feed_gaps:
             return []  # every new post is in a feed that also still shows known ones
         return [r for r in self._listing_requests(st) if r is not None]
 
@@ -274,9 +275,9 @@ class DiscoveryMixin(SpiderBase):
         def step() -> Iterator[scrapy.Request | None]:
             if self._remember_page(st, response):
                 st.channel_exists(Channel.SITEMAP, response.url)
-                st.bump("sitemap_304")
+                st.control.sitemaps_not_modified += 1
                 return
-            st.bump("sitemap_ok")
+            st.control.sitemaps_ok += 1
             result = sitemaps.parse_sitemap(response.body, response.url)
             if result.entries:
                 st.channel_exists(Channel.SITEMAP, response.url)
@@ -328,7 +329,7 @@ class DiscoveryMixin(SpiderBase):
                 return
             for url in result.next_pages:
                 budget = self.limits_for(st).max_listing_pages
-                if st.owns(url) and st.bump(f"pages:{kind}") < budget:
+                if st.owns(url) and st.control.next_listing_page(kind) < budget:
                     yield self._request(
                         st, url, self.parse_listing, kind=kind, priority=PRIO_LISTING
                     )
@@ -359,19 +360,20 @@ class DiscoveryMixin(SpiderBase):
         a calendar URL whose month cannot be read counts against a small page cap; and the
         whole calendar against CLUSTERCRAWL_MAX_CALENDAR_PAGES.
         """
-        if st.counts.get("pages:calendar", 0) >= self.limits_for(st).max_calendar_pages:
+        ctl = st.control
+        if ctl.calendar_pages >= self.limits_for(st).max_calendar_pages:
             st.bump("calendar_capped")
             return False
         month = calendar_month(url)
         if month is None:
-            if st.counts.get("pages:calendar_undated", 0) >= 24:
+            if ctl.calendar_undated_pages >= 24:
                 return False
-            st.bump("pages:calendar_undated")
+            ctl.calendar_undated_pages += 1
         else:
             index = month[0] * 12 + month[1] - 1
             low, high = self.limits_for(st).calendar_window
             if not low <= index <= high:
                 st.bump("calendar_out_of_window")
                 return False
-        st.bump("pages:calendar")
+        ctl.calendar_pages += 1
         return True

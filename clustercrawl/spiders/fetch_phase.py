@@ -32,9 +32,9 @@ class FetchMixin(SpiderBase):
     def _begin_fetch(self, st: SiteState) -> list[Any]:
         st.fetch_started = True
         st.discovery_done = True
-        sitemaps = st.counts.get("sitemaps_requested", 0)
-        sitemap_capped = sitemaps > self.limits_for(st).max_sitemaps
-        if st.counts.get("sitemap_ok") and not st.counts.get("sitemap_304") and not sitemap_capped:
+        ctl = st.control
+        sitemap_capped = ctl.sitemaps_requested > self.limits_for(st).max_sitemaps
+        if ctl.sitemaps_ok and not ctl.sitemaps_not_modified and not sitemap_capped:
             st.walked.add(Channel.SITEMAP.value)
         out: list[Any] = []
         present: set[str] = set()
@@ -99,13 +99,13 @@ class FetchMixin(SpiderBase):
         out: list[scrapy.Request] = []
         for url in urls:
             budget = self.limits_for(st).page_budget
-            if not st.owns(url) or st.counts.get("pages:link", 0) >= budget:
+            if not st.owns(url) or st.control.link_pages >= budget:
                 continue
             req = self._request(
                 st, url, self.parse_post, kind="link", priority=PRIO_POST, discovery=False
             )
             if req is not None:
-                st.bump("pages:link")
+                st.control.link_pages += 1
                 out.append(req)
         return out
 
