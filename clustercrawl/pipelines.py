@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from clustercrawl.items import PostItem
@@ -25,12 +26,12 @@ logger = logging.getLogger(__name__)
 
 
 class _Base:
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> Any:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
     def drop(self, item: PostItem, reason: str, detail: str) -> DropItem:
@@ -55,7 +56,7 @@ class NormalizePipeline(_Base):
 class ValidatePipeline(_Base):
     """Checks each item against the committed JSON Schema; rejects go to a file with reasons."""
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._rejects: Any = None
 
@@ -100,7 +101,7 @@ class DedupePipeline(_Base):
     earliest copy at the end of the run, never dropped.
     """
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.seen_urls: dict[str, str] = {}
 
@@ -124,7 +125,7 @@ class StatePipeline(_Base):
     them from the state.
     """
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.store = store_for(crawler)
 

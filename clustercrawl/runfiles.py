@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from scrapy.extensions.feedexport import FileFeedStorage
+from scrapy.settings import BaseSettings
 
 
-def output_dir(settings: Any) -> Path:
+def output_dir(settings: BaseSettings) -> Path:
     return Path(settings.get("CLUSTERCRAWL_OUTPUT_DIR", "output"))
 
 
-def run_dir(settings: Any, run: str) -> Path:
+def run_dir(settings: BaseSettings, run: str) -> Path:
     return output_dir(settings) / "runs" / run
 
 

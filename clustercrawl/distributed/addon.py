@@ -20,6 +20,7 @@ import json
 import logging
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
@@ -46,11 +47,11 @@ def _set_default(settings: BaseSettings, name: str, value: Any) -> None:
 
 
 class DistributedAddon:
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> DistributedAddon:
+    def from_crawler(cls, crawler: Crawler) -> DistributedAddon:
         if not crawler.settings.get("CLUSTERCRAWL_REDIS_URL"):
             raise NotConfigured  # single-process mode: nothing to do, nothing logged
         return cls(crawler)

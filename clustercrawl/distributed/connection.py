@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import redis
-from scrapy.settings import Settings
+from scrapy.settings import BaseSettings, Settings
 from scrapy_redis.connection import get_redis_from_settings
 
 __all__ = [
@@ -108,7 +108,7 @@ def client_from_url(url: str, *, allow_no_password: bool = False,
     return client_from_settings(settings, url)
 
 
-def client_from_settings(settings: Any, url: str | None = None) -> redis.Redis:
+def client_from_settings(settings: BaseSettings, url: str | None = None) -> redis.Redis:
     """A checked client from Scrapy settings, through scrapy-redis' connection helper."""
     url = url or settings.get("CLUSTERCRAWL_REDIS_URL")
     if not url:
@@ -154,6 +154,6 @@ class Keys:
         return self.of_run("lease:")
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Keys:
+    def from_settings(cls, settings: BaseSettings) -> Keys:
         return cls(settings.get("CLUSTERCRAWL_REDIS_PREFIX") or "clustercrawl",
                    settings.get("CLUSTERCRAWL_REDIS_RUN") or "default")

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import redis
+from scrapy.crawler import Crawler
 
 from clustercrawl.dedupe import StoredPost
 from clustercrawl.dedupe.store import event_order
@@ -105,7 +106,7 @@ class RedisGroupStore:
         return sorted(events, key=event_order)
 
 
-def group_store_for(crawler: Any) -> RedisGroupStore:
+def group_store_for(crawler: Crawler) -> RedisGroupStore:
     """Factory named by ``CLUSTERCRAWL_GROUP_STORE`` in distributed mode (set by the add-on)."""
     return RedisGroupStore(client_from_settings(crawler.settings),
                            Keys.from_settings(crawler.settings))

@@ -24,6 +24,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 import redis
+from scrapy.crawler import Crawler
 
 from clustercrawl.distributed.connection import Keys, client_from_settings
 from clustercrawl.state import GONE, PageState, PostState, SiteRecord
@@ -208,7 +209,7 @@ class RedisStateStore:
         self.r.close()
 
 
-def state_store_for(crawler: Any) -> RedisStateStore:
+def state_store_for(crawler: Crawler) -> RedisStateStore:
     """Factory named by ``CLUSTERCRAWL_STATE_STORE`` in distributed mode (set by the add-on);
     ``clustercrawl.state.CrawlStateExtension`` calls it once per crawler."""
     keys = Keys.from_settings(crawler.settings)

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from charset_normalizer import from_bytes
+from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 from scrapy.utils.httpobj import urlparse_cached
 
@@ -221,7 +222,7 @@ class CharsetRepairMiddleware:
         self._reported_hosts: set[str] = set()  # one INFO line per host, DEBUG after
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> CharsetRepairMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> CharsetRepairMiddleware:
         return cls(crawler.stats)
 
     def process_response(self, request: Request, response: Response) -> Response:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet import defer
 
@@ -33,7 +34,7 @@ class LocalhostAwareResolver(CachingThreadedResolver):
     policy: AddressPolicy = AddressPolicy()
 
     @classmethod
-    def from_crawler(cls, crawler: Any, reactor: Any) -> LocalhostAwareResolver:
+    def from_crawler(cls, crawler: Crawler, reactor: Any) -> LocalhostAwareResolver:
         # Scrapy passes the CrawlerProcess here: only its settings are available, not stats.
         resolver: LocalhostAwareResolver = super().from_crawler(crawler, reactor)
         resolver.policy = AddressPolicy.from_settings(crawler.settings)

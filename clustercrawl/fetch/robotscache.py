@@ -9,9 +9,9 @@ younger than ``CLUSTERCRAWL_ROBOTS_CACHE_HOURS`` and stores what the site answer
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
 from clustercrawl.state import store_for
@@ -21,12 +21,12 @@ _KEEP = (200, 404, 410)
 
 
 class RobotsTxtCacheMiddleware:
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.max_age = timedelta(hours=crawler.settings.getfloat("CLUSTERCRAWL_ROBOTS_CACHE_HOURS"))
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> RobotsTxtCacheMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> RobotsTxtCacheMiddleware:
         return cls(crawler)
 
     @staticmethod

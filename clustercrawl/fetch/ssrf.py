@@ -32,8 +32,10 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.http import Request
+from scrapy.settings import BaseSettings
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.error import DNSLookupError
 
@@ -246,7 +248,7 @@ class AddressPolicy:
     allowed_hosts: tuple[str, ...] = ()
 
     @classmethod
-    def from_settings(cls, settings: Any) -> AddressPolicy:
+    def from_settings(cls, settings: BaseSettings) -> AddressPolicy:
         return cls(
             allow_private=settings.getbool("CLUSTERCRAWL_ALLOW_PRIVATE_NETWORKS", False),
             allowed_hosts=tuple(
@@ -291,7 +293,7 @@ class SSRFGuardMiddleware:
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> SSRFGuardMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> SSRFGuardMiddleware:
         return cls(AddressPolicy.from_settings(crawler.settings), crawler.stats)
 
     def process_request(self, request: Request) -> None:
@@ -321,7 +323,7 @@ class SSRFRefusalMiddleware:
         self.stats = stats
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> SSRFRefusalMiddleware:
+    def from_crawler(cls, crawler: Crawler) -> SSRFRefusalMiddleware:
         return cls(crawler.stats)
 
     def process_exception(self, request: Request, exception: BaseException) -> None:

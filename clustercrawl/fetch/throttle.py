@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.crawler import Crawler
 from scrapy.extensions.throttle import AutoThrottle
 
 
@@ -21,7 +22,7 @@ class CrawlDelayAutoThrottle(AutoThrottle):
         slot.delay = max(slot.delay, floor)
 
 
-def apply_crawl_delay(crawler: Any, slot_key: str, delay: float) -> None:
+def apply_crawl_delay(crawler: Crawler, slot_key: str, delay: float) -> None:
     """Make ``delay`` the minimum, un-jittered gap between requests to ``slot_key``."""
     downloader = crawler.engine.downloader
     current = downloader.per_slot_settings.setdefault(slot_key, {})

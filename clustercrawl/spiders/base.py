@@ -12,6 +12,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from clustercrawl.discovery.entry import Channel, Entry
+from clustercrawl.items import PostItem
 from clustercrawl.posts import utc_now_iso
 from clustercrawl.registry import Site
 from clustercrawl.sitestate import Candidate, SiteState
@@ -68,7 +69,7 @@ class SpiderBase(scrapy.Spider):
     async def _extract_item(
         self, st: SiteState, html: str, cand: Candidate, *, page_url: str, fetched_url: str,
         http_status: int | None, hints: Entry | None, redirects: Iterable[str] = (),
-    ) -> Any:
+    ) -> PostItem | None:
         raise NotImplementedError
 
     def _flush(self, st: SiteState) -> list[Any]:

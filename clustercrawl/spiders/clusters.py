@@ -17,6 +17,7 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
@@ -73,7 +74,7 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self.sites: list[Site] = []
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ClustersSpider:
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ClustersSpider:
         spider: ClustersSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.limits = CrawlLimits.from_settings(crawler.settings, spider.max_posts_arg)
         spider.runner = ExtractionRunner(spider.limits.extract_processes)

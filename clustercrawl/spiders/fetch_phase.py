@@ -156,7 +156,7 @@ class FetchMixin(SpiderBase):
         http_status: int | None,
         hints: Entry | None,
         redirects: Iterable[str] = (),
-    ) -> Any:
+    ) -> PostItem | None:
         site = st.site
         try:
             extracted = await self.runner.extract(

@@ -12,8 +12,9 @@ runs and no cumulative file is written, but the run's own outputs are complete.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from scrapy.settings import BaseSettings
 from scrapy.utils.misc import load_object
 
 from clustercrawl.dedupe import GroupStore, MemoryGroupStore, SQLiteGroupStore
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
-def state_path(settings: Any) -> Path | None:
+def state_path(settings: BaseSettings) -> Path | None:
     """``CLUSTERCRAWL_STATE_PATH``, by default ``<output>/state/state.sqlite``; "off" = none."""
     value = settings.get("CLUSTERCRAWL_STATE_PATH")
     if value in ("off", "none", "", False):
