@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import unquote_plus, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 import tldextract
 from w3lib.url import canonicalize_url as _w3lib_canonicalize
@@ -75,6 +75,25 @@ def canonicalize_url(url: str) -> str:
     return text if result is None else result
 
 
+def _site_of(canon: str) -> tuple[SplitResult, str] | None:
+    """The parts of a canonical http(s) URL and its folded ``host[:port]`` (no ``www.``,
+    default ports dropped, IPv6 in brackets); None for anything else."""
+    try:
+        parts = urlsplit(canon)
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in _DEFAULT_PORTS or not host:
+        return None
+    host = _fold_host(host)
+    if ":" in host:
+        host = f"[{host}]"
+    if port is not None and port != _DEFAULT_PORTS[parts.scheme]:
+        host = f"{host}:{port}"
+    return parts, host
+
+
 def url_key(url: str) -> str:
     """Identity key for ids and dedupe: ``host/path?query`` after folding known variants.
 
@@ -83,21 +102,12 @@ def url_key(url: str) -> str:
     ``/amp/``). Not a URL: never fetch it.
     """
     canon = canonicalize_url(url)
-    try:
-        parts = urlsplit(canon)
-        host = parts.hostname
-        port = parts.port
-    except ValueError:
+    split = _site_of(canon)
+    if split is None:
         return canon
-    if parts.scheme not in _DEFAULT_PORTS or not host:
-        return canon
-    host = _fold_host(host)
-    if ":" in host:
-        host = f"[{host}]"
-    if port is not None and port != _DEFAULT_PORTS[parts.scheme]:
-        host = f"{host}:{port}"
+    parts, site = split
     query = _fold_query(parts.query)
-    return host + _fold_path(parts.path) + (f"?{query}" if query else "")
+    return site + _fold_path(parts.path) + (f"?{query}" if query else "")
 
 
 def post_id(url: str) -> str:
@@ -117,19 +127,8 @@ def host_of(url: str) -> str:
 @lru_cache(maxsize=65536)
 def site_key(url: str) -> str:
     """Host without ``www.`` plus any non-default port: what :func:`same_site` compares."""
-    canon = canonicalize_url(url)
-    try:
-        parts = urlsplit(canon)
-        host = parts.hostname
-        port = parts.port
-    except ValueError:
-        return ""
-    if not host or parts.scheme not in _DEFAULT_PORTS:
-        return ""
-    host = _fold_host(host)
-    if port is not None and port != _DEFAULT_PORTS[parts.scheme]:
-        return f"{host}:{port}"
-    return host
+    split = _site_of(canonicalize_url(url))
+    return split[1] if split else ""
 
 
 #: Registered domains from the public-suffix list bundled with tldextract (Scrapy's own

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 import pycountry
+
+from clustercrawl.timezones import zone_named
 
 from .events import EventEntry, collect_events
 
@@ -27,13 +28,6 @@ STATUS = {"scheduled": "CONFIRMED", "moved_online": "CONFIRMED", "postponed": "T
           "cancelled": "CANCELLED"}
 
 
-def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def _instant(value: str, zone: tzinfo | None) -> datetime:
@@ -51,7 +45,7 @@ def _times(entry: EventEntry) -> tuple[date | datetime, date | datetime | None]:
     lasts several days) or has no DTEND (RFC 5545: it ends when it starts)."""
     if entry.all_day:
         return entry.start_day(), entry.end_day() + timedelta(days=1)
-    zone = _zone(entry.timezone)
+    zone = zone_named(entry.timezone)
     start = _instant(entry.start, zone)
     if entry.end and len(entry.end) > 10:
         end = _instant(entry.end, zone)
