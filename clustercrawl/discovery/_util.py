@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import html as htmllib
 import json
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
-
-import lxml.etree
-import lxml.html
-from w3lib.url import safe_url_string
+from urllib.parse import urlsplit
 
 from clustercrawl import urls as _urls
 from clustercrawl.discovery.errors import DiscoveryError
+from clustercrawl.dom import (  # the one DOM/text module, re-exported for the parsers
+    absolutize,
+    base_href,
+    clean_space,
+    fragment_text,
+    parse_html,
+    to_text,
+)
 
 _WS = re.compile(r"\s+")
 _BAD_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "callto:", "sms:", "skype:", "fax:")
@@ -43,89 +46,14 @@ DEFAULT_TERMS = frozenset(
 )
 
 
-def clean_space(text: str | None) -> str:
-    """Collapse whitespace (incl. NBSP) so titles compare and print cleanly."""
-    if not text:
-        return ""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
-
-
-def to_text(body: str | bytes) -> str:
-    """Decode a body that is usually UTF-8; never fails (bad bytes are replaced)."""
-    if isinstance(body, str):
-        return body
-    if body.startswith(b"\xef\xbb\xbf"):
-        body = body[3:]
-    return body.decode("utf-8", errors="replace")
-
-
-def fragment_text(fragment: str | None) -> str:
-    """Plain text of an HTML fragment (WP ``title.rendered``, feed summaries): tags dropped."""
-    if not fragment:
-        return ""
-    if "<" not in fragment:
-        return clean_space(htmllib.unescape(fragment))
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
-        return clean_space(htmllib.unescape(re.sub(r"<[^>]*>", " ", fragment)))
-    more = ".//*[contains(concat(' ', normalize-space(@class), ' '), ' more-link ')]"
-    for bad in root.xpath(f".//script|.//style|{more}"):
-        bad.drop_tree()
-    return clean_space(root.text_content())
-
-
 def strip_read_more(text: str) -> str:
     """Drop the ``[…]`` / ``Continue reading`` tail WordPress puts on excerpts."""
     return re.sub(r"\s*(\[\s*(…|\.\.\.|&hellip;)\s*\]|(…|\.\.\.)\s*$)", "", text).strip()
 
 
-def parse_html(markup: str | bytes) -> lxml.html.HtmlElement | None:
-    """Parse an HTML document leniently; None when there is nothing to parse."""
-    if isinstance(markup, bytes):
-        markup = to_text(markup)
-    markup = markup.replace("\x00", "")
-    if not markup.strip():
-        return None
-    try:
-        root = lxml.html.document_fromstring(markup)
-    except (lxml.etree.ParserError, ValueError):
-        return None
-    return root if isinstance(root, lxml.html.HtmlElement) else None
-
-
-def base_href(root: lxml.html.HtmlElement, url: str) -> str:
-    """The document base URL, honouring ``<base href>`` (common on Joomla and TYPO3)."""
-    for href in root.xpath("//head/base/@href"):
-        joined = urljoin(url, str(href).strip())
-        if joined.startswith(("http://", "https://")):
-            return joined
-    return url
-
-
-def absolutize(href: str | None, base: str) -> str | None:
-    """Absolute http(s) URL without fragment, or None for mailto:, javascript:, junk."""
-    if href is None:
-        return None
-    return _absolutize(href, base)
-
-
-@lru_cache(maxsize=16384)
-def _absolutize(href: str, base: str) -> str | None:
-    href = href.strip().replace("\n", "").replace("\r", "").replace("\t", "")
-    if not href or href.startswith("#") or href.lower().startswith(_BAD_SCHEMES):
-        return None
-    try:
-        joined = urljoin(base, htmllib.unescape(href) if "&amp;" in href else href)
-        url = safe_url_string(urldefrag(joined)[0])
-        parts = urlsplit(url)
-        _ = parts.port  # raises ValueError on a bad port
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return url
-
+__all__ = ["DEFAULT_TERMS", "absolutize", "base_href", "clean_space", "fragment_text",
+           "header_value", "iso_datetime", "load_json", "origin", "parse_html", "primary_lang",
+           "same_site", "strip_read_more", "to_text", "unique_terms", "url_key"]
 
 same_site = _urls.same_site  # the project's one same-site rule (``urls.same_site``)
 
