@@ -1,0 +1,201 @@
+"""End to end on a real WordPress: Debian's ``wordpress`` on MariaDB, php-fpm and nginx.
+
+Two sites (a Polish one with pretty permalinks, a German one with plain ``?p=`` links), our
+own content in ``tests/realwp/content/`` with its labels, crawled by the real ``clusters``
+spider and scored against what the database holds as WordPress renders it. Servers run on
+loopback (nginx on 127.0.0.1, MariaDB and php-fpm on unix sockets) and are stopped at the
+end. Without the Debian packages the tests skip, saying which; with ``CI`` set they fail.
+About 30 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import html
+import http.client
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from clustercrawl.schema import validation_errors
+from tests.conftest import read_run, run_crawl
+from tests.realwp.scoring import RealScore, score
+from tests.realwp.servers import WordPressStack, require_wordpress
+from tests.realwp.web import RealWordPress, load_content, provision
+
+pytestmark = pytest.mark.e2e
+
+#: The issue's targets, and the floors: what the current crawler measured when they were
+#: set (see test_quality_floors), minus one post or pair, so a regression fails here.
+TARGETS = {
+    "post_types": 0.95,
+    "event_ranges": 0.98,
+    "story_precision": 0.98,
+    "story_recall": 0.95,
+    "event_precision": 0.98,
+    "event_recall": 0.95,
+}
+FLOORS = {
+    "recall": 1.0,
+    "titles": 1.0,
+    "published": 1.0,
+    "categories": 1.0,
+    "post_types": 0.89,  # measured 58/64 = 0.906
+    "event_ranges": 0.77,  # measured 22/27 = 0.815
+    "event_cities": 0.66,  # measured 19/27 = 0.704
+    "story_precision": 1.0,  # 2/2 pairs
+    "story_recall": 1.0,  # 2/2 pairs
+    "event_precision": 0.98,  # measured 8/8 pairs
+    "event_recall": 0.36,  # measured 8/19 = 0.421
+}
+
+
+@dataclass
+class WordPressCrawl:
+    web: RealWordPress
+    returncode: int
+    outdir: Path
+    items: list[dict[str, Any]]
+    report: dict[str, Any]
+    log: str
+    score: RealScore
+
+
+@pytest.fixture(scope="session")
+def real_wordpress(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealWordPress]:
+    """Both WordPress sites, provisioned once per session (a dump kept for restores)."""
+    require_wordpress()
+    folder = tmp_path_factory.mktemp("realwp")
+    contents = load_content()
+    with WordPressStack(folder / "servers", [c.site for c in contents]) as stack:
+        yield provision(stack, folder / "dump")
+
+
+@pytest.fixture(scope="session")
+def wordpress_crawl(real_wordpress: RealWordPress,
+                    tmp_path_factory: pytest.TempPathFactory) -> WordPressCrawl:
+    """One real crawl of both sites; the run's own posts.jsonl (grouping ids included)."""
+    tmp = tmp_path_factory.mktemp("realwp-crawl")
+    registry = tmp / "registry.yaml"
+    registry.write_text(real_wordpress.registry_yaml(), "utf-8")
+    outdir = tmp / "out"
+    proc = run_crawl(outdir, registry)
+    items, report = read_run(outdir)
+    return WordPressCrawl(real_wordpress, proc.returncode, outdir, items, report,
+                          proc.stderr + proc.stdout,
+                          score(items, real_wordpress.posts, real_wordpress.hidden))
+
+
+def _get(stack: WordPressStack, host: str, path: str) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", stack.port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": f"{host}:{stack.port}"})
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+    finally:
+        conn.close()
+
+
+def test_servers_listen_on_loopback_only(real_wordpress: RealWordPress) -> None:
+    stack = real_wordpress.stack
+    assert stack.sql("SELECT @@skip_networking").stdout.strip() == "1"
+    conf = (stack.folder / "nginx.conf").read_text("utf-8")
+    listens = [line.split()[1] for line in conf.splitlines() if line.strip().startswith("listen")]
+    assert listens and all(x.startswith("127.0.0.1:") for x in listens), listens
+    assert "listen = " + str(stack.fpm_socket) in (stack.folder / "php-fpm.conf").read_text()
+
+
+def test_the_sites_are_what_the_tests_need(real_wordpress: RealWordPress) -> None:
+    """Enough posts to page, every kind of hidden row present (so 'none hidden' can fail),
+    and the ground truth's titles equal to what the REST API renders."""
+    stack = real_wordpress.stack
+    for content in real_wordpress.contents:
+        site = content.site
+        published = [p for p in real_wordpress.posts if p.site_id == content.conf["id"]]
+        assert len(published) >= 30
+        hidden = {(h["type"], h["status"]) for h in real_wordpress.hidden
+                  if h["site_id"] == content.conf["id"]}
+        for kind in [("post", "draft"), ("post", "private"), ("post", "pending"),
+                     ("post", "future"), ("post", "trash"), ("revision", "inherit"),
+                     ("page", "publish")]:
+            assert kind in hidden, (site.host, kind)
+        root = "/?rest_route=/wp/v2/posts&" if not site.permalinks else "/wp-json/wp/v2/posts?"
+        status, headers, body = _get(stack, site.host, root + "per_page=10")
+        assert status == 200, body[:300]
+        assert int(headers["x-wp-totalpages"]) >= 4
+        status, _, body = _get(stack, site.host, root + "per_page=100")
+        api_titles = {p["link"]: p["title"]["rendered"] for p in json.loads(body)}
+        assert {u: html.unescape(t) for u, t in api_titles.items()} == {
+            p.url: p.title for p in published
+        }
+    # wptexturize's work is visible in the ground truth (typographic quotes and dashes)
+    titles = " ".join(p.title for p in real_wordpress.posts)
+    assert "–" in titles and ("“" in titles or "„" in titles)
+    assert '"' not in titles and " - " not in titles
+
+
+def test_crawl_exits_cleanly(wordpress_crawl: WordPressCrawl) -> None:
+    assert wordpress_crawl.returncode == 0, wordpress_crawl.log[-3000:]
+    statuses = {s["site_id"]: s["status"] for s in wordpress_crawl.report["sites"]}
+    assert set(statuses.values()) == {"ok"}, statuses
+
+
+def test_every_line_is_valid_against_the_schema(wordpress_crawl: WordPressCrawl) -> None:
+    bad = {i["url"]: validation_errors(i) for i in wordpress_crawl.items
+           if validation_errors(i)}
+    assert not bad
+
+
+def test_every_published_post_found_and_nothing_hidden(wordpress_crawl: WordPressCrawl) -> None:
+    s = wordpress_crawl.score
+    assert s.missing == [], s.summary()
+    assert s.hidden_seen == [], s.summary()
+    assert s.extra == [], s.summary()
+    assert s.duplicates == 0, s.summary()
+
+
+def test_wp_api_channel_on_both_permalink_styles(wordpress_crawl: WordPressCrawl) -> None:
+    """Pretty permalinks: /wp-json/; plain ones: ?rest_route= (found from the page's link)."""
+    by_site: dict[str, set[str]] = {}
+    for item in wordpress_crawl.items:
+        crawl = item["crawl"]
+        assert crawl["channel"] == "wp_api", (item["url"], crawl)
+        by_site.setdefault(item["site_id"], set()).add(
+            "rest_route" if "rest_route=" in crawl["fetched_url"] else "wp-json")
+    assert by_site == {"pl-wp-baltycki-klaster-wodoru": {"wp-json"},
+                       "de-wp-sensorik-cluster-elbtal": {"rest_route"}}
+
+
+def test_titles_dates_and_categories_exact(wordpress_crawl: WordPressCrawl) -> None:
+    s = wordpress_crawl.score
+    f = s.figures()
+    detail = "\n".join([s.summary(), *s.mismatches])
+    assert (f["titles"], f["published"], f["categories"]) == (1.0, 1.0, 1.0), detail
+
+
+def test_quality_floors(wordpress_crawl: WordPressCrawl, capsys: pytest.CaptureFixture[str]
+                        ) -> None:
+    s = wordpress_crawl.score
+    measured = s.figures()
+    with capsys.disabled():
+        print(f"\nreal WordPress ({s.truth_posts} published posts on 2 sites): {s.summary()}")
+        for name, floor in FLOORS.items():
+            target = TARGETS.get(name)
+            miss = "  BELOW TARGET" if target is not None and measured[name] < target else ""
+            print(f"  {name:16s} {measured[name]:.3f}  (floor {floor:.2f}"
+                  + (f", target {target:.2f}" if target is not None else "") + f"){miss}")
+        for line in s.mismatches:
+            print("   ", line)
+        for line in s.spurious_events:
+            print("    spurious event", line)
+        for pair in s.events.missed:
+            print("    event pair missed", pair)
+        for pair in s.events.false_merges + s.stories.false_merges:
+            print("    false merge", pair)
+        for pair in s.stories.missed:
+            print("    story pair missed", pair)
+    below = {k: round(measured[k], 3) for k, floor in FLOORS.items() if measured[k] < floor}
+    assert not below, f"below the pinned floors: {below}\n" + "\n".join(s.mismatches)
