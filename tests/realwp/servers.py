@@ -42,6 +42,26 @@ def _which(name: str) -> str | None:
     return shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
 
 
+#: PHP extensions WordPress needs here -> the Debian package with them (``-n``: no conf.d)
+REQUIRED_EXTENSIONS = {"mysqlnd": "php-mysql", "mysqli": "php-mysql", "mbstring": "php-mbstring",
+                       "xml": "php-xml", "dom": "php-xml"}
+#: loaded too when present (WordPress uses them when it can)
+OPTIONAL_EXTENSIONS = ("simplexml", "xmlreader", "gd", "iconv", "fileinfo", "exif", "ctype",
+                       "tokenizer")
+
+
+def _php_extensions() -> set[str]:
+    """Extensions PHP has built in or as a loadable ``.so`` in its extension_dir."""
+    code = "echo PHP_EXTENSION_DIR, PHP_EOL, implode(' ', get_loaded_extensions());"
+    proc = subprocess.run(["php", "-n", "-r", code],
+                          capture_output=True, text=True, check=False)
+    lines = proc.stdout.splitlines()
+    if proc.returncode != 0 or len(lines) < 2:
+        return set()
+    built_in = {e.lower() for e in lines[1].split()}
+    return built_in | {p.stem for p in Path(lines[0]).glob("*.so")}
+
+
 def php_fpm_binary() -> str | None:
     """php-fpm is installed versioned (``php-fpm8.2``)."""
     for cand in ("php-fpm", *(f"php-fpm{v}" for v in ("8.4", "8.3", "8.2", "8.1", "8.0", "7.4"))):
@@ -61,9 +81,9 @@ def missing_packages() -> list[str]:
     if not (WORDPRESS / "wp-content" / "languages" / "pl_PL.mo").exists():
         missing.append("Polish and German translations (wordpress-l10n)")
     if _which("php"):
-        mods = subprocess.run(["php", "-m"], capture_output=True, text=True, check=False).stdout
-        if "mysqli" not in mods.split():
-            missing.append("PHP mysqli (php-mysql)")
+        have = _php_extensions()
+        missing += [f"PHP {ext} ({pkg})" for ext, pkg in REQUIRED_EXTENSIONS.items()
+                    if ext not in have]
     return missing
 
 
@@ -256,17 +276,21 @@ class WordPressStack:
         """Debian's php.ini without its conf.d scan: only the extensions WordPress needs."""
         ini = self.folder / "php.ini"
         if not ini.exists():
+            so_files = {p.stem for p in Path(self._extension_dir()).glob("*.so")}
+            wanted = [*REQUIRED_EXTENSIONS, *OPTIONAL_EXTENSIONS]
             ini.write_text("\n".join([
-                "extension=mysqlnd", "extension=mysqli", "extension=mbstring", "extension=xml",
-                "extension=dom",
-                "extension=simplexml", "extension=xmlreader", "extension=gd",
-                "extension=iconv", "extension=fileinfo", "extension=exif", "extension=ctype",
-                "extension=tokenizer",
-                "zend_extension=opcache", "opcache.enable=1", "opcache.enable_cli=0",
+                *(f"extension={e}" for e in wanted if e in so_files),
+                *(["zend_extension=opcache"] if "opcache" in so_files else []),
+                "opcache.enable=1", "opcache.enable_cli=0",
                 "display_errors=stderr", "error_reporting=E_ALL & ~E_DEPRECATED",
                 "date.timezone=UTC", "memory_limit=256M", "",
             ]), "utf-8")
         return ini
+
+    @staticmethod
+    def _extension_dir() -> str:
+        return subprocess.run(["php", "-n", "-r", "echo PHP_EXTENSION_DIR;"], capture_output=True,
+                              text=True, check=True).stdout.strip()
 
     def _start_nginx(self) -> None:
         log = self.folder / "nginx-error.log"
