@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import http.client
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from clustercrawl.schema import validation_errors
 from tests.conftest import read_run, run_crawl
 from tests.realwp.scoring import RealScore, score
 from tests.realwp.servers import WordPressStack, require_wordpress
-from tests.realwp.web import RealWordPress, load_content, provision
+from tests.realwp.web import HERE, RealWordPress, load_content, provision
 
 pytestmark = pytest.mark.e2e
 
@@ -199,3 +200,70 @@ def test_quality_floors(wordpress_crawl: WordPressCrawl, capsys: pytest.CaptureF
             print("    story pair missed", pair)
     below = {k: round(measured[k], 3) for k, floor in FLOORS.items() if measured[k] < floor}
     assert not below, f"below the pinned floors: {below}\n" + "\n".join(s.mismatches)
+
+
+#: A week of editing: what a re-crawl must report as new, updated and gone.
+WEEK_OF_EDITS: dict[str, list[dict[str, str]]] = {
+    "pl-wp.localhost": [
+        {"op": "unpublish", "slug": "przerwa-wakacyjna-biura"},
+        {"op": "trash", "slug": "wyniki-ankiety-czlonkow"},
+        {"op": "edit", "slug": "zarzad-klastra-kolejna-kadencja",
+         "title": "Zarząd klastra wybrany na kolejną kadencję (aktualizacja)",
+         "append": "Aktualizacja: do zarządu dołączył przedstawiciel samorządu województwa."},
+        {"op": "new", "slug": "klaster-na-targach-w-grudniu", "category": "Aktualności",
+         "title": "Klaster na grudniowych targach energetyki",
+         "content": "Nasze stoisko odwiedziło ponad trzystu gości. Dziękujemy wystawcom."},
+    ],
+    "de-wp.localhost": [
+        {"op": "private", "slug": "sommerpause-geschaeftsstelle"},
+        {"op": "edit", "slug": "geschaeftsstelle-umgezogen",
+         "append": "Nachtrag: Der Besprechungsraum kann ab sofort online gebucht werden."},
+    ],
+}
+EXPECTED_COUNTS = {
+    "pl-wp-baltycki-klaster-wodoru": {"new": 1, "updated": 1, "gone": 2},
+    "de-wp-sensorik-cluster-elbtal": {"new": 0, "updated": 1, "gone": 1},
+}
+
+
+def test_recrawl_after_a_week_of_edits(wordpress_crawl: WordPressCrawl,
+                                       tmp_path: Path) -> None:
+    """The second run, on the first run's state, reports exactly what WordPress changed;
+    the provisioned database is restored afterwards from the session's dump."""
+    web = wordpress_crawl.web
+    stack = web.stack
+    assert web.dump is not None
+    outdir = tmp_path / "out"
+    shutil.copytree(wordpress_crawl.outdir, outdir)
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(web.registry_yaml(), "utf-8")
+    try:
+        for content in web.contents:
+            stack.php(HERE / "mutate.php", content.site,
+                      stdin=json.dumps(WEEK_OF_EDITS[content.site.host]))
+        proc = run_crawl(outdir, registry)
+        assert proc.returncode == 0, (proc.stderr + proc.stdout)[-3000:]
+        items, report = read_run(outdir)
+    finally:
+        stack.restore(web.dump)
+    before = [(p.url, p.title, p.date_gmt) for p in web.posts]
+    web.read_truth()
+    assert [(p.url, p.title, p.date_gmt) for p in web.posts] == before, "restore failed"
+    counts = {s["site_id"]: {k: s["counts"][k] for k in ("new", "updated", "gone")}
+              for s in report["sites"]}
+    assert counts == EXPECTED_COUNTS, counts
+    statuses = sorted((i["crawl"]["status"], i["title"]) for i in items)
+    assert statuses == [
+        ("new", "Klaster na grudniowych targach energetyki"),
+        ("updated", "Wir sind umgezogen"),
+        ("updated", "Zarząd klastra wybrany na kolejną kadencję (aktualizacja)"),
+    ], statuses
+    gone = {u for s in report["sites"] for u in s["gone"]}
+    by_slug = {p.slug: p.url for p in web.posts}
+    assert gone == {by_slug[s] for s in ("przerwa-wakacyjna-biura", "wyniki-ankiety-czlonkow",
+                                         "sommerpause-geschaeftsstelle")}, gone
+    # the cumulative file: the gone posts left it, the new one joined it
+    live = [json.loads(line) for line in
+            (outdir / "posts.jsonl").read_text("utf-8").splitlines() if line]
+    assert len(live) == len(web.posts) - 3 + 1
+    assert not gone & {i["url"] for i in live}
