@@ -88,6 +88,11 @@ class RealScore:
         )
 
 
+def _ref(post: TruthPost) -> str:
+    """The post's URL, with its slug when the URL is a bare ?p=ID."""
+    return f"{post.url} [{post.slug}]" if "?p=" in post.url else post.url
+
+
 def _instant(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -109,7 +114,7 @@ def _pairs(items: dict[int, dict[str, Any]], truth: list[TruthPost], id_field: s
         out.true += expected
         out.predicted += got
         out.both += expected and got
-        pair = f"{truth[a].url} + {truth[b].url}"
+        pair = f"{_ref(truth[a])} + {_ref(truth[b])}"
         if got and not expected:
             out.false_merges.append(pair)
         elif expected and not got:
@@ -149,7 +154,7 @@ def score(items: Iterable[dict[str, Any]], truth: list[TruthPost],
     for n, post in enumerate(truth):
         got = matched.get(n)
         if not got:
-            s.missing.append(post.url)
+            s.missing.append(_ref(post))
             continue
         s.found += 1
         s.duplicates += len(got) - 1
@@ -157,29 +162,29 @@ def score(items: Iterable[dict[str, Any]], truth: list[TruthPost],
         if item.get("title") == post.title:
             s.title_ok += 1
         else:
-            s.mismatches.append(f"title {post.url}: {item.get('title')!r} != {post.title!r}")
+            s.mismatches.append(f"title {_ref(post)}: {item.get('title')!r} != {post.title!r}")
         want = datetime.fromisoformat(post.date_gmt).replace(tzinfo=UTC)
         value = (item.get("published") or {}).get("value")
         if _instant(value) == want:
             s.date_ok += 1
         else:
-            s.mismatches.append(f"published {post.url}: {value!r} != {want.isoformat()}")
+            s.mismatches.append(f"published {_ref(post)}: {value!r} != {want.isoformat()}")
         topics = set(item.get("topics") or [])
         if set(post.categories) <= topics:
             s.category_ok += 1
         else:
-            s.mismatches.append(f"categories {post.url}: {sorted(topics)} lacks "
+            s.mismatches.append(f"categories {_ref(post)}: {sorted(topics)} lacks "
                                 f"{sorted(set(post.categories) - topics)}")
         if item.get("post_type") == post.label.get("type"):
             s.type_ok += 1
         else:
-            s.mismatches.append(f"post_type {post.url}: {item.get('post_type')} != "
+            s.mismatches.append(f"post_type {_ref(post)}: {item.get('post_type')} != "
                                 f"{post.label.get('type')} ({post.title})")
         ev = item.get("event") or {}
         want_ev = post.event
         if want_ev is None:
             if ev:
-                s.spurious_events.append(f"{post.url}: {ev.get('start')}..{ev.get('end')} "
+                s.spurious_events.append(f"{_ref(post)}: {ev.get('start')}..{ev.get('end')} "
                                          f"({post.title})")
             continue
         s.event_total += 1
@@ -187,13 +192,13 @@ def score(items: Iterable[dict[str, Any]], truth: list[TruthPost],
         if got_range == (want_ev["start"], want_ev["end"]):
             s.event_ok += 1
         else:
-            s.mismatches.append(f"event {post.url}: {got_range[0]}..{got_range[1]} != "
+            s.mismatches.append(f"event {_ref(post)}: {got_range[0]}..{got_range[1]} != "
                                 f"{want_ev['start']}..{want_ev['end']} ({post.title})")
         city = ((ev.get("location") or {}).get("city")) if ev else None
         if city == want_ev.get("city"):
             s.city_ok += 1
         else:
-            s.mismatches.append(f"event city {post.url}: {city!r} != {want_ev.get('city')!r}")
+            s.mismatches.append(f"event city {_ref(post)}: {city!r} != {want_ev.get('city')!r}")
     first = {n: got[0] for n, got in matched.items()}
     s.stories = _pairs(first, truth, "story_id", lambda p: p.label.get("story"))
     s.events = _pairs(first, truth, "event_id", lambda p: (p.event or {}).get("key"))

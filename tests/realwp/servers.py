@@ -233,9 +233,8 @@ class WordPressStack:
         if not self.docroot.exists():
             shutil.copytree(WORDPRESS, self.docroot, symlinks=True)
             (self.docroot / "wp-config.php").unlink()
-            themes = Path(__file__).parent / "themes"
-            if themes.is_dir():
-                shutil.copytree(themes, self.docroot / "wp-content" / "themes", dirs_exist_ok=True)
+            shutil.copytree(Path(__file__).parent / "mu-plugins",
+                            self.docroot / "wp-content" / "mu-plugins")
         sites = {s.host: {"db": s.db, "home": self.home(s)} for s in self.sites}
         (self.docroot / "realwp-sites.json").write_text(json.dumps(sites), "utf-8")
         salts = "\n".join(
