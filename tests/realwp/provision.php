@@ -28,6 +28,7 @@ update_option('date_format', $site['date_format']);
 update_option('default_pingback_flag', 0);
 update_option('default_ping_status', 'closed');
 update_option('default_comment_status', 'closed');
+if (!wp_get_theme($site['theme'])->exists()) fail("theme {$site['theme']} is not installed");
 switch_theme($site['theme']);
 global $wp_rewrite;
 $wp_rewrite->set_permalink_structure($site['permalinks']);

@@ -121,7 +121,6 @@ class SiteConf:
     timezone: str
     permalinks: str  # WordPress permalink_structure; "" = plain ?p=ID links
     title: str
-    theme: str = "twentytwentythree"
 
 
 def _wait(check: Callable[[], bool], proc: subprocess.Popen[bytes], what: str, log: Path,
@@ -235,6 +234,8 @@ class WordPressStack:
             (self.docroot / "wp-config.php").unlink()
             shutil.copytree(Path(__file__).parent / "mu-plugins",
                             self.docroot / "wp-content" / "mu-plugins")
+            shutil.copytree(Path(__file__).parent / "themes",
+                            self.docroot / "wp-content" / "themes", dirs_exist_ok=True)
         sites = {s.host: {"db": s.db, "home": self.home(s)} for s in self.sites}
         (self.docroot / "realwp-sites.json").write_text(json.dumps(sites), "utf-8")
         salts = "\n".join(

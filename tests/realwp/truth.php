@@ -40,4 +40,5 @@ foreach ($rows as $r) {
     }
 }
 echo json_encode(['home' => home_url('/'), 'language' => get_bloginfo('language'),
+                  'theme' => get_stylesheet(), 'classic' => !wp_is_block_theme(),
                   'published' => $published, 'hidden' => $hidden], JSON_UNESCAPED_UNICODE);

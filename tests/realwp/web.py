@@ -81,7 +81,7 @@ def provision_spec(content: SiteContent) -> dict[str, Any]:
             "date": "2025-06-01 12:00:00", "categories": [],
             "versions": [{"title": page["title"], "content": render_body(page["body"], "block")}],
         })
-    return {"site": {**content.conf, "theme": "twentytwentythree"},
+    return {"site": {"theme": "twentytwentythree", **content.conf},
             "categories": content.categories, "posts": posts}
 
 
@@ -113,6 +113,7 @@ class RealWordPress:
     contents: list[SiteContent]
     posts: list[TruthPost] = field(default_factory=list)
     hidden: list[dict[str, Any]] = field(default_factory=list)
+    themes: dict[str, str] = field(default_factory=dict)  # site id -> active theme
     dump: Path | None = None
 
     def registry_yaml(self) -> str:
@@ -133,6 +134,8 @@ class RealWordPress:
         self.posts, self.hidden = [], []
         for c in self.contents:
             out = json.loads(self.stack.php(HERE / "truth.php", c.site).stdout)
+            kind = "classic" if out["classic"] else "block"
+            self.themes[c.conf["id"]] = f"{out['theme']} ({kind})"
             labels = c.labels()
             for row in out["published"]:
                 if row["slug"] not in labels:
