@@ -16,6 +16,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -169,8 +170,11 @@ class WordPressStack:
         self.root = os.geteuid() == 0
         self.docroot = folder / "wordpress"
         self.datadir = folder / "mariadb"
-        self.db_socket = folder / "mysqld.sock"
-        self.fpm_socket = folder / "php-fpm.sock"
+        # unix socket paths are limited to 107 bytes: a deep temporary folder gets a short one
+        self.sockets = folder if len(str(folder)) < 80 else Path(
+            tempfile.mkdtemp(prefix="realwp-", dir="/tmp"))
+        self.db_socket = self.sockets / "mysqld.sock"
+        self.fpm_socket = self.sockets / "php-fpm.sock"
         self.procs: list[tuple[str, subprocess.Popen[bytes]]] = []
 
     def home(self, site: SiteConf) -> str:
@@ -379,6 +383,8 @@ http {{
                 proc.kill()
                 proc.wait(timeout=10)
         self.procs.clear()
+        if self.sockets != self.folder:
+            shutil.rmtree(self.sockets, ignore_errors=True)
 
     def __enter__(self) -> WordPressStack:
         return self.start()
