@@ -112,7 +112,7 @@ def load_registry(path: str | Path | None = None) -> RegistryLoad:
 def load_registry_text(text: str, name: str = "<text>") -> RegistryLoad:
     """Validate registry YAML given as text; ``name`` stands for the file in messages."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader or SafeLoader)
         # A second, node-level parse (no object construction) gives line numbers and reveals
         # duplicate keys, which safe_load would silently resolve to the last one.
         root = yaml.compose(text, Loader=_Loader)

@@ -31,7 +31,7 @@ def select_sites(
     ids: Iterable[str] | str | None = None,
     country: str | Iterable[str] | None = None,
     language: str | Iterable[str] | None = None,
-    type: str | Iterable[str] | None = None,  # noqa: A002 - the registry field's name
+    type: str | Iterable[str] | None = None,  # the registry field's name
     tag: str | Iterable[str] | None = None,
 ) -> list[Site]:
     """Sites matching every given filter, in registry order; each filter may list values.
