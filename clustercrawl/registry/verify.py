@@ -27,6 +27,13 @@ from urllib.parse import urlsplit
 import scrapy
 from protego import Protego
 from scrapy.crawler import CrawlerProcess
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+)
 from scrapy.http import Response, TextResponse
 from scrapy.utils.project import get_project_settings
 from twisted.internet.error import (
@@ -69,9 +76,11 @@ CHANNEL_KEYS = ("wp_api", "feed", "sitemap", "news", "events")
 MAX_PROBES = {"wp_api": 1, "feed": 2, "sitemap": 3, "news": 1, "events": 1}
 #: Every status the spider reads itself; redirects (absent here) are followed by Scrapy.
 _HANDLED_STATUSES = [s for s in range(200, 600) if s not in (301, 302, 303, 307, 308)]
+#: Failures that mean "no usable connection" (Scrapy ≥ 2.14 wraps Twisted's in its own).
 _UNREACHABLE = (
     DNSLookupError, ConnectionRefusedError, TCPTimedOutError, TimeoutError, ConnectionLost,
-    ResponseNeverReceived, ResponseFailed,
+    ResponseNeverReceived, ResponseFailed, CannotResolveHostError, DownloadConnectionRefusedError,
+    DownloadFailedError, DownloadTimeoutError, ResponseDataLossError,
 )  # fmt: skip
 
 
