@@ -179,8 +179,8 @@ def test_write_round_trips_the_yaml_and_keeps_comments(
     assert wp.verified == "crawled"
     assert wp.verified_on == results[0]["checked_on"]
     assert wp.last_check is not None and wp.last_check.status == "ok"
-    assert [u.url for u in wp.wp_api] == [
-        r for r in results if r["site_id"] == wp.id][0]["channels"]["wp_api"]
+    assert [u.url for u in wp.wp_api] == next(
+        r for r in results if r["site_id"] == wp.id)["channels"]["wp_api"]
     assert wp.feeds and all(u.status == "seen" for u in wp.feeds)
     # entries not verified are untouched, and order is kept
     after = yaml.safe_load(text)
