@@ -6,6 +6,7 @@ it cheaply; loading and validation live in :mod:`clustercrawl.registry.load`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -42,6 +43,7 @@ CHANNELS: tuple[str, ...] = tuple(c.value for c in Channel)
 DATE_ORDERS = frozenset({"DMY", "MDY", "YMD", "YDM", "DYM", "MYD"})  # dateparser DATE_ORDER
 URL_LIST_FIELDS = ("news", "events", "feeds", "sitemaps", "wp_api")
 SKIP_NO_HOMEPAGE = "no homepage known"
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ def default_timezone(country: str) -> str:
 
 def is_http_url(value: str) -> bool:
     """True for an absolute http(s) URL with a plausible host (what a crawler can fetch)."""
-    if not value or value != value.strip() or any(c.isspace() for c in value):
+    if not value or _SPACE.search(value):
         return False
     try:
         parts = urlsplit(value)

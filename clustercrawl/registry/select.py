@@ -40,7 +40,8 @@ def select_sites(
     ``language`` ISO 639-1 (matches any of a site's languages), ``type`` one of the registry
     types, ``tag`` a tag some site of the registry carries.
     """
-    pool = list(sites)
+    everything = list(sites)
+    pool = everything
     wanted = _values(ids)
     if wanted:
         known = {s.id for s in pool}
@@ -73,7 +74,7 @@ def select_sites(
         pool = [s for s in pool if s.type in types]
     tags = [t.lower() for t in _values(tag)]
     if tags:
-        known_tags = set(sites_tags(pool))
+        known_tags = set(sites_tags(everything))
         bad = [t for t in tags if t not in known_tags]
         if bad:
             shown = ", ".join(sorted(known_tags)[:30]) or "none"

@@ -14,6 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from clustercrawl.registry.verify import VerifyResult
 
@@ -50,6 +51,15 @@ def dump_roundtrip(data: Any) -> str:
     out = io.StringIO()
     roundtrip_yaml().dump(data, out)
     return out.getvalue()
+
+
+#: Words YAML 1.1 (PyYAML, which loads the registry) reads as booleans; ruamel writes YAML 1.2.
+_YAML11_BOOLS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false"})
+
+
+def code(value: str) -> str:
+    """A country or language code, quoted when PyYAML would read it as a boolean (``NO``)."""
+    return DoubleQuotedScalarString(value) if value.lower() in _YAML11_BOOLS else value
 
 
 def url_item(url: str, status: str = "seen") -> CommentedMap:
@@ -129,7 +139,7 @@ def _apply_one(entry: Any, res: VerifyResult) -> None:
         _set(entry, "cms", res.cms, _AFTER["cms"])
         _set(entry, "cms_evidence", f"registry verify {res.checked_on}", _AFTER["cms_evidence"])
     if res.language and not entry.get("languages"):
-        langs = CommentedSeq([res.language])
+        langs = CommentedSeq([code(res.language)])
         langs.fa.set_flow_style()
         _set(entry, "languages", langs, _AFTER["languages"])
     for channel, key in FIELD_OF_CHANNEL.items():
