@@ -108,10 +108,11 @@ def _row(path: Path, n: int, raw: dict[str, str]) -> Row:
     return Row(n, name, homepage, country, evidence, site_type, languages)
 
 
-def slug(text: str) -> str:
+def slug(text: str, fallback: str = "site") -> str:
+    """ASCII id part of a name; *fallback* (e.g. the domain) when the name has no Latin letters."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return words[:60].rstrip("-") or "site"
+    return words[:60].rstrip("-") or (slug(fallback) if fallback != "site" else "site")
 
 
 def new_entry(row: Row, site_id: str) -> CommentedMap:
@@ -163,7 +164,7 @@ def merge(data: Any, rows: list[Row], log: list[str]) -> None:
                 found["verified"] = "page_seen"
                 log.append(f"{found.get('id')}: evidence from line {row.line}")
             continue
-        site_id = f"{row.country.lower()}-{slug(row.name)}"
+        site_id = f"{row.country.lower()}-{slug(row.name, fallback=domain.split('.')[0])}"
         base, n = site_id, 2
         while site_id in ids:
             site_id, n = f"{base}-{n}", n + 1

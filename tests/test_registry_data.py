@@ -83,12 +83,14 @@ def test_import_adds_a_new_row_once_and_keeps_comments(tmp_path: Path) -> None:
     sources.write_text(
         "name,homepage,country,evidence,type,languages\n"
         "Same domain,https://news.klaster.example.pl/,PL,https://news.klaster.example.pl/a,cmo,pl\n"
-        "Norsk klynge,https://klynge.example.no/,NO,https://klynge.example.no/om,cmo,no;en\n",
+        "Norsk klynge,https://klynge.example.no/,NO,https://klynge.example.no/om,cmo,no;en\n"
+        "Клъстер Пример,https://primer.example.bg/,BG,https://primer.example.bg/za-nas,cmo,bg\n",
         "utf-8")
     args = [sys.executable, str(IMPORT), "--prune", "--registry", str(registry),
             "--sources", str(sources)]
     first = subprocess.run(args, capture_output=True, text=True, check=True)
     assert "added no-norsk-klynge" in first.stdout
+    assert "added bg-example " in first.stdout  # no Latin letters in the name: id from the domain
     assert "pl-existing: evidence from line 2" in first.stdout
     text = registry.read_text("utf-8")
     assert "# my comment" in text and "# keep me" in text
