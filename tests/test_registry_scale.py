@@ -55,11 +55,13 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_5000_entries_load_and_validate_under_a_second(big: Path) -> None:
     load_registry(big)  # warm-up: imports, pycountry's databases, zoneinfo
+    # CPU time of this process: the loader's own cost, not the load other jobs put on a
+    # shared machine (wall time is about the same on an idle one).
     best = float("inf")
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         result = load_registry(big)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert result.errors == []
     assert len(result.sites) == 5000
     assert best < 1.0, f"loading 5,000 entries took {best:.2f} s"

@@ -118,10 +118,16 @@ def default_timezone(country: str) -> str:
     return zones[0] if zones else "UTC"
 
 
+_SIMPLE_URL = re.compile(r"https?://[A-Za-z0-9][A-Za-z0-9.-]*(?::(\d{1,5}))?(?:[/?#][^\s]*)?\Z")
+
+
 def is_http_url(value: str) -> bool:
     """True for an absolute http(s) URL with a plausible host (what a crawler can fetch)."""
     if not value or _SPACE.search(value):
         return False
+    simple = _SIMPLE_URL.match(value)
+    if simple:  # the common case, without urlsplit (5,000-entry registries load in well under 1 s)
+        return simple.group(1) is None or int(simple.group(1)) <= 65535
     try:
         parts = urlsplit(value)
         _ = parts.port  # raises ValueError on a bad port
