@@ -3,6 +3,8 @@
     clustercrawl extract PAGE.html --url https://site/post/ [--language pl] [--timezone TZ]
     clustercrawl extract https://site/post/          # fetches the page once
     clustercrawl registry [PATH]                     # validate a registry, list errors
+    clustercrawl registry verify [--registry PATH] [--sites IDS] [--country CC] [--language L]
+                                 [--type T] [--tag T] [--write] [--json FILE] [-s NAME=VALUE]
     clustercrawl seed --redis URL [--registry PATH] [--sites IDS] [--country CC] [--run NAME]
     clustercrawl status --redis URL [--run NAME]      # a distributed run's progress (JSON)
     clustercrawl finalize --redis URL --output DIR [--run NAME] [--wait SECONDS] [--force]
@@ -37,6 +39,8 @@ from clustercrawl.distributed.finalize import FinalizeError, finalize_run
 from clustercrawl.distributed.queue import SeedError, SiteQueue
 from clustercrawl.extract import extract_post
 from clustercrawl.registry import RegistryFileError, load_registry, select_sites
+from clustercrawl.registry.verify import run_verify
+from clustercrawl.registry.writeback import write_results
 
 USER_AGENT = f"clustercrawl/{__version__} (single-page extract)"
 
@@ -68,8 +72,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_registry(args: argparse.Namespace) -> int:
+    if args.rest and args.rest[0] == "verify":
+        return cmd_registry_verify(_verify_parser().parse_args(args.rest[1:]))
+    if len(args.rest) > 1:
+        print(f"clustercrawl registry: unexpected arguments: {' '.join(args.rest[1:])} "
+              "(usage: clustercrawl registry [PATH] | clustercrawl registry verify …)",
+              file=sys.stderr)
+        return 2
     try:
-        loaded = load_registry(args.path)
+        loaded = load_registry(args.rest[0] if args.rest else None)
     except RegistryFileError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -80,6 +91,73 @@ def cmd_registry(args: argparse.Namespace) -> int:
     print(f"{loaded.path}: {len(loaded.sites)} sites ok, {len(loaded.skipped)} skipped, "
           f"{len(loaded.errors)} errors")
     return 1 if loaded.errors else 0
+
+
+def _verify_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="clustercrawl registry verify",
+        description="Fetch each site's robots.txt and homepage (politely, robots obeyed), "
+                    "find its channels and report reachability, final URL, CMS and language.")
+    p.add_argument("--registry", default=None, help="registry file (default: the bundled one)")
+    p.add_argument("--sites", default=None, help="only these ids, comma-separated")
+    p.add_argument("--country", default=None, help="only these countries (ISO codes, a,b)")
+    p.add_argument("--language", default=None, help="only sites in these languages (ISO 639-1)")
+    p.add_argument("--type", default=None, help="only these site types (cmo, association, …)")
+    p.add_argument("--tag", default=None, help="only sites with one of these tags")
+    p.add_argument("--write", action="store_true",
+                   help="store the findings in the registry file (comments and order kept)")
+    p.add_argument("--json", default=None, metavar="FILE",
+                   help="also write the results as JSON ('-' = standard output)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy/clustercrawl setting, e.g. -s DOWNLOAD_TIMEOUT=10")
+    return p
+
+
+def cmd_registry_verify(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_registry(args.registry)
+        sites = select_sites(loaded.sites, ids=args.sites, country=args.country,
+                             language=args.language, type=args.type, tag=args.tag)
+    except (RegistryFileError, ValueError) as exc:
+        print(f"clustercrawl registry verify: {exc}", file=sys.stderr)
+        return 2
+    for err in loaded.errors:
+        print(f"error: {err} (not verified)", file=sys.stderr)
+    if not sites:
+        print("clustercrawl registry verify: no site selected", file=sys.stderr)
+        return 2
+    overrides: dict[str, str] = {}
+    for item in args.set:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            print(f"clustercrawl registry verify: -s {item!r}: expected NAME=VALUE",
+                  file=sys.stderr)
+            return 2
+        overrides[name.strip()] = value
+    results = run_verify(sites, overrides)
+    for res in results:
+        channels = "; ".join(f"{k}: {', '.join(v)}" for k, v in res.channels.items() if v)
+        extra = f" ({res.reason})" if res.reason else ""
+        print(f"{res.site_id}: {res.status}{extra} final={res.final_url or '-'} "
+              f"cms={res.cms or '-'} lang={res.language or '-'} "
+              f"channels=[{channels or 'none found'}]")
+    counts: dict[str, int] = {}
+    for res in results:
+        counts[res.status] = counts.get(res.status, 0) + 1
+    print("verified " + str(len(results)) + " site(s): "
+          + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    if args.json:
+        payload = json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=1)
+        if args.json == "-":
+            sys.stdout.write(payload + "\n")
+        else:
+            Path(args.json).write_text(payload + "\n", encoding="utf-8")
+    if args.write:
+        path = Path(loaded.path)
+        missing = write_results(path, results)
+        print(f"written to {path}" + (f" (ids not found: {', '.join(missing)})" if missing
+                                     else ""))
+    return 0
 
 
 def _queue(args: argparse.Namespace) -> SiteQueue | None:
@@ -185,8 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timezone", help="the site's IANA time zone, e.g. Europe/Warsaw")
     p.add_argument("--timeout", type=float, default=30.0)
     p.set_defaults(func=cmd_extract)
-    r = sub.add_parser("registry", help="validate a site registry (default: the bundled one)")
-    r.add_argument("path", nargs="?", default=None)
+    r = sub.add_parser(
+        "registry", help="validate a site registry (default: the bundled one); "
+                         "'registry verify --help' checks its sites online")
+    r.add_argument("rest", nargs=argparse.REMAINDER, metavar="PATH | verify …")
     r.set_defaults(func=cmd_registry)
     sd = sub.add_parser("seed", help="queue registry sites for distributed workers (Redis)")
     _redis_args(sd)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
-from clustercrawl.state import store_for
+from clustercrawl.state import optional_store
 
 #: Answers worth keeping: a robots.txt, or the site saying it has none.
 _KEEP = (200, 404, 410)
@@ -34,7 +34,7 @@ class RobotsTxtCacheMiddleware:
         return urlsplit(request.url).path == "/robots.txt"
 
     def process_request(self, request: Request) -> Response | None:
-        store = store_for(self.crawler)
+        store = optional_store(self.crawler)
         if store is None or not self._is_robots(request) or not self.max_age:
             return None
         cached = store.get_robots(urlsplit(request.url).netloc)
@@ -52,7 +52,7 @@ class RobotsTxtCacheMiddleware:
                         flags=["cached"])
 
     def process_response(self, request: Request, response: Response) -> Response:
-        store = store_for(self.crawler)
+        store = optional_store(self.crawler)
         if (store is not None and self._is_robots(request) and "cached" not in response.flags
                 and response.status in _KEEP):
             now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -5,7 +5,8 @@ Per site, cheapest and most structured channel first: WordPress REST API → fee
 indexes) → news/events listings with pagination → bounded link following when nothing
 else found posts. See ``clustercrawl/sitestate.py`` for the two-phase life of a site.
 
-Arguments (``-a name=value``): ``sites=ID,ID``, ``country=PL``, ``registry=PATH``,
+Arguments (``-a name=value``): ``sites=ID,ID``, ``country=PL``, ``language=pl``,
+``type=cmo``, ``tag=energy`` (each may list values: ``country=PL,CZ``), ``registry=PATH``,
 ``channels=wp_api,feed,...`` (restrict discovery), ``max_posts=N`` (per site).
 """
 
@@ -18,7 +19,7 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
@@ -26,7 +27,13 @@ from twisted.python.failure import Failure
 from clustercrawl.discovery.entry import Channel
 from clustercrawl.fetch.health import block_reason, classify_failure
 from clustercrawl.posts import utc_now_iso
-from clustercrawl.registry import RegistryError, Site, load_registry, select_sites
+from clustercrawl.registry import (
+    RegistryError,
+    SelectionError,
+    Site,
+    load_registry,
+    select_sites,
+)
 from clustercrawl.sitestate import SiteState
 from clustercrawl.spiders.base import PRIO_HOME
 from clustercrawl.spiders.config import CrawlLimits
@@ -50,6 +57,9 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self,
         sites: str | None = None,
         country: str | None = None,
+        language: str | None = None,
+        type: str | None = None,  # the registry field's name
+        tag: str | None = None,
         registry: str | None = None,
         channels: str | None = None,
         max_posts: str | None = None,
@@ -60,6 +70,7 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self.registry_path = registry
         self.site_ids = [s.strip() for s in sites.split(",") if s.strip()] if sites else None
         self.country = country
+        self.selection = {"language": language, "type": type, "tag": tag}
         self.channels_arg = (
             {Channel(c.strip()) for c in channels.split(",") if c.strip()} if channels else None
         )
@@ -104,7 +115,13 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
             logger.error("registry: %s (this site is not crawled; the others are)", err)
         for site_id, reason in loaded.skipped:
             logger.info("registry: site %s skipped: %s", site_id, reason)
-        self.sites = select_sites(loaded.sites, ids=self.site_ids, country=self.country)
+        try:
+            self.sites = select_sites(
+                loaded.sites, ids=self.site_ids, country=self.country, **self.selection
+            )
+        except SelectionError as exc:
+            logger.error("clusters: %s", exc)
+            raise UsageError(f"clusters: {exc}") from None
         self.site_source = LocalSiteSource(self.sites)
         logger.info("crawling %d site(s) from %s", len(self.sites), loaded.path)
 

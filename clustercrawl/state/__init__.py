@@ -6,6 +6,7 @@ from __future__ import annotations
 from clustercrawl.state.component import (
     CrawlStateExtension,
     groups_for,
+    optional_store,
     state_component,
     state_path,
     store_for,
@@ -24,6 +25,6 @@ from clustercrawl.state.store import (
 
 __all__ = [
     "GONE", "NEW", "UNCHANGED", "UPDATED", "CrawlStateExtension", "PageState", "PostState",
-    "SiteRecord", "SqliteStateStore", "StateStore", "groups_for", "state_component", "state_path",
-    "store_for",
+    "SiteRecord", "SqliteStateStore", "StateStore", "groups_for", "optional_store",
+    "state_component", "state_path", "store_for",
 ]

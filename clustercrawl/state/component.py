@@ -87,6 +87,13 @@ def store_for(crawler: Crawler) -> StateStore:
     return state_component(crawler).store
 
 
+def optional_store(crawler: Crawler) -> StateStore | None:
+    """The state store when the crawl has one (a crawl without ``CrawlStateExtension``, such
+    as ``clustercrawl registry verify``, has none)."""
+    ext = crawler.get_extension(CrawlStateExtension)
+    return ext.store if ext is not None else None
+
+
 def groups_for(crawler: Crawler) -> GroupStore:
     """The crawler's story/event group store."""
     return state_component(crawler).groups
