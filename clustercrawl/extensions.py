@@ -108,13 +108,15 @@ def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
             "country": st.site.country,
             "status": status,
             "previous_status": previous_status,
-            "regressed": bool(had_posts and previous_status == "ok" and status != "ok"),
+            "regressed": bool(had_posts and previous_status in ("ok", "partial")
+                              and status not in ("ok", "partial")),
             "mode": summary["mode"],
             "counts": counts,
             "requests": st.requests,
             "errors": st.errors[:50],
             "gone": st.gone_urls[:200],
             "channels": summary["channels"],
+            "stopped": list(st.stopped),
         })
     totals: dict[str, Any] = {s: sum(site["counts"][s] for site in sites) for s in STATUSES}
     dropped = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
@@ -144,6 +146,8 @@ def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
         },
         "sites": sites,
         "registry_errors": [str(e) for e in getattr(spider, "registry_errors", [])],
+        "unfinished_sites": sorted(st.site.id for st in spider.states.values()
+                                   if any(r.startswith("run stopped") for r in st.stopped)),
         "health": health_of(sites, crawler.settings.getfloat("CLUSTERCRAWL_MAX_REGRESSED")),
         "errors": [],
     }

@@ -60,6 +60,7 @@ class SiteReport(TypedDict):
     errors: list[str]
     gone: list[str]
     channels: dict[str, ChannelReport]
+    stopped: NotRequired[list[str]]  # why the site was cut short (budget, breaker, run stop)
 
 
 class Health(TypedDict):
@@ -83,6 +84,7 @@ class RunManifest(TypedDict):
     registry_errors: list[str]
     health: Health
     errors: list[str]
+    unfinished_sites: NotRequired[list[str]]  # sites a stopping run left unfinished
     mode: NotRequired[str]
     worker: NotRequired[str]
     run_name: NotRequired[str]

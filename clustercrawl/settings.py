@@ -70,6 +70,8 @@ DOWNLOADER_MIDDLEWARES = {
     # SSRF guard for IP-literal hosts (names: the resolver); before robots.txt (100) so no
     # robots.txt is fetched from a refused address.
     "clustercrawl.fetch.ssrf.SSRFGuardMiddleware": 60,
+    # while the run drains (SIGTERM, Ctrl-C, the run deadline) no request leaves
+    "clustercrawl.shutdown.DrainMiddleware": 50,
     # robots.txt answered from the crawl state for a day (RFC 9309 allows 24 h of caching)
     "clustercrawl.fetch.robotscache.RobotsTxtCacheMiddleware": 80,
     # Turns the resolver's refusals into ForbiddenAddress errors naming the URL; above
@@ -97,6 +99,28 @@ CLUSTERCRAWL_WP_MAX_PAGES = 100
 CLUSTERCRAWL_MAX_SITEMAPS = 50
 #: Posts fetched per site (0 = no cap).
 CLUSTERCRAWL_MAX_POSTS_PER_SITE = 0
+
+# --- no site can hold a run (clustercrawl/spiders/budget.py) ------------------------------------
+#: Requests per site and run, every channel included; a bigger site is finished over the next
+#: runs (registry ``overrides: {max_requests: N}`` for one that needs more). 0 = none.
+CLUSTERCRAWL_SITE_MAX_REQUESTS = 5000
+#: Wall time per site and run (seconds, or "90m", "4h"); registry ``overrides.max_time``.
+CLUSTERCRAWL_SITE_MAX_TIME = "2h"
+#: A channel of a site (sitemap, feed, listing...) is stopped after this many of its post
+#: candidates in a row failed (404/410/5xx, timeouts) or were not posts ...
+CLUSTERCRAWL_BREAKER_RUN = 30
+#: ... or when more than BREAKER_RATIO of its last BREAKER_WINDOW candidates did.
+CLUSTERCRAWL_BREAKER_WINDOW = 100
+CLUSTERCRAWL_BREAKER_RATIO = 0.8
+#: Post pages of one site scheduled at once (more wait in the site's own queue).
+CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT = 4
+#: The whole run stops gracefully after this long (seconds, or "90m", "6h"; 0 = no
+#: deadline): no new request, sites flushed, outputs and manifest written (finish_reason
+#: "deadline"). Unfinished sites go on next run.
+CLUSTERCRAWL_RUN_DEADLINE = 0
+#: After SIGTERM/Ctrl-C (or the deadline) the run drains; past this many seconds it finishes
+#: its outputs without waiting for requests still in flight. A second signal stops at once.
+CLUSTERCRAWL_SHUTDOWN_GRACE = 10
 
 # --- re-crawls -----------------------------------------------------------------------------------
 #: The crawl state (SQLite); default ``<CLUSTERCRAWL_OUTPUT_DIR>/state/state.sqlite`` (the story
@@ -149,6 +173,8 @@ EXTENSIONS = {
     "scrapy.extensions.feedexport.FeedExporter": None,
     "clustercrawl.export.feeds.RunFeedExporter": 0,
     "clustercrawl.extensions.RunFinalizeExtension": 500,
+    # the run deadline, SIGTERM and Ctrl-C: drain, flush, finish the outputs
+    "clustercrawl.shutdown.DrainExtension": 600,
 }
 #: ``scrapy crawl`` exits with the run's health verdict (clustercrawl/commands/crawl.py).
 COMMANDS_MODULE = "clustercrawl.commands"

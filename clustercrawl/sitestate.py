@@ -9,12 +9,15 @@ lists all its URLs and channels. Memory is bounded by the sites in flight, not t
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.registry import Site
+from clustercrawl.spiders.budget import ChannelBreaker
 from clustercrawl.state import PostState, SiteRecord
 from clustercrawl.urls import canonicalize_url, site_key, url_key
 
@@ -68,6 +71,17 @@ class SiteControl:
         return self.listing_pages[kind]
 
 
+@dataclass(slots=True)
+class PostTicket:
+    """A post page waiting for its turn: a site's posts are scheduled a few at a time, so a
+    budget or a tripped channel stops the rest at once and the scheduler stays small."""
+
+    url: str
+    kind: str  # post | recheck
+    channel: str  # the channel that listed it (the breaker counts per channel)
+    known: PostState | None = None
+
+
 @dataclass
 class SiteState:
     site: Site
@@ -108,6 +122,13 @@ class SiteState:
     status: str | None = None
     record: SiteRecord | None = None  # what the state will keep of this site
     pending_feeds: int = 0  # incremental run: feeds still to answer before the listings
+    post_queue: deque[PostTicket] = field(default_factory=deque)
+    started: float = field(default_factory=time.monotonic)
+    #: why the site was cut short this run (budget, a tripped channel, the run stopping)
+    stopped: list[str] = field(default_factory=list)
+    breaker: ChannelBreaker = field(init=False)  # set when the site starts
+    max_requests: int = 0  # this run's budgets (0 = none), the registry's overrides applied
+    max_seconds: float = 0.0
     items_in_pipeline: int = 0  # emitted items not yet stored, dropped or failed
 
     def __post_init__(self) -> None:
@@ -198,6 +219,7 @@ class SiteState:
             "unchanged": self.unchanged,
             "gone": len(self.gone),
             "status": self.status,
+            "stopped": list(self.stopped),
             "counts": dict(sorted(self.counts.items())),
             "control": asdict(self.control),
             "errors": self.errors[:50],

@@ -36,3 +36,20 @@ class RunFeedExporter(FeedExporter):
             logger.info("feeds: %d posts of this run exported with their story and event ids",
                         len(grouped.posts))
         await super().close_spider(spider)
+
+    def export_now(self, posts: list[dict[str, Any]], spider: Spider) -> None:
+        """Write the posts and close every feed now, without the reactor (a run finishing
+        past its shutdown grace): local files only; other storages are reported."""
+        for post in posts:
+            super().item_scraped(post, spider)
+        for slot in self.slots:
+            try:
+                slot.finish_exporting()
+                if slot.file is not None:
+                    result = slot.storage.store(slot.file)
+                    if result is not None and hasattr(result, "called") and not result.called:
+                        logger.error("feed %s: its storage needs the reactor; not written",
+                                     slot.uri)
+            except Exception:
+                logger.exception("feed %s could not be written", slot.uri)
+        self.slots = []

@@ -42,6 +42,7 @@ from clustercrawl.registry.model import (
     default_timezone,
     is_http_url,
 )
+from clustercrawl.spiders.budget import parse_duration
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 TAG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,40}$")
@@ -554,7 +555,7 @@ class _EntryChecker:
             self.error("overrides", f"must be a mapping, not {value!r}")
             return SiteOverrides()
         known = {"page_budget", "max_listing_pages", "channels", "date_order", "fetch_pages",
-                 "robots_obey"}  # fmt: skip
+                 "robots_obey", "max_requests", "max_time"}  # fmt: skip
         for key in sorted(set(value) - known, key=str):
             self.error(f"overrides.{key}", f"unknown override (known: {', '.join(sorted(known))})")
         return SiteOverrides(
@@ -564,7 +565,19 @@ class _EntryChecker:
             date_order=self._date_order(value),
             fetch_pages=self._flag(value, "fetch_pages"),
             robots_obey=self._flag(value, "robots_obey"),
+            max_requests=self._count(value, "max_requests"),
+            max_time=self._duration(value, "max_time"),
         )
+
+    def _duration(self, ov: Mapping[str, Any], key: str) -> float | None:
+        value = ov.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_duration(value, key)
+        except ValueError:
+            self.error(f"overrides.{key}", f"must be a duration (3600, 90m, 4h), not {value!r}")
+            return None
 
     def _count(self, ov: Mapping[str, Any], key: str) -> int | None:
         value = ov.get(key)

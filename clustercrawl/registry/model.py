@@ -62,6 +62,8 @@ class SiteOverrides:
     date_order: str | None = None  # e.g. "DMY"; default from language
     fetch_pages: bool | None = None  # fetch HTML even when the API gives full content
     robots_obey: bool | None = None
+    max_requests: int | None = None  # a big site's request budget per run (0 = none)
+    max_time: float | None = None  # a big site's time budget per run, seconds (0 = none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -16,6 +17,7 @@ from clustercrawl.items import PostItem
 from clustercrawl.posts import utc_now_iso
 from clustercrawl.registry import Site
 from clustercrawl.sitestate import Candidate, SiteState
+from clustercrawl.spiders.budget import BudgetPolicy
 from clustercrawl.spiders.config import CrawlLimits
 from clustercrawl.spiders.incremental import (
     RecheckPolicy,
@@ -46,9 +48,26 @@ class SpiderBase(scrapy.Spider):
     recheck: RecheckPolicy
 
     states: dict[str, SiteState]
+    budget: BudgetPolicy
+    #: why the run is stopping (a signal, the run deadline), or None while it runs
+    draining: str | None = None
     crawl_delays: dict[str, float]
     full: bool
     channels_arg: set[Channel] | None
+
+    def _over_budget(self, st: SiteState) -> bool:
+        """True (and the site stopped, with the reason) once its request or time budget of
+        this run is spent; every channel counts."""
+        reason = None
+        if st.max_requests and st.requests >= st.max_requests:
+            reason = f"request budget of {st.max_requests} spent (CLUSTERCRAWL_SITE_MAX_REQUESTS)"
+        elif st.max_seconds and time.monotonic() - st.started > st.max_seconds:
+            reason = (f"time budget of {st.max_seconds:.0f} s spent "
+                      "(CLUSTERCRAWL_SITE_MAX_TIME)")
+        if reason:
+            st.stopped.append(reason)
+            self._site_error(st, st.site.homepage, reason + "; the next run goes on from here")
+        return reason is not None
 
     def limits_for(self, st: SiteState) -> CrawlLimits:
         """The crawl's limits with the site's registry overrides (``page_budget``,
@@ -75,6 +94,10 @@ class SpiderBase(scrapy.Spider):
     def _flush(self, st: SiteState) -> list[Any]:
         raise NotImplementedError
 
+    def _post_done(self, st: SiteState, outcome: str, channel: str | None,
+                   detail: str = "") -> list[Any]:
+        raise NotImplementedError
+
     def on_error(self, failure: Failure) -> list[Any]:
         raise NotImplementedError
 
@@ -90,7 +113,10 @@ class SpiderBase(scrapy.Spider):
         meta: dict[str, Any] | None = None,
         **cb_kwargs: Any,
     ) -> scrapy.Request | None:
-        if not st.claim(url):
+        if self.draining or not st.claim(url):
+            return None
+        if st.stopped or self._over_budget(st):
+            st.bump("requests_not_made")
             return None
         if discovery:
             st.pending_discovery += 1

@@ -19,7 +19,7 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DontCloseSpider, UsageError
+from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest, UsageError
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
@@ -36,6 +36,7 @@ from clustercrawl.registry import (
 )
 from clustercrawl.sitestate import SiteState
 from clustercrawl.spiders.base import PRIO_HOME
+from clustercrawl.spiders.budget import FAILURE, OK, BudgetPolicy, ChannelBreaker
 from clustercrawl.spiders.config import CrawlLimits
 from clustercrawl.spiders.discovery_phase import DiscoveryMixin
 from clustercrawl.spiders.fetch_phase import FetchMixin
@@ -88,6 +89,7 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ClustersSpider:
         spider: ClustersSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.limits = CrawlLimits.from_settings(crawler.settings, spider.max_posts_arg)
+        spider.budget = BudgetPolicy.from_settings(crawler.settings)
         spider.runner = ExtractionRunner(spider.limits.extract_processes)
         spider.store = None  # the crawl state component, reached once the crawl starts
         spider.full_every_days = crawler.settings.getfloat("CLUSTERCRAWL_FULL_EVERY_DAYS")
@@ -136,6 +138,10 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
 
     def _start_site(self, site: Site) -> list[scrapy.Request]:
         st = self.states[site.id] = SiteState(site)
+        st.breaker = ChannelBreaker(self.budget)
+        ov = site.overrides
+        st.max_requests = self.budget.max_requests if ov.max_requests is None else ov.max_requests
+        st.max_seconds = self.budget.max_seconds if ov.max_time is None else ov.max_time
         if site.overrides.robots_obey is False:
             logger.warning("site %s: robots.txt is not obeyed for this site "
                            "(registry overrides.robots_obey: false)", site.id)
@@ -153,6 +159,10 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         st = self._state(failure)
         kind = request.meta.get("kind", "?")
         status = _http_status(failure)
+        if self.draining and isinstance(failure.value, IgnoreRequest):
+            if request.meta.get("discovery"):
+                return self._discovery_done(st, [])
+            return self._post_done(st, OK, None)
         known = st.known_post(url_key(request.url)) if kind in ("post", "recheck") else None
         if known is not None and status in (404, 410):
             st.gone.append(known.key)
@@ -169,15 +179,17 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
                 # a feed failed: the listings must tell what is new
                 extra = [r for r in self._listing_requests(st) if r is not None]
             return self._discovery_done(st, extra)
-        st.pending_posts -= 1
-        if st.pending_posts == 0 and st.discovery_done:
-            return self._flush(st)
-        return []
+        if isinstance(failure.value, IgnoreRequest) and self.draining:
+            return self._post_done(st, OK, None)  # the run is stopping: not the site's fault
+        return self._post_done(st, FAILURE, request.meta.get("channel"),
+                               f"{request.url}: {_describe(failure)}")
 
     def on_idle(self) -> None:
         """More sites from the source; and a safety net: a site whose bookkeeping went
-        astray is flushed, never lost."""
+        astray is flushed, never lost. A draining run closes once every site is flushed."""
         stuck = [st for st in self.states.values() if not st.flushed]
+        if not stuck and self.draining:
+            raise CloseSpider(self.draining)
         if not stuck:
             more = self.site_source.more()
             for site in more:

@@ -4,6 +4,7 @@ per site, the site's status and record for the next run."""
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
 
@@ -14,8 +15,9 @@ from clustercrawl.discovery import links
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.posts import build_item, merge_copies, utc_now_iso
-from clustercrawl.sitestate import Candidate, SiteState
+from clustercrawl.sitestate import Candidate, PostTicket, SiteState
 from clustercrawl.spiders.base import PRIO_POST, SpiderBase
+from clustercrawl.spiders.budget import NOT_POST, OK
 from clustercrawl.spiders.incremental import (
     complete_channel,
     conditional_headers,
@@ -39,6 +41,7 @@ class FetchMixin(SpiderBase):
         out: list[Any] = []
         present: set[str] = set()
         fetched = 0
+        queue = st.post_queue
         for cand in sorted(st.candidates.values(), key=lambda c: c.url):
             known = st.known_post(cand.key)
             if known is not None:
@@ -60,19 +63,56 @@ class FetchMixin(SpiderBase):
                 st.bump("posts_over_cap")
                 continue
             fetched += 1
-            out.append(self._post_request(st, cand.url, kind, known))
+            queue.append(PostTicket(cand.url, kind, cand.channel.value, known))
         # A known post no channel listed any more, where a channel was walked to its end
         # (or everything was walked): ask for it again; 404/410 means it is gone.
         for key, known in st.known.items():
             if key in present:
                 continue
             if not st.incremental or set(known.channels) & st.walked:
-                out.append(self._post_request(st, known.url, "recheck", known))
-        out = [r for r in out if r is not None]
+                queue.append(PostTicket(known.url, "recheck", "recheck", known))
+        out.extend(self._feed_posts(st))
         if not st.candidates and not st.known and Channel.LINK in self.site_channels(st.site):
             # Nothing listed any post: fall back to bounded link following from the homepage.
             out.extend(self._follow(st, st.home_links))
-        if st.pending_posts == 0:
+        if st.pending_posts == 0 and not st.post_queue:
+            out.extend(self._flush(st))
+        return out
+
+    def _feed_posts(self, st: SiteState) -> list[scrapy.Request]:
+        """Schedule the site's next post pages, a few at a time (``posts_in_flight``)."""
+        out: list[scrapy.Request] = []
+        while st.post_queue and st.pending_posts < self.budget.posts_in_flight:
+            if st.stopped:
+                st.bump("posts_not_fetched", len(st.post_queue))
+                st.post_queue.clear()
+                break
+            ticket = st.post_queue.popleft()
+            if ticket.channel in st.breaker.tripped:
+                st.bump("posts_not_fetched")
+                continue
+            req = self._post_request(st, ticket.url, ticket.kind, ticket.known)
+            if req is not None:
+                req.meta["channel"] = ticket.channel
+                out.append(req)
+        return out
+
+    def _post_done(self, st: SiteState, outcome: str, channel: str | None,
+                   detail: str = "") -> list[Any]:
+        """One post page answered: count it for its channel's breaker, schedule the next,
+        flush the site when it was the last."""
+        st.pending_posts -= 1
+        if channel:
+            reason = st.breaker.record(channel, outcome, detail)
+            if reason:
+                self._site_error(st, st.site.homepage, reason)
+                st.stopped.append(reason)
+                if channel != "recheck":
+                    dropped = [t for t in st.post_queue if t.channel == channel]
+                    st.bump("posts_not_fetched", len(dropped))
+                    st.post_queue = deque(t for t in st.post_queue if t.channel != channel)
+        out: list[Any] = list(self._feed_posts(st))
+        if st.pending_posts == 0 and st.discovery_done and not st.post_queue:
             out.extend(self._flush(st))
         return out
 
@@ -113,6 +153,7 @@ class FetchMixin(SpiderBase):
         st = self._state(response)
         kind = response.meta["kind"]
         out: list[Any] = []
+        outcome = NOT_POST
         if response.status == 304:
             st.unchanged += 1
         elif isinstance(response, TextResponse):
@@ -122,6 +163,7 @@ class FetchMixin(SpiderBase):
             if cand is None:  # reached by link following
                 cand = st.add_entry(Entry(url=response.url, channel=Channel.LINK))
             if cand is not None:
+                outcome = NOT_POST
                 item = await self._extract_item(
                     st,
                     response.text,
@@ -133,15 +175,17 @@ class FetchMixin(SpiderBase):
                     redirects=response.meta.get("redirect_urls", ()),
                 )
                 if item is not None:
+                    outcome = OK
                     st.items.append(item)
                     self._keep_validators(item, response)
             if kind == "link":
                 out.extend(self._follow(st, links.follow_candidates(response.text, response.url)))
         else:
             st.bump("not_html")
-        st.pending_posts -= 1
-        if st.pending_posts == 0 and st.discovery_done:
-            out.extend(self._flush(st))
+        if response.status == 304 or outcome == OK:
+            outcome = OK
+        out.extend(self._post_done(st, outcome, response.meta.get("channel"),
+                                   f"{response.url}: not a post"))
         for x in out:
             yield x
 
@@ -264,9 +308,15 @@ class FetchMixin(SpiderBase):
             self.site_source.done(st.site.id)
 
     def _site_status(self, st: SiteState, items: list[Any]) -> str:
-        """ok / empty / blocked / js_shell / error / unreachable: what a scheduler needs."""
+        """ok / partial / empty / blocked / js_shell / error / unreachable: what a scheduler
+        needs. ``partial``: posts came, but a budget or a tripped channel cut the site short
+        (``stopped`` in the manifest says why); the next run goes on where this one stopped."""
+        if st.stopped and (items or st.unchanged):
+            return "partial"
         if items or st.unchanged:
             return "ok"
+        if st.stopped and not st.failure:
+            return "error"
         if st.failure:
             return st.failure
         if st.incremental and st.known:
@@ -293,7 +343,7 @@ class FetchMixin(SpiderBase):
         # a run killed before that leaves no record, so the next run rediscovers the site.
         st.record = SiteRecord(
             site_id=st.site.id,
-            endpoints=endpoints if st.status == "ok" else prev.endpoints,
+            endpoints=endpoints if st.status in ("ok", "partial") else prev.endpoints,
             complete_channel=complete,
             crawl_delay=st.crawl_delay or prev.crawl_delay,
             api_root=st.api_root or prev.api_root,
