@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -19,6 +20,12 @@ from clustercrawl.discovery.entry import Entry
 from clustercrawl.extract import extract_post
 
 logger = logging.getLogger(__name__)
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches the whole process group: the crawler drains the run and still needs
+    its extraction workers, so they leave stopping to it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_up() -> None:
@@ -36,7 +43,8 @@ class ExtractionRunner:
             # spawn, not fork: the crawling process has threads (DNS, reactor) that fork
             # would copy in an undefined state.
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=ctx,
+                                             initializer=_ignore_interrupts)
             for _ in range(self.processes):
                 self._pool.submit(_warm_up)
         return self._pool

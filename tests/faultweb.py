@@ -43,6 +43,11 @@ SSRF_PREFIX = "/ssrf-target"
 #: DOWNLOAD_TIMEOUT must be far below it.
 STALL_SECONDS = 60.0
 BIG_PAGE_BYTES = 50 * 1024 * 1024
+#: Candidates of the sites that would hold a run: failing ones, and a big healthy site's
+MANY_BROKEN = 5000
+BIG_SITE_POSTS = 20_000
+#: The big site's request budget per run (a registry override, as a big site would have)
+BIG_SITE_BUDGET = 120
 GZIP_BOMB_BYTES = 512 * 1024 * 1024
 
 
@@ -574,6 +579,57 @@ class FaultWeb:
             nav='<nav><a href="/aktualnosci/">Aktualności</a></nav>')
         r["robotsstall"] = self._feed_site("robotsstall", two, robots=stall_silent)
 
+        # Sites that would hold a polite run for hours without budgets and a breaker:
+        # a sitemap of thousands of URLs that all answer 404 ...
+        base404 = self.base("sitemap404")
+        r["sitemap404"] = {
+            "/": Reply(body=home_html("Klaster Mapa", "pl").encode()),
+            "/robots.txt": Reply(body=f"User-agent: *\nSitemap: {base404}/sitemap.xml\n"
+                                 .encode(), ctype="text/plain"),
+            "/sitemap.xml": Reply(body=sitemap([f"{base404}/wpis/{n}/"
+                                                for n in range(MANY_BROKEN)]),
+                                  ctype="application/xml"),
+        }
+        # ... a feed of thousands of links, half to other hosts, half answering 500 ...
+        junk_base = self.base("feedjunk")
+        junk = [(f"Wpis {n}", f"http://elsewhere{n % 50}.localhost:{port}/x/{n}/"
+                 if n % 2 else f"{junk_base}/blad/{n}/", "2024-01-01")
+                for n in range(MANY_BROKEN)]
+        fj = self._feed_site("feedjunk", ())
+        fj["/feed.xml"] = Reply(body=rss(junk), ctype="application/rss+xml")
+
+        def junk_page(path: str, n: int) -> Route | None:
+            return Reply(500, b"<h1>Internal Server Error</h1>") if path.startswith(
+                "/blad/") else None
+
+        fj["*"] = junk_page
+        r["feedjunk"] = fj
+        # ... and a big but healthy site: a sitemap of 20,000 real posts, crawled within
+        # its budget run after run (overrides.max_requests in the registry below)
+        big_base = self.base("bigsite")
+
+        def big_post(path: str, n: int) -> Route | None:
+            m = re.fullmatch(r"/wpis/(\d+)/", path)
+            if m is None or int(m.group(1)) >= BIG_SITE_POSTS:
+                return None
+            num = int(m.group(1))
+            day = f"20{10 + num % 15:02d}-{1 + num % 12:02d}-{1 + num % 28:02d}"
+            return Reply(body=post_html(
+                f"Wiadomość {num} z życia klastra", day,
+                f"Wiadomość numer {num}: firma członkowska nr {num * 7 % 1009} informuje o "
+                f"projekcie {num * 13 % 997} i zaprasza partnerów z regionu do współpracy "
+                f"przy wdrożeniu numer {num}.", "pl").encode())
+
+        r["bigsite"] = {
+            "/": Reply(body=home_html("Klaster Duży", "pl").encode()),
+            "/robots.txt": Reply(body=f"User-agent: *\nSitemap: {big_base}/sitemap.xml\n"
+                                 .encode(), ctype="text/plain"),
+            "/sitemap.xml": Reply(body=sitemap([f"{big_base}/wpis/{n}/"
+                                                for n in range(BIG_SITE_POSTS)]),
+                                  ctype="application/xml"),
+            "*": big_post,
+        }
+
         r["jsshell"] = {"/": Reply(body=JS_SHELL_PAGE),
                         "/static/js/main.8c1d.js": Reply(body=b"/* app */",
                                                          ctype="application/javascript")}
@@ -587,6 +643,7 @@ class FaultWeb:
             sites.append({
                 "id": case.site_id, "name": f"Fault case: {case.what}",
                 "country": case.country, "languages": [case.language], "homepage": homepage,
+                **case.extra,
             })
         sites += [
             {"id": "pl-broken-missing-name", "country": "PL",
@@ -659,6 +716,13 @@ CASES: tuple[Case, ...] = (
     Case("robotsstall", "pl-fault-robotsstall", "ok", "robots.txt never answers",
          titles=tuple(t for t, _, _ in PL_POSTS[:2])),
     Case("jsshell", "pl-fault-jsshell", "js_shell", "JavaScript-only shell page"),
+    Case("sitemap404", "pl-fault-sitemap404", "error",
+         f"sitemap of {MANY_BROKEN} URLs that all answer 404"),
+    Case("feedjunk", "pl-fault-feedjunk", "error",
+         f"feed of {MANY_BROKEN} links, half off-site, half answering 500"),
+    Case("bigsite", "pl-fault-bigsite", "partial",
+         f"sitemap of {BIG_SITE_POSTS} real posts, {BIG_SITE_BUDGET} requests a run",
+         extra={"overrides": {"max_requests": BIG_SITE_BUDGET}}),
 )
 
 #: The broken registry entries and a word each of their error message must contain.

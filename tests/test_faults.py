@@ -232,3 +232,29 @@ def test_broken_registry_entries_are_reported(fault_crawl: FaultCrawl, entry: st
 def test_broken_entries_are_not_crawled_but_the_rest_is(fault_crawl: FaultCrawl) -> None:
     ids = [s["site_id"] for s in fault_crawl.report.get("sites", [])]
     assert sorted(ids) == sorted(c.site_id for c in CASES)  # the duplicate's first entry stays
+
+
+# -- no site can hold a run ---------------------------------------------------------------------
+
+def test_failing_channels_are_stopped_by_the_breaker(fault_crawl: FaultCrawl) -> None:
+    """A sitemap of thousands of 404s, a feed of thousands of failing or off-site links: each
+    channel stops after a run of failures (CLUSTERCRAWL_BREAKER_RUN), with the reason."""
+    for name, channel in (("sitemap404", "sitemap"), ("feedjunk", "feed")):
+        case = _case(name)
+        site = fault_crawl.site(case)
+        assert any(f"channel {channel} stopped" in r for r in site["stopped"]), site["stopped"]
+        posts = {p for _, _, p, _ in fault_crawl.hits(case)
+                 if p.startswith(("/wpis/", "/blad/"))}  # (a 500 is retried once)
+        assert 0 < len(posts) <= 40, len(posts)  # 30 in a row, plus the few in flight
+    # off-site links of the feed are never fetched
+    assert not [e for e in fault_crawl.access_log if e[1].startswith("elsewhere")]
+
+
+def test_a_big_site_stops_at_its_budget(fault_crawl: FaultCrawl) -> None:
+    from tests.faultweb import BIG_SITE_BUDGET
+
+    case = _case("bigsite")
+    site = fault_crawl.site(case)
+    assert site["requests"] <= BIG_SITE_BUDGET
+    assert any("request budget" in r for r in site["stopped"]), site["stopped"]
+    assert BIG_SITE_BUDGET - 10 <= len(fault_crawl.posts(case)) < BIG_SITE_BUDGET

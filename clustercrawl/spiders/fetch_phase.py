@@ -42,6 +42,7 @@ class FetchMixin(SpiderBase):
         present: set[str] = set()
         fetched = 0
         queue = st.post_queue
+        rechecks: list[PostTicket] = []
         for cand in sorted(st.candidates.values(), key=lambda c: c.url):
             known = st.known_post(cand.key)
             if known is not None:
@@ -63,14 +64,17 @@ class FetchMixin(SpiderBase):
                 st.bump("posts_over_cap")
                 continue
             fetched += 1
-            queue.append(PostTicket(cand.url, kind, cand.channel.value, known))
+            (queue if kind == "post" else rechecks).append(
+                PostTicket(cand.url, kind, cand.channel.value, known))
         # A known post no channel listed any more, where a channel was walked to its end
         # (or everything was walked): ask for it again; 404/410 means it is gone.
         for key, known in st.known.items():
             if key in present:
                 continue
             if not st.incremental or set(known.channels) & st.walked:
-                queue.append(PostTicket(known.url, "recheck", "recheck", known))
+                rechecks.append(PostTicket(known.url, "recheck", "recheck", known))
+        # posts never fetched first: a site bigger than its budget progresses run after run
+        queue.extend(rechecks)
         out.extend(self._feed_posts(st))
         if not st.candidates and not st.known and Channel.LINK in self.site_channels(st.site):
             # Nothing listed any post: fall back to bounded link following from the homepage.
