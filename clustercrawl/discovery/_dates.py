@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from clustercrawl.discovery._vocab import MONTHS, fold
+from clustercrawl.words import fold, month_names
 
 __all__ = ["DateMatch", "find_date"]
 
@@ -46,7 +46,16 @@ class DateMatch:
 
 
 def _month(word: str) -> int | None:
-    return MONTHS.get(fold(word).rstrip("."))
+    return month_names().get(fold(word).rstrip("."))
+
+
+def _trusted_alone(word: str) -> bool:
+    """Whether a month word makes a date without a year: a full name, or an abbreviation
+    with a dot or a capital ("14 Nov", "3 lis."); lower-case abbreviations are also words
+    ("5 out of 10": Portuguese October, "pro": Czech December)."""
+    if fold(word).rstrip(".") in month_names(short=False):
+        return True
+    return word.endswith(".") or word[:1].isupper()
 
 
 def _make(year: int, month: int, day: int) -> str | None:
@@ -82,7 +91,7 @@ def _interpret(kind: str, groups: tuple[str, ...]) -> tuple[str | None, bool]:
         return iso, iso is not None
     if kind == "d_month":
         month = _month(groups[1])
-        if month is None or not 1 <= int(groups[0]) <= 31:
+        if month is None or not 1 <= int(groups[0]) <= 31 or not _trusted_alone(groups[1]):
             return None, False
         return None, True
     return None, False
