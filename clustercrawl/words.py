@@ -90,6 +90,7 @@ class LangWords:
     code: str
     months: Months | None
     weekdays: tuple[str, ...]  # Monday first
+    range_words: tuple[str, ...]  # join the two days of a range: "20 i 21", "du 3 au 5"
     news: tuple[str, ...]  # news section names as menus show them
     news_slugs: tuple[str, ...]  # URL-only news section slugs
     events: tuple[str, ...]
@@ -137,6 +138,7 @@ def lang_words(code: str) -> LangWords:
         code=code,
         months=_months(data.get("months"), where),
         weekdays=_words(data.get("weekdays"), f"{where}: weekdays"),
+        range_words=_words(data.get("range_words"), f"{where}: range_words"),
         news=_words(news.get("names"), f"{where}: sections.news.names"),
         news_slugs=_words(news.get("slugs"), f"{where}: sections.news.slugs"),
         events=_words(events.get("names"), f"{where}: sections.events.names"),

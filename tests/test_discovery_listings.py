@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from clustercrawl.dates import find_date
 from clustercrawl.discovery import Channel
-from clustercrawl.discovery._dates import find_date
 from clustercrawl.discovery.listings import find_sections, parse_listing
 
 # --------------------------------------------------------------------------- find_sections

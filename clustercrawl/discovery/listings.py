@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import lxml.html
 
-from clustercrawl.discovery._dates import DateMatch, find_date
+from clustercrawl.dates import DateMatch, find_date
 from clustercrawl.discovery._util import (
     absolutize,
     base_href,
