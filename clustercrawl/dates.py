@@ -111,6 +111,7 @@ _RANGE_BEFORE = re.compile(
     r"\d{1,2}\.?\s*(?:[-–—/]|(?:" + "|".join(re.escape(w) for w in range_words()) + r")\s)\s*$",
     re.IGNORECASE,
 )
+_DAY_DOT = re.compile(r"\d{1,2}\.")
 _RANGE_AFTER = re.compile(r"^\s*[-–—]\s*\d{1,2}(?:\s?[./]\s?\d{1,2}|\.?\s+[^\W\d_]{3,})")
 
 
@@ -123,16 +124,31 @@ class DateMatch:
     is_range: bool = False
 
 
-def _trusted_alone(word: str) -> bool:
-    """Whether a month word makes a date without a year: a full name, or an abbreviation
-    with a dot or a capital ("14 Nov", "3 lis."); lower-case abbreviations are also words
-    ("5 out of 10": Portuguese October, "pro": Czech December)."""
+def _trusted_alone(matched: str, word: str) -> bool:
+    """Whether a month word makes a date without a year: a full name; an abbreviation with
+    a dot after it or after the day, or in capitals ("3 lis.", "14. Dez", "14 NOV"); or one
+    capitalised as its language writes months ("14 Feb": English, German). Abbreviations are
+    words too: "iPhone 14 Pro" (Czech "pro", December), "5 out of 10" (Portuguese October)."""
     if fold(word).rstrip(".") in month_names(short=False):
         return True
-    return word.endswith(".") or word[:1].isupper()
+    if word.endswith(".") or word.isupper() or _DAY_DOT.match(matched):
+        return True
+    return word[:1].isupper() and fold(word) in _capitalised_short()
 
 
-def _interpret(kind: str, groups: tuple[str, ...]) -> tuple[str | None, bool]:
+@cache
+def _capitalised_short() -> frozenset[str]:
+    """Folded abbreviations of the languages that capitalise month names (the words files
+    write months as dates show them)."""
+    found: set[str] = set()
+    for code in languages():
+        months = lang_words(code).months
+        if months is not None and months.in_date[0][:1].isupper():
+            found.update(fold(w) for row in months.short for w in row)
+    return frozenset(found)
+
+
+def _interpret(kind: str, groups: tuple[str, ...], matched: str) -> tuple[str | None, bool]:
     """(iso, recognised): recognised False means the match is no date at all."""
     if kind == "iso":
         iso = make_date(int(groups[0]), int(groups[1]), int(groups[2]))
@@ -158,7 +174,7 @@ def _interpret(kind: str, groups: tuple[str, ...]) -> tuple[str | None, bool]:
         return iso, iso is not None
     if kind == "d_month":
         month = month_number(groups[1])
-        if month is None or not 1 <= int(groups[0]) <= 31 or not _trusted_alone(groups[1]):
+        if month is None or not 1 <= int(groups[0]) <= 31 or not _trusted_alone(matched, groups[1]):
             return None, False
         return None, True
     return None, False
@@ -174,7 +190,7 @@ def find_date(text: str | None) -> DateMatch | None:
         for match in pattern.finditer(text):
             if best is not None and match.start() > best[0]:
                 break
-            iso, ok = _interpret(kind, match.groups())
+            iso, ok = _interpret(kind, match.groups(), match.group(0))
             if not ok:
                 continue
             before, after = text[: match.start()], text[match.end() :]

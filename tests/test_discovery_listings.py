@@ -151,8 +151,10 @@ def test_find_sections_derived_from_post_urls_and_categories() -> None:
         ("3 martie 2023", "3 martie 2023", "2023-03-03"),
         ("5. joulukuuta 2022", "5. joulukuuta 2022", "2022-12-05"),
         ("9. septembra 2021", "9. septembra 2021", "2021-09-09"),
-        # a year-less abbreviation needs a capital or a dot
-        ("14 Nov", "14 Nov", None),
+        # a year-less abbreviation needs a dot, capitals, or a language that capitalises
+        ("14. Nov", "14. Nov", None),
+        ("14 NOV", "14 NOV", None),
+        ("18 Aug", "18 Aug", None),
         ("3 lis. 2024", "3 lis. 2024", "2024-11-03"),
         ("Top 5 out of 10 firms, 12.03.2024", "12.03.2024", "2024-03-12"),
     ],
@@ -169,6 +171,8 @@ def test_find_date_none() -> None:
     assert find_date("31.02.2020") is None
     assert find_date("") is None
     assert find_date("5 pro kluby") is None  # Czech "pro" (December) is a word too
+    assert find_date("iPhone 14 Pro") is None
+    assert find_date("Finale 3er Set") is None  # Italian "set" is written in lower case
 
 
 # --------------------------------------------------------------------------- listings
