@@ -107,6 +107,9 @@ class LangWords:
 
 def _files() -> dict[str, Any]:
     folder = resources.files("clustercrawl").joinpath("data", "words")
+    if not folder.is_dir():
+        raise WordsError(f"{folder} is missing: clustercrawl is installed without its data "
+                         "(package-data in pyproject.toml)")
     return {f.name.removesuffix(".yaml"): f for f in folder.iterdir()
             if f.name.endswith(".yaml")}
 
