@@ -278,3 +278,11 @@ def test_parse_ics_odd_parameters_do_not_raise() -> None:
     text = ("BEGIN:VEVENT\nDTSTART;VALUE=DATE,TIME:20240507\nSUMMARY:Odd\nEND:VEVENT\n"
             "BEGIN:VEVENT\nDTSTART:20240509\nSUMMARY:Fine\nEND:VEVENT\n")
     assert [e.name for e in parse_ics(text)] == ["Fine"]
+
+
+def test_parse_ics_in_an_indented_pre_block() -> None:
+    text = ("\n        BEGIN:VEVENT\n        DTSTART:20240915T100000Z\n"
+            "        SUMMARY:Open lab day with a long\n          folded title\n        END:VEVENT\n")
+    [event] = parse_ics(text)
+    assert (event.name, event.start) == ("Open lab day with a long folded title",
+                                         "2024-09-15T10:00:00+00:00")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+import textwrap
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -137,7 +138,9 @@ def _content_lines(text: str) -> str:
     """The iCalendar content lines of ``text`` (and their folds), from the first BEGIN on."""
     kept: list[str] = []
     keeping = False
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    # a calendar pasted into an indented <pre> is indented as a whole: dedent keeps the folds
+    text = textwrap.dedent(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for line in text.split("\n"):
         if line.startswith((" ", "\t")):
             if keeping:
                 kept.append(line)
