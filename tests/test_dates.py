@@ -55,3 +55,23 @@ def test_ranges_in_every_language_keep_text_and_no_iso(text: str, raw: str) -> N
     found = find_date(text)
     assert found is not None and found.is_range and found.iso is None
     assert found.raw == raw
+
+
+def test_words_files_hold_every_month_extract_lexicon_knows() -> None:
+    """extract/lexicon.py still has its own month tables; the words files must cover them so
+    that the extractor can switch to clustercrawl.dates without losing a name."""
+    from clustercrawl.extract import lexicon
+    from clustercrawl.words import lang_words
+
+    for table, short in ((lexicon.MONTHS, False), (lexicon.MONTH_ABBREVIATIONS, True)):
+        for code, names in table.items():
+            months = lang_words(code).months
+            assert months is not None, code
+            for name, month in names.items():
+                forms = months.short[month - 1] if short else months.full_forms(month)
+                assert name in {f.lower() for f in forms}, (
+                    f"{code} {name!r} ({month}) is missing from clustercrawl/data/words/{code}.yaml")
+    for code, days in lexicon.WEEKDAYS.items():
+        assert tuple(d.lower() for d in lang_words(code).weekdays) == days
+    for code, words in lexicon.RANGE_WORDS.items():
+        assert set(words) <= set(lang_words(code).range_words), code
