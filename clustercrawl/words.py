@@ -41,6 +41,15 @@ __all__ = [
 PRECEDENCE = ("pl", "cs", "sk", "de", "en", "fr", "es", "it", "nl", "pt")
 
 _FIELDS = ("next", "older", "prev", "newer")
+_SECTION = {"names": None, "slugs": None}
+#: The keys a words file may have (nested: the keys below them).
+_KEYS: dict[str, Any] = {
+    "months": {"in_date": None, "nominative": None, "other": None, "short": None},
+    "weekdays": None, "range_words": None,
+    "sections": {"news": _SECTION, "events": _SECTION},
+    "and": None, "pager": dict.fromkeys(_FIELDS), "read_more": None, "back": None,
+    "standing_pages": None,
+}
 
 
 class WordsError(ValueError):
@@ -134,9 +143,11 @@ def lang_words(code: str) -> LangWords:
         raise WordsError(f"{where}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
         raise WordsError(f"{where}: expected a mapping at the top")
-    sections = _mapping(data, "sections", where)
-    news, events = (_mapping(sections, k, where) for k in ("news", "events"))
-    pager = _mapping(data, "pager", where)
+    _known_keys(data, _KEYS, where)
+    sections = _mapping(data, "sections", where, _KEYS)
+    news, events = (_mapping(sections, k, f"{where}: sections", _KEYS["sections"])
+                    for k in ("news", "events"))
+    pager = _mapping(data, "pager", where, _KEYS)
     return LangWords(
         code=code,
         months=_months(data.get("months"), where),
@@ -154,11 +165,21 @@ def lang_words(code: str) -> LangWords:
     )
 
 
-def _mapping(data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any]:
+def _mapping(data: Mapping[str, Any], key: str, where: str,
+             known: Mapping[str, Any]) -> Mapping[str, Any]:
     value = data.get(key) or {}
     if not isinstance(value, dict):
         raise WordsError(f"{where}: {key} must be a mapping")
+    _known_keys(value, known[key], f"{where}: {key}")
     return value
+
+
+def _known_keys(data: Mapping[str, Any], known: Mapping[str, Any], where: str) -> None:
+    """A misspelt key would silently drop its words: name it instead."""
+    unknown = sorted(set(data) - set(known))
+    if unknown:
+        raise WordsError(f"{where}: unknown key(s) {', '.join(unknown)}; known: "
+                         f"{', '.join(known)}")
 
 
 def _words(value: object, where: str) -> tuple[str, ...]:
@@ -176,6 +197,7 @@ def _months(value: object, where: str) -> Months | None:
         return None
     if not isinstance(value, dict):
         raise WordsError(f"{where}: months must be a mapping")
+    _known_keys(value, _KEYS["months"], f"{where}: months")
     in_date = _words(value.get("in_date"), f"{where}: months.in_date")
     nominative = _words(value.get("nominative"), f"{where}: months.nominative")
     rows: dict[str, tuple[tuple[str, ...], ...]] = {}

@@ -110,3 +110,12 @@ def test_discovery_sets_are_built_from_the_words() -> None:
     assert folded("older") <= _vocab.NEXT_TEXTS and "starsi clanky" in _vocab.NEXT_TEXTS
     assert _vocab.READ_MORE_RAW[0] == max(_vocab.READ_MORE_RAW, key=len)
     assert "Czytaj więcej" in _vocab.READ_MORE_RAW
+
+
+def test_a_misspelt_key_is_named() -> None:
+    from clustercrawl.words import _KEYS, _known_keys
+
+    with pytest.raises(WordsError, match=r"xx\.yaml: unknown key\(s\) reed_more; known: months"):
+        _known_keys({"reed_more": ["Read on"]}, _KEYS, "xx.yaml")
+    with pytest.raises(WordsError, match=r"months: unknown key\(s\) shrot"):
+        _months({"in_date": [str(m) for m in range(12)], "shrot": []}, "xx.yaml")
