@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from clustercrawl.dates import find_date
 from clustercrawl.discovery import Channel
-from clustercrawl.discovery._dates import find_date
 from clustercrawl.discovery.listings import find_sections, parse_listing
 
 # --------------------------------------------------------------------------- find_sections
@@ -146,6 +146,17 @@ def test_find_sections_derived_from_post_urls_and_categories() -> None:
         ("21-22.10.2014", "21-22.10.2014", None),
         ("14 listopada", "14 listopada", None),
         ("14.11.18", "14.11.18", None),
+        # month names from every words file: Croatian, Romanian, Finnish, Slovak
+        ("12. studenoga 2024.", "12. studenoga 2024", "2024-11-12"),
+        ("3 martie 2023", "3 martie 2023", "2023-03-03"),
+        ("5. joulukuuta 2022", "5. joulukuuta 2022", "2022-12-05"),
+        ("9. septembra 2021", "9. septembra 2021", "2021-09-09"),
+        # a year-less abbreviation needs a dot, capitals, or a language that capitalises
+        ("14. Nov", "14. Nov", None),
+        ("14 NOV", "14 NOV", None),
+        ("18 Aug", "18 Aug", None),
+        ("3 lis. 2024", "3 lis. 2024", "2024-11-03"),
+        ("Top 5 out of 10 firms, 12.03.2024", "12.03.2024", "2024-03-12"),
     ],
 )
 def test_find_date(text: str, raw: str, iso: str | None) -> None:
@@ -159,6 +170,9 @@ def test_find_date_none() -> None:
     assert find_date("12 osób, 3 firmy") is None
     assert find_date("31.02.2020") is None
     assert find_date("") is None
+    assert find_date("5 pro kluby") is None  # Czech "pro" (December) is a word too
+    assert find_date("iPhone 14 Pro") is None
+    assert find_date("Finale 3er Set") is None  # Italian "set" is written in lower case
 
 
 # --------------------------------------------------------------------------- listings

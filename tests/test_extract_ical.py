@@ -184,3 +184,105 @@ def test_registration_link_and_online_room() -> None:
 def test_deadline_after_the_event_is_ignored() -> None:
     assert registration("Registration until 30 June 2025.", [], "en", None, None,
                         date(2025, 6, 1)) is None
+
+
+# ---------------------------------------------------------------------------- real-world .ics
+
+def _calendar(*lines: str) -> str:
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_parse_ics_zone_defined_by_the_calendars_vtimezone() -> None:
+    # Outlook writes its own zone names and defines them in a VTIMEZONE
+    text = _calendar(
+        "BEGIN:VCALENDAR", "VERSION:2.0",
+        "BEGIN:VTIMEZONE", "TZID:Cluster Office Time",
+        "BEGIN:STANDARD", "DTSTART:19701025T030000", "TZOFFSETFROM:+0300", "TZOFFSETTO:+0200",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "BEGIN:DAYLIGHT", "DTSTART:19700329T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0300",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "END:VTIMEZONE",
+        "BEGIN:VEVENT", "DTSTART;TZID=Cluster Office Time:20240115T100000",
+        "DTEND;TZID=Cluster Office Time:20240715T120000", "SUMMARY:Winter to summer",
+        "END:VEVENT",
+        "BEGIN:VEVENT", "DTSTART;TZID=W. Europe Standard Time:20240507T090000",
+        "SUMMARY:Windows zone name", "END:VEVENT",
+        "END:VCALENDAR",
+    )
+    custom, windows = parse_ics(text)
+    assert (custom.start, custom.end) == ("2024-01-15T10:00:00+02:00",
+                                          "2024-07-15T12:00:00+03:00")
+    assert custom.timezone is None  # no IANA name is known for a home-made zone
+    assert windows.start == "2024-05-07T09:00:00+02:00"
+    assert windows.timezone == "Europe/Berlin"
+
+
+def test_parse_ics_floating_times() -> None:
+    event = "BEGIN:VEVENT\r\nDTSTART:20240312T183000\r\nSUMMARY:Meetup\r\nEND:VEVENT\r\n"
+    # Google's X-WR-TIMEZONE gives floating times their zone
+    [zoned] = parse_ics("BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:Europe/Lisbon\r\n" + event
+                        + "END:VCALENDAR\r\n")
+    assert (zoned.start, zoned.timezone) == ("2024-03-12T18:30:00+00:00", "Europe/Lisbon")
+    # without it the time stays local: no offset is invented
+    [floating] = parse_ics(event)
+    assert (floating.start, floating.timezone) == ("2024-03-12T18:30:00", None)
+
+
+def test_parse_ics_all_day_across_months_end_is_exclusive() -> None:
+    [event] = parse_ics(_calendar(
+        "BEGIN:VCALENDAR", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20240629",
+        "DTEND;VALUE=DATE:20240702", "SUMMARY:Summer school", "END:VEVENT", "END:VCALENDAR"))
+    assert (event.start, event.end) == ("2024-06-29", "2024-07-01")
+    [one_day] = parse_ics(_calendar(
+        "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20241231", "DURATION:P1D", "SUMMARY:Gala",
+        "END:VEVENT"))
+    assert (one_day.start, one_day.end) == ("2024-12-31", "2024-12-31")
+
+
+def test_parse_ics_broken_calendar_keeps_what_it_can() -> None:
+    text = (
+        "<script>var cal = 1;</script>\n"  # page text around the calendar
+        "BEGIN:VCALENDAR\nX-WR-TIMEZONE:Europe/Rome\n"
+        "BEGIN:VEVENT\nDTSTART:20241105T093000\nSUMMARY:Open day\n"
+        "this line is no content line\nDTEND:not a date\nEND:VEVENT\n"
+        "END:VCALENDAR\nEND:VCALENDAR\n"  # an END too many
+        "BEGIN:VEVENT\nDTSTART:2024-11-20T14:00\nSUMMARY:ISO written\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nDTSTART:garbage\nSUMMARY:No usable start\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nDTSTART:20241201\nSUMMARY:Never closed\n"
+    )
+    events = parse_ics(text)
+    assert [(e.name, e.start, e.end) for e in events] == [
+        ("Open day", "2024-11-05T09:30:00+01:00", None),
+        ("ISO written", "2024-11-20T14:00:00+01:00", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BEGIN:VCALENDAR", "END:VEVENT", "BEGIN:VEVENT\nEND:VCALENDAR", ":::\n;;;\n",
+     "BEGIN:VEVENT\nDTSTART;TZID=\"unclosed:20240101T100000\nEND:VEVENT",
+     "BEGIN:VEVENT\nDTSTART:20240230\nEND:VEVENT", "\x00\x01BEGIN:VEVENT\x00",
+     "BEGIN:VEVENT\nDTSTART:20240101T250000\nDURATION:PXYZ\nEND:VEVENT"],
+)
+def test_parse_ics_never_raises_on_garbage(text: str) -> None:
+    assert parse_ics(text) == []
+
+
+def test_parse_ics_bad_zone_name_loses_only_its_event() -> None:
+    text = ("BEGIN:VEVENT\nDTSTART;TZID=Europe/:20240507T090000\nSUMMARY:Bad zone\nEND:VEVENT\n"
+            "BEGIN:VEVENT\nDTSTART;TZID=Europe/Vienna:20240508T090000\nSUMMARY:Good\nEND:VEVENT\n")
+    assert [(e.name, e.start) for e in parse_ics(text)] == [("Good", "2024-05-08T09:00:00+02:00")]
+
+
+def test_parse_ics_odd_parameters_do_not_raise() -> None:
+    text = ("BEGIN:VEVENT\nDTSTART;VALUE=DATE,TIME:20240507\nSUMMARY:Odd\nEND:VEVENT\n"
+            "BEGIN:VEVENT\nDTSTART:20240509\nSUMMARY:Fine\nEND:VEVENT\n")
+    assert [e.name for e in parse_ics(text)] == ["Fine"]
+
+
+def test_parse_ics_in_an_indented_pre_block() -> None:
+    text = ("\n        BEGIN:VEVENT\n        DTSTART:20240915T100000Z\n"
+            "        SUMMARY:Open lab day with a long\n          folded title\n        END:VEVENT\n")
+    [event] = parse_ics(text)
+    assert (event.name, event.start) == ("Open lab day with a long folded title",
+                                         "2024-09-15T10:00:00+00:00")

@@ -10,13 +10,13 @@ from urllib.parse import quote
 
 from .chrome import cookie_banner, eu_block, share_links
 from .cms_base import Renderer, chunks
-from .lang_base import LOCALES
+from .lang_base import LOCALES, months
 from .model import Post, Response, SitePage
 from .util import esc, rfc822, short_hash
 from .xmlout import FeedChannel, FeedItem, rss, sitemap_index, urlset, w3c
 
-EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december")
+#: Month names in the old news URLs (``/archive/2014/october/``).
+EN_MONTHS = tuple(m.lower() for m in months("en").in_date)
 PAGER = "tx_news_pi1[@widget_0][currentPage]"
 SITEMAP_TYPE = "1533906435"
 LEGACY_BEFORE = 2017

@@ -1,9 +1,15 @@
 """What a language module provides: date writing, city forms, UI words and text banks.
 
-Each ``lang_xx`` module builds one `Lang`. Templates use ``str.format`` slots that the text
-generator fills: {cluster} {topic} {event} {city} {in_city} {dates} {date} {company}
-{company2} {programme} {deadline} {count} {year} {partner}, plus language-specific topic forms
-(e.g. {topic_gen} in Polish, {de_topic} in French).
+Each ``lang_xx`` module writes dates in its grammar and builds one `Lang` with
+:func:`make_lang`, which reads the rest as data: month, weekday and the labels the crawler
+must recognise (sections, pager, "read more", "back") from the crawler's own words file
+``clustercrawl/data/words/<lang>.yaml``, so the demo web cannot drift from what discovery
+recognises; page chrome, cities and text banks from ``demoweb/data/<lang>.yaml``.
+
+Templates use ``str.format`` slots that the text generator fills: {cluster} {topic} {event}
+{city} {in_city} {dates} {date} {company} {company2} {programme} {deadline} {count} {year}
+{partner}, plus language-specific topic forms (e.g. {topic_gen} in Polish, {de_topic} in
+French).
 """
 
 from __future__ import annotations
@@ -11,6 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from typing import Any, TypedDict, Unpack
+
+import yaml
+
+from clustercrawl.words import LangWords, Months, WordsError, fold, lang_words, slug
 
 from .model import City
 
@@ -91,3 +104,101 @@ LOCALES = {
     "pl": "pl-PL", "de": "de-DE", "fr": "fr-FR", "es": "es-ES", "it": "it-IT", "cs": "cs-CZ",
     "en": "en-GB",
 }
+
+
+#: UI labels the crawler must recognise -> the :class:`LangWords` list they come from.
+ROLES = {"nav_news": "news", "cat_news": "news", "nav_events": "events", "cat_events": "events",
+         "read_more": "read_more", "back": "back", "next_page": "next", "older": "older",
+         "prev_page": "prev", "newer": "newer"}
+#: Section slugs: the slug of the section's first name unless the data says otherwise.
+SLUG_ROLES = {"slug_news": ("news", "news_slugs"), "slug_events": ("events", "events_slugs")}
+#: Standing pages the crawler must know as such (never a post); no default.
+PAGE_ROLES = ("slug_about", "slug_members", "slug_contact")
+
+
+def months(code: str) -> Months:
+    """Month names of a demo language, from the crawler's words file."""
+    found = lang_words(code).months
+    if found is None:
+        raise WordsError(f"clustercrawl/data/words/{code}.yaml: the demo web needs months")
+    return found
+
+
+@cache
+def _data(code: str) -> dict[str, Any]:
+    path = f"clustercrawl/demoweb/data/{code}.yaml"
+    text = resources.files("clustercrawl.demoweb").joinpath("data", f"{code}.yaml")
+    data = yaml.safe_load(text.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top")
+    return data
+
+
+def _ui(code: str, given: Mapping[str, str], words: LangWords) -> dict[str, str]:
+    """The page chrome labels, the recognised ones checked against (or taken from) the words."""
+    where = f"clustercrawl/demoweb/data/{code}.yaml: ui"
+    words_file = f"clustercrawl/data/words/{code}.yaml"
+    ui = dict(given)
+    for key, field in ROLES.items():
+        choices: tuple[str, ...] = getattr(words, field)
+        if key not in ui:
+            if not choices:
+                raise WordsError(f"{words_file} lists no {field} word for the demo's ui.{key}")
+            ui[key] = choices[0]
+        elif fold(ui[key]) not in {fold(c) for c in choices}:
+            raise WordsError(f"{where}.{key} {ui[key]!r} is not among the {field} words of "
+                             f"{words_file}: the crawler would not recognise it")
+    for key, (names, slugs) in SLUG_ROLES.items():
+        known = [slug(n) for n in getattr(words, names)] + [fold(s) for s in getattr(words, slugs)]
+        if key not in ui and known:
+            ui[key] = known[0]
+        elif ui.get(key) not in known:
+            raise WordsError(f"{where}.{key} {ui.get(key)!r} is no {names} slug of {words_file}")
+    pages = {fold(p) for p in words.standing_pages}
+    for key in PAGE_ROLES:
+        if key in ui and fold(ui[key]) not in pages:
+            raise WordsError(f"{where}.{key} {ui[key]!r} is not among the standing_pages of "
+                             f"{words_file}: the crawler would take the page for a post")
+    return ui
+
+
+class Grammar(TypedDict):
+    """How a language writes dates: the code part of a `Lang` (the rest is data)."""
+
+    date_long: DateFn
+    date_numeric: DateFn
+    ranges: tuple[RangeFn, ...]
+    singles: tuple[DateFn, ...]
+    yearless: RangeFn
+    deadline: Callable[[datetime], str]
+
+
+def make_lang(code: str, **grammar: Unpack[Grammar]) -> Lang:
+    """A `Lang` from the language's date grammar (given) and its words and texts (data)."""
+    words, data, names = lang_words(code), _data(code), months(code)
+
+    def rows(key: str) -> tuple[str, ...]:
+        return tuple(data[key])
+
+    def bank(key: str) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(v) for k, v in data[key].items()}
+
+    return Lang(
+        code=code,
+        months=names.in_date,
+        months_nom=names.nominative,
+        weekdays=words.weekdays,
+        cities={row[0]: City(*row) for row in data["cities"]},
+        ui=_ui(code, data["ui"], words),
+        titles=bank("titles"),
+        sentences=bank("sentences"),
+        topics=tuple(dict(t) for t in data["topics"]),
+        event_names=rows("event_names"),
+        companies=rows("companies"),
+        programmes=rows("programmes"),
+        partners=rows("partners"),
+        cluster_names=rows("cluster_names"),
+        pages={k: (v[0], v[1]) for k, v in data["pages"].items()},
+        tags=rows("tags"),
+        **grammar,
+    )

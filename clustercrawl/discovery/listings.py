@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import lxml.html
 
-from clustercrawl.discovery._dates import DateMatch, find_date
+from clustercrawl.dates import DateMatch, find_date
 from clustercrawl.discovery._util import (
     absolutize,
     base_href,
@@ -23,7 +23,14 @@ from clustercrawl.discovery._util import (
     same_site,
     url_key,
 )
-from clustercrawl.discovery._vocab import EVENTS_TEXTS, NEWS_TEXTS, READ_MORE, fold, words
+from clustercrawl.discovery._vocab import (
+    EVENTS_TEXTS,
+    NEWS_TEXTS,
+    NOT_TITLES,
+    READ_MORE_RAW,
+    fold,
+    words,
+)
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.discovery.links import (
     is_archive_url,
@@ -243,7 +250,7 @@ def _heading_of(elem: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
 
 def _anchor_title(anchor: lxml.html.HtmlElement) -> str:
     text = clean_space(anchor.text_content())
-    if not text or fold(text).strip(" .»›>…") in READ_MORE:
+    if not text or fold(text).strip(" .»›>…") in NOT_TITLES:
         text = clean_space(anchor.get("title") or "")
     if not text:
         alts = anchor.xpath(".//img/@alt")
@@ -297,7 +304,7 @@ class _Collector:
             return
         heading = _heading_of(elem)
         title = clean_space(heading.text_content()) if heading is not None else ""
-        if not title or fold(title) in READ_MORE:
+        if not title or fold(title) in NOT_TITLES:
             title = _anchor_title(anchor)
         self.seen.add(key)
         self.blocks.append(_Block(elem, anchor, url, title))
@@ -425,19 +432,12 @@ def _block_summary(block: _Block) -> str | None:
         return None
     text = max(texts, key=len)
     text = re.sub(
-        r"\s*(\[\s*(…|\.\.\.)\s*\]|»|›)?\s*(" + "|".join(map(re.escape, _READ_MORE_RAW)) + r")\s*$",
+        r"\s*(\[\s*(…|\.\.\.)\s*\]|»|›)?\s*(" + "|".join(map(re.escape, READ_MORE_RAW)) + r")\s*$",
         "",
         text,
         flags=re.I,
     )
     return text[:600].strip() or None
-
-
-_READ_MORE_RAW = (
-    "Czytaj więcej", "Więcej", "Czytaj dalej", "Weiterlesen", "Mehr", "Lire la suite",
-    "En savoir plus", "Leer más", "Leggi tutto", "Více", "Číst dále", "Read more", "More",
-    "Continue reading",
-)  # fmt: skip
 
 
 def parse_listing(html: str, url: str, *, section: str | None = None) -> Listing:

@@ -6,6 +6,10 @@ links whose query holds start, end, zone, title and place. Linked ``.ics`` files
 fetched here (extraction is pure); a caller that has fetched them passes their text in
 ``hints.extra["ics_texts"]``. Every source becomes a :class:`StructuredEvent` with
 ``source="ical"``, ranked below schema.org Event and above the text.
+
+iCalendar text is read with the icalendar library (time zones from TZID, the calendar's
+VTIMEZONE or Windows zone names), after dropping what is no content line; a calendar that
+still does not parse is read one VEVENT at a time, and what cannot be read is skipped.
 """
 
 from __future__ import annotations
@@ -13,11 +17,15 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Iterable, Iterator
+import textwrap
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qs, unquote, unquote_to_bytes, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import icalendar
+from icalendar.prop import vDDDTypes
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -32,11 +40,17 @@ _LINKS = etree.XPath(
     "contains(@href, 'outlook.office') or contains(@href, 'calendar.yahoo.')]/@href"
 )
 _INLINE = etree.XPath("//script[contains(., 'BEGIN:VEVENT')]|//pre[contains(., 'BEGIN:VEVENT')]")
-_ICS_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
 _ISO_DT = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_DURATION = re.compile(r"^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_CONTENT_LINE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*[;:]")
+_ZONE_LINE = re.compile(r"^X-WR-TIMEZONE:(.+)$", re.MULTILINE | re.IGNORECASE)
+_VEVENT_BLOCK = re.compile(r"^BEGIN:VEVENT\r?$.*?^END:VEVENT(?=\r?$)", re.M | re.S | re.I)
+_VTIMEZONE_BLOCK = re.compile(r"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE(?=\r?$)", re.M | re.S | re.I)
 _URL_IN_TEXT = re.compile(r"https?://\S+")
+#: What icalendar raises on broken input besides ValueError: OSError from zoneinfo on a TZID
+#: such as "Europe/", AttributeError/TypeError on odd parameters (VALUE=A,B).
+_PARSE_ERRORS = (ValueError, OSError, AttributeError, TypeError, KeyError, IndexError,
+                 OverflowError)
 _STATUS = {"CANCELLED": "cancelled", "CONFIRMED": "scheduled", "TENTATIVE": "scheduled"}
 
 
@@ -69,105 +83,169 @@ def _unique(events: list[StructuredEvent]) -> list[StructuredEvent]:
 # ---------------------------------------------------------------------------- iCalendar
 
 
-def _unfold(text: str) -> Iterator[str]:
-    """Content lines with RFC 5545 folding undone."""
-    current = ""
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if raw.startswith((" ", "\t")) and current:
-            current += raw[1:]
-            continue
-        if current:
-            yield current
-        current = raw
-    if current:
-        yield current
-
-
-def _split_property(line: str) -> tuple[str, dict[str, str], str] | None:
-    """NAME;PARAM=VALUE;…:VALUE -> (NAME, params, value); quotes may hide ':' and ';'."""
-    in_quotes = False
-    for i, ch in enumerate(line):
-        if ch == '"':
-            in_quotes = not in_quotes
-        elif ch == ":" and not in_quotes:
-            head, value = line[:i], line[i + 1 :]
-            break
-    else:
-        return None
-    parts = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', head)
-    params: dict[str, str] = {}
-    for part in parts[1:]:
-        key, _, val = part.partition("=")
-        params[key.upper()] = val.strip('"')
-    return parts[0].upper(), params, value
-
-
-def _unescape(value: str) -> str:
-    return (value.replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",")
-            .replace("\\;", ";").replace("\\\\", "\\")).strip()
-
-
 def parse_ics(text: str) -> list[StructuredEvent]:
-    """The VEVENTs of an iCalendar text (one or several calendars)."""
+    """The VEVENTs of an iCalendar text (one or several calendars, or bare VEVENTs).
+
+    Parsed by the icalendar library. Pages carry broken calendars: text around the calendar,
+    a missing VCALENDAR wrapper, lines that are no content lines, values in the wrong format.
+    What cannot be read is skipped; a text with nothing readable gives no events.
+    """
     events: list[StructuredEvent] = []
-    calendar_zone: str | None = None
-    props: dict[str, tuple[dict[str, str], str]] | None = None
-    for line in _unfold(text):
-        split = _split_property(line)
-        if split is None:
-            continue
-        name, params, value = split
-        if name == "X-WR-TIMEZONE":
-            calendar_zone = value.strip() or None
-        elif name == "BEGIN" and value.strip().upper() == "VEVENT":
-            props = {}
-        elif name == "END" and value.strip().upper() == "VEVENT" and props is not None:
-            event = _vevent(props, calendar_zone)
+    for component in _components(text):
+        zone = _calendar_zone(component)
+        for vevent in component.walk("VEVENT"):
+            try:
+                event = _vevent(vevent, zone)
+            except _PARSE_ERRORS:
+                continue  # a value icalendar parsed into something unusable
             if event is not None:
                 events.append(event)
-            props = None
-        elif props is not None and name not in props:
-            props[name] = (params, value)
     return events
 
 
-def _vevent(props: dict[str, tuple[dict[str, str], str]],
-            calendar_zone: str | None) -> StructuredEvent | None:
-    if "DTSTART" not in props:
+def _components(text: str) -> list[icalendar.Component]:
+    """The top-level components of ``text``.
+
+    When the whole does not parse, or parses into fewer events than it holds (icalendar drops
+    a calendar whose END is missing), each VEVENT is parsed on its own, in a calendar with the
+    text's time zones.
+    """
+    cleaned = _content_lines(text)
+    if not cleaned:
+        return []
+    blocks = _VEVENT_BLOCK.findall(cleaned)
+    try:
+        whole: list[icalendar.Component] = list(
+            icalendar.Calendar.from_ical(cleaned, multiple=True))
+    except _PARSE_ERRORS:
+        whole = []
+    if sum(len(c.walk("VEVENT")) for c in whole) >= len(blocks):
+        return whole
+    zone = _ZONE_LINE.search(cleaned)
+    head = "BEGIN:VCALENDAR\r\n" + (zone.group(0).strip() + "\r\n" if zone else "")
+    head += "".join(block + "\r\n" for block in _VTIMEZONE_BLOCK.findall(cleaned))
+    found: list[icalendar.Component] = []
+    for block in blocks:
+        try:
+            found += icalendar.Calendar.from_ical(f"{head}{block}\r\nEND:VCALENDAR\r\n",
+                                                  multiple=True)
+        except _PARSE_ERRORS:
+            continue
+    return found
+
+
+def _content_lines(text: str) -> str:
+    """The iCalendar content lines of ``text`` (and their folds), from the first BEGIN on."""
+    kept: list[str] = []
+    keeping = False
+    # a calendar pasted into an indented <pre> is indented as a whole: dedent keeps the folds
+    text = textwrap.dedent(text.replace("\r\n", "\n").replace("\r", "\n"))
+    for line in text.split("\n"):
+        if line.startswith((" ", "\t")):
+            if keeping:
+                kept.append(line)
+            continue
+        keeping = bool(_CONTENT_LINE.match(line)) and (bool(kept) or line.upper()
+                                                        .startswith("BEGIN:"))
+        if keeping:
+            kept.append(line)
+    return "\r\n".join(kept) + "\r\n" if kept else ""
+
+
+def _calendar_zone(component: icalendar.Component) -> str | None:
+    """The calendar-wide zone of floating times (X-WR-TIMEZONE, written by Google)."""
+    value = component.get("X-WR-TIMEZONE")
+    return _valid_zone(str(value).strip()) if value is not None else None
+
+
+def _prop(vevent: icalendar.Component, name: str) -> Any:
+    """The first value of a property (a repeated property comes as a list)."""
+    value = vevent.get(name)
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
+def _text(vevent: icalendar.Component, name: str) -> str | None:
+    value = _prop(vevent, name)
+    if value is None:
         return None
-    start_params, start_raw = props["DTSTART"]
-    zone = start_params.get("TZID") or calendar_zone
-    start = _ics_value(start_raw, zone)
+    return str(value).strip() or None
+
+
+def _vevent(vevent: icalendar.Component, calendar_zone: str | None) -> StructuredEvent | None:
+    start_prop = _prop(vevent, "DTSTART")
+    if start_prop is None:
+        return None
+    start, zone = _moment(start_prop, calendar_zone)
     if start is None:
         return None
     end: str | None = None
-    if "DTEND" in props:
-        end_params, end_raw = props["DTEND"]
-        end = _ics_value(end_raw, end_params.get("TZID") or zone)
-    elif "DURATION" in props:
-        end = _plus_duration(start, props["DURATION"][1])
-    all_day = len(start) == 10
-    if end is not None and all_day and len(end) == 10 and end > start:
+    end_prop = _prop(vevent, "DTEND")
+    duration = _prop(vevent, "DURATION")
+    if end_prop is not None:
+        end, _ = _moment(end_prop, zone or calendar_zone)
+    elif duration is not None:
+        delta = _value(duration)
+        end = _plus(start, delta) if isinstance(delta, timedelta) else None
+    if end is not None and len(start) == 10 and len(end) == 10 and end > start:
         end = (date.fromisoformat(end) - timedelta(days=1)).isoformat()  # DTEND is exclusive
-    location = _unescape(props["LOCATION"][1]) if "LOCATION" in props else None
     organizer = None
-    if "ORGANIZER" in props:
-        org_params, org_value = props["ORGANIZER"]
-        organizer = org_params.get("CN") or org_value.removeprefix("mailto:").strip() or None
+    org = _prop(vevent, "ORGANIZER")
+    if org is not None:
+        params = getattr(org, "params", {})
+        organizer = (params.get("CN") or str(org).removeprefix("mailto:").strip()) or None
+    status = _text(vevent, "STATUS")
     event = StructuredEvent(
         source="ical",
-        name=_unescape(props["SUMMARY"][1]) if "SUMMARY" in props else None,
+        name=_text(vevent, "SUMMARY"),
         start=start,
         end=end,
-        url=props["URL"][1].strip() if "URL" in props else None,
-        status=_STATUS.get(props["STATUS"][1].strip().upper()) if "STATUS" in props else None,
-        description=_unescape(props["DESCRIPTION"][1]) if "DESCRIPTION" in props else None,
-        timezone=_valid_zone(zone),
+        url=_text(vevent, "URL"),
+        status=_STATUS.get(status.upper()) if status else None,
+        description=_text(vevent, "DESCRIPTION"),
+        timezone=zone,
     )
     if organizer:
-        event.organizers.append(organizer)
-    _set_location(event, location)
+        event.organizers.append(str(organizer))
+    _set_location(event, _text(vevent, "LOCATION"))
     return event
+
+
+def _moment(prop: Any, calendar_zone: str | None) -> tuple[str | None, str | None]:
+    """(ISO 8601 value, IANA zone) of a DTSTART/DTEND; a value icalendar could not read is
+    tried as ISO 8601 ("2024-05-07T09:00"), which some generators write."""
+    value = _value(prop)
+    tzid = getattr(prop, "params", {}).get("TZID")
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return _render(value, calendar_zone), calendar_zone
+        zone = _zone_name(value, tzid)
+        return value.isoformat(timespec="seconds"), zone
+    if isinstance(value, date):
+        return value.isoformat(), _valid_zone(tzid) or calendar_zone
+    if value is None:
+        zone = _valid_zone(tzid) or calendar_zone
+        return _iso_value(str(prop), zone), zone
+    return None, None
+
+
+def _value(prop: Any) -> Any:
+    """A property's parsed value; None when icalendar kept only its text (a broken value)."""
+    try:
+        return getattr(prop, "dt", None)
+    except ValueError:  # icalendar 7 raises BrokenCalendarProperty on a vBroken
+        return None
+
+
+def _zone_name(moment: datetime, tzid: str | None) -> str | None:
+    """The IANA name of an aware time's zone; None for UTC (no local zone is known)."""
+    key = getattr(moment.tzinfo, "key", None)
+    if isinstance(key, str) and key not in ("UTC", "Etc/UTC"):
+        return key
+    if key is None:
+        return _valid_zone(tzid)  # a zone defined by the calendar's own VTIMEZONE
+    return None
 
 
 def _valid_zone(name: str | None) -> str | None:
@@ -175,24 +253,24 @@ def _valid_zone(name: str | None) -> str | None:
         return None
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
     return name
 
 
 def _ics_value(raw: str, zone: str | None) -> str | None:
-    """An iCalendar DATE or DATE-TIME as ISO 8601 (offset from Z or the zone)."""
-    m = _ICS_DATE.match(raw.strip())
-    if m is None:
-        return _iso_value(raw, zone)
-    y, mo, d, hh, mm, ss, utc = m.groups()
+    """An iCalendar DATE or DATE-TIME ("20240312T100000Z") as ISO 8601, else an ISO text."""
     try:
-        if hh is None:
-            return date(int(y), int(mo), int(d)).isoformat()
-        moment = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0))
-    except ValueError:
-        return None
-    return _render(moment, "UTC" if utc else zone)
+        value = vDDDTypes.from_ical(raw.strip())  # type: ignore[no-untyped-call]  # untyped
+    except _PARSE_ERRORS:
+        return _iso_value(raw, zone)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value.isoformat(timespec="seconds")
+        return _render(value, zone)
+    if isinstance(value, date):
+        return value.isoformat()
+    return None
 
 
 def _iso_value(raw: str, zone: str | None) -> str | None:
@@ -217,17 +295,12 @@ def _render(moment: datetime, zone: str | None) -> str:
     if zone:
         try:
             return moment.replace(tzinfo=ZoneInfo(zone)).isoformat(timespec="seconds")
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
     return moment.isoformat(timespec="seconds")
 
 
-def _plus_duration(start: str, raw: str) -> str | None:
-    m = _DURATION.match(raw.strip())
-    if m is None:
-        return None
-    weeks, days, hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
-    delta = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+def _plus(start: str, delta: timedelta) -> str:
     if len(start) == 10:
         return (date.fromisoformat(start) + delta).isoformat()
     return (datetime.fromisoformat(start) + delta).isoformat(timespec="seconds")
