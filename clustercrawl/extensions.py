@@ -98,6 +98,7 @@ def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
         counts = {s: int(stats.get(f"clustercrawl/sites/{sid}/status/{s}", 0)) for s in STATUSES}
         counts["unchanged"] += st.unchanged
         counts["gone"] = len(st.gone)
+        counts["truncated"] = st.counts.get("truncated_bodies", 0)
         prev = st.previous
         previous_status = prev.status if prev else None
         had_posts = bool(prev and prev.posts)
@@ -118,7 +119,8 @@ def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
             "channels": summary["channels"],
             "stopped": list(st.stopped),
         })
-    totals: dict[str, Any] = {s: sum(site["counts"][s] for site in sites) for s in STATUSES}
+    totals: dict[str, Any] = {s: sum(site["counts"][s] for site in sites)
+                              for s in (*STATUSES, "truncated")}
     dropped = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
                if k.startswith("clustercrawl/dropped/")}
     return {

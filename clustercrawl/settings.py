@@ -43,6 +43,9 @@ CLUSTERCRAWL_MAX_CRAWL_DELAY = 30.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+#: A body shorter than its Content-Length arrives flagged "dataloss" instead of failing: the
+#: truncation middleware retries it once, then keeps it with a warning (README "Broken sites").
+DOWNLOAD_FAIL_ON_DATALOSS = False
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 10
@@ -77,6 +80,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Turns the resolver's refusals into ForbiddenAddress errors naming the URL; above
     # RetryMiddleware (550) so a refusal is never retried.
     "clustercrawl.fetch.ssrf.SSRFRefusalMiddleware": 560,
+    # A body cut off (shorter than its Content-Length, a gzip stream without its end) is asked
+    # for once more, then kept with a warning; before decompression (590) sees it.
+    "clustercrawl.fetch.truncation.TruncationMiddleware": 595,
     # Charset repair of mis-declared windows-1250 / iso-8859-2 HTML: after decompression (590),
     # before anything decodes the body (MetaRefresh 580, the spider).
     "clustercrawl.fetch.charset.CharsetRepairMiddleware": 585,

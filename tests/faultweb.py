@@ -43,6 +43,9 @@ SSRF_PREFIX = "/ssrf-target"
 #: DOWNLOAD_TIMEOUT must be far below it.
 STALL_SECONDS = 60.0
 BIG_PAGE_BYTES = 50 * 1024 * 1024
+LONG_PARAGRAPH = ("<p>" + " ".join(
+    f"Zdanie {n}: członkowie klastra omawiali wspólne projekty badawcze i wdrożeniowe."
+    for n in range(40)) + "</p>").encode()
 #: Candidates of the sites that would hold a run: failing ones, and a big healthy site's
 MANY_BROKEN = 5000
 BIG_SITE_POSTS = 20_000
@@ -70,7 +73,7 @@ class Case:
 
     name: str  # host label: <name>.localhost
     site_id: str
-    status: str  # expected per-site status in the run manifest
+    status: str  # expected per-site status in the run manifest ("a|b": either)
     what: str
     country: str = "PL"
     language: str = "pl"
@@ -434,11 +437,32 @@ class FaultWeb:
         trunc = self._feed_site("truncgzip", two)
         post_path = next(p for p in trunc if p.startswith("/aktualnosci/")
                          and p.endswith(f"{_slug(two[1][0])}/"))
-        full = gzip.compress(trunc[post_path].body)
-        trunc[post_path] = Reply(body=full[: len(full) // 2],
+        # (a page of some length, stored uncompressed, so what arrives before the cut inflates)
+        page = trunc[post_path].body.replace(b"</article>", LONG_PARAGRAPH + b"</article>")
+        full = gzip.compress(page, compresslevel=0)
+        trunc[post_path] = Reply(body=full[: len(full) * 2 // 3],
                                  headers=(("Content-Encoding", "gzip"),))
         r["truncgzip"] = trunc
         self.truncated_post = post_path
+
+        # A post whose connection drops after half its promised Content-Length.
+        short = self._feed_site("shortbody", two)
+        short_path = next(p for p in short if p.startswith("/aktualnosci/")
+                          and p.endswith(f"{_slug(two[1][0])}/"))
+        page = short[short_path].body
+
+        def cut_short(h: _Handler) -> None:
+            h.send_response(200)
+            h.send_header("Content-Type", "text/html; charset=utf-8")
+            h.send_header("Content-Length", str(len(page)))
+            h.end_headers()
+            h.wfile.write(page[: len(page) * 2 // 3])
+            h.wfile.flush()
+            h.close_connection = True
+
+        short[short_path] = cut_short
+        r["shortbody"] = short
+        self.short_post = short_path
 
         r["redirloop"] = {"/": Reply(302, headers=(("Location", "/petla/"),)),
                           "/petla/": Reply(302, headers=(("Location", "/"),))}
@@ -678,7 +702,10 @@ CASES: tuple[Case, ...] = (
     Case("reset", "pl-fault-reset", "unreachable", "TCP reset on every connection"),
     Case("stall", "pl-fault-stall", "unreachable", "homepage stalls mid-body"),
     Case("truncgzip", "pl-fault-truncgzip", "ok", "one post with a truncated gzip body",
-         titles=(PL_POSTS[0][0],)),
+         titles=tuple(t for t, _, _ in PL_POSTS[:2])),
+    Case("shortbody", "pl-fault-shortbody", "ok",
+         "one post cut off before its Content-Length",
+         titles=tuple(t for t, _, _ in PL_POSTS[:2])),
     Case("redirloop", "pl-fault-redirloop", "error", "redirect loop"),
     Case("redirip", "pl-fault-redirip", "error", "redirect to a loopback IP literal"),
     Case("redirname", "pl-fault-redirname", "error",
@@ -689,7 +716,9 @@ CASES: tuple[Case, ...] = (
          titles=tuple(t for t, _, _ in EVENT_POSTS)),
     Case("pagination", "pl-fault-pagination", "ok", "infinite identical pagination",
          titles=tuple(t for t, _, _ in PL_POSTS[:2])),
-    Case("hugepage", "pl-fault-hugepage", "error", "50 MB homepage without Content-Length"),
+    # cancelled at DOWNLOAD_MAXSIZE; on a loaded machine the 5 s timeout may come first
+    Case("hugepage", "pl-fault-hugepage", "error|unreachable",
+         "50 MB homepage without Content-Length"),
     Case("gzipbomb", "pl-fault-gzipbomb", "error", "gzip bomb homepage (512 MB inflated)"),
     Case("xmlbomb-feed", "pl-fault-xmlbomb-feed", "ok", "billion-laughs DTD in the feed",
          titles=tuple(t for t, _, _ in PL_POSTS[:2])),
@@ -837,7 +866,7 @@ def main() -> int:
     print("| case | expected | got | done after (s) |\n|---|---|---|---|")
     for case in CASES:
         got = statuses.get(case.site_id, "-")
-        print(f"| {case.what} | {case.status} | {got}{'' if got == case.status else ' ✗'} "
+        print(f"| {case.what} | {case.status} | {got}{'' if got in case.status.split('|') else ' ✗'} "
               f"| {done.get(case.site_id, float('nan')):.0f} |")
     print(f"\ncrawl: {run.seconds:.1f} s, exit {run.returncode}, "
           f"peak RSS {run.peak_rss_kib / 1024:.0f} MiB (crawler + extraction workers), "

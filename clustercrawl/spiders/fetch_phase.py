@@ -180,6 +180,11 @@ class FetchMixin(SpiderBase):
                 )
                 if item is not None:
                     outcome = OK
+                    if "truncated" in response.flags:
+                        item.extraction["warnings"].append("truncated_body")
+                        st.bump("truncated_bodies")
+                        self._site_error(st, response.url, "body cut off twice: kept what "
+                                         "arrived (warning truncated_body on the post)")
                     st.items.append(item)
                     self._keep_validators(item, response)
             if kind == "link":
