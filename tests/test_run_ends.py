@@ -127,3 +127,18 @@ def test_sigkill_then_rerun_every_post_in_exactly_one_run_file(
     cumulative = {p["id"] for p in _lines(out / "posts.jsonl")}
     assert set(ids) == cumulative
     assert len(cumulative) == len(demo_web.ground_truth(demo_server.port)["posts"])
+
+
+def test_a_second_signal_stops_at_once(demo_web: Any, demo_server: Any, tmp_path: Path) -> None:
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    out = tmp_path / "out"
+    proc = _start(out, registry, {"DOWNLOAD_DELAY": "0.3", "CLUSTERCRAWL_SHUTDOWN_GRACE": "60"})
+    _wait_stored(proc, out / "state" / "state.sqlite", 10)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    signalled = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=30)
+    assert time.monotonic() - signalled < 3
+    assert proc.returncode == 128 + signal.SIGINT
