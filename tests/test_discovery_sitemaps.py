@@ -249,3 +249,15 @@ def test_generic_sitemap_drops_standing_pages() -> None:
         "http://x.localhost:8377/?p=48",
         "http://x.localhost:8377/actualites/salon-des-materiaux-2024",
     ]
+
+
+def test_wordpress_core_sitemap_with_plain_permalinks() -> None:
+    from clustercrawl.discovery.sitemaps import default_sitemap_urls, is_post_sitemap
+
+    assert "https://k.example/?sitemap=index" in default_sitemap_urls("https://k.example/",
+                                                                     "wordpress")
+    assert is_post_sitemap("https://k.example/?sitemap=posts&sitemap-subtype=post&paged=1")
+    for other in ("?sitemap=posts&sitemap-subtype=page&paged=1",
+                  "?sitemap=taxonomies&sitemap-subtype=category&paged=1",
+                  "?sitemap=users&paged=1"):
+        assert not is_post_sitemap("https://k.example/" + other), other

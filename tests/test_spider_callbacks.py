@@ -212,3 +212,43 @@ def test_bad_override_is_a_registry_error(tmp_path: Path, value: Any) -> None:
         "overrides": {"robots_obey": value}}]}), "utf-8")
     loaded = load_registry(registry)
     assert not loaded.sites and "robots_obey" in str(loaded.errors[0])
+
+
+def test_a_guessed_sitemap_answered_by_a_page_is_no_error(tmp_path: Path) -> None:
+    spider = make_spider(tmp_path, channels="sitemap")
+    [home] = start(spider)
+    out = answer(home, reply(home, home_html("Klaster CB", "pl")))
+    guesses = [r for r in out if isinstance(r, scrapy.Request)]
+    assert guesses and all(r.meta["guessed"] for r in guesses)
+    for req in guesses:  # each redirected to the homepage, as WordPress does
+        answer(req, reply(req, home_html("Klaster CB", "pl"), url=HOME))
+    st = spider.states["pl-cb"]
+    assert st.errors == [] and st.counts["missing:sitemap"] == len(guesses)
+
+
+def test_a_front_page_that_lists_posts_is_walked_as_the_news_listing(tmp_path: Path) -> None:
+    spider = make_spider(tmp_path, channels="listing")
+    [home] = start(spider)
+    posts = "".join(f'<article class="post"><h2><a href="{HOME}?p={n}">Wpis numer {n} o '
+                    f'projektach klastra</a></h2><time datetime="2024-0{n}-01">2024-0{n}-01'
+                    "</time></article>" for n in range(1, 6))
+    pager = f'<nav class="pagination"><a class="next" href="{HOME}?paged=2">Starsze wpisy</a></nav>'
+    out = answer(home, reply(home, home_html("Klaster CB", "pl", posts + pager)))
+    [older] = [r for r in out if isinstance(r, scrapy.Request)
+               and r.callback == spider.parse_listing]
+    assert older.url == f"{HOME}?paged=2"
+    assert len(spider.states["pl-cb"].candidates) == 5
+
+
+def test_page_terms_are_the_themes_category_links() -> None:
+    from clustercrawl.extract.dom import parse_html
+    from clustercrawl.extract.taxonomy import page_terms
+
+    page = ('<html><body><article><h1>T</h1><p>x</p><footer>'
+            '<a href="/?cat=3" rel="category tag">Projekte</a>, '
+            '<a href="/?cat=4" rel="category">Mitglieder</a> '
+            '<a href="/?tag=wasserstoff" rel="tag">Wasserstoff</a></footer></article>'
+            '<aside><a href="/?cat=9">Sidebar</a></aside></body></html>')
+    assert page_terms(parse_html(page)) == ["Projekte", "Mitglieder", "Wasserstoff"]
+    cloud = "".join(f'<a href="/?tag={n}" rel="tag">t{n}</a>' for n in range(30))
+    assert page_terms(parse_html(f"<html><body>{cloud}</body></html>")) == []

@@ -161,7 +161,8 @@ def _text_kind(text: str) -> str | None:
 
 _SINGULAR = frozenset({"event", "wydarzenie", "aktualnosc", "noticia", "post", "posts"})
 _PAGED = re.compile(r"/(page|seite|strona)/\d+/?$|[?&](paged?|start|limitstart)=[1-9]")
-_CATEGORY = re.compile(r"/(category|kategoria|kategorie|categorie|categoria)/[^/]+/?$")
+_CATEGORY = re.compile(r"/(category|kategoria|kategorie|categorie|categoria)/[^/]+/?$"
+                       r"|[?&]cat=\d+$")  # WordPress with plain permalinks
 
 
 def _derived_section(href: str) -> tuple[str, str] | None:

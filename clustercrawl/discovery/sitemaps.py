@@ -87,7 +87,8 @@ def default_sitemap_urls(homepage: str, cms: str | None = None) -> list[str]:
     if (cms or "").lower() == "typo3":
         urls.append(base + "/?type=1533906435")
     elif (cms or "").lower() == "wordpress":
-        urls.append(base + "/post-sitemap.xml")
+        # Yoast; and WordPress core's own sitemap where pretty permalinks are off
+        urls += [base + "/post-sitemap.xml", base + "/?sitemap=index"]
     return urls
 
 
@@ -102,7 +103,12 @@ def is_post_sitemap(url: str) -> bool:
     if _NOT_POSTS.search(path):
         return False
     query = dict(parse_qsl(parts.query))
-    if query.get("sitemap", "").lower() in ("pages", "page", "categories", "tags"):
+    if query.get("sitemap", "").lower() in ("pages", "page", "categories", "tags",
+                                             "taxonomies", "users"):
+        return False
+    # WordPress core with plain permalinks: ?sitemap=posts&sitemap-subtype=post|page|...
+    subtype = query.get("sitemap-subtype", "").lower()
+    if query.get("sitemap", "").lower() == "posts" and subtype and subtype != "post":
         return False
     if re.search(r"tx_seo\[sitemap\]", parts.query) and "pages" in parts.query:
         return False

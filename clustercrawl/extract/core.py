@@ -54,6 +54,7 @@ from clustercrawl.extract.structured import (
     api_event,
     read_structured,
 )
+from clustercrawl.extract.taxonomy import page_terms
 from clustercrawl.extract.title import choose_title, normalise_title, site_identity_texts
 
 __all__ = ["ExtractContext", "extract_post"]
@@ -329,6 +330,7 @@ class _Extraction:
         if page is not None:
             topics += page.meta_all.get("article:tag", []) + page.meta_all.get(
                 "article:section", [])
+        topics += page_terms(self.tree)  # rel="category tag" links of the theme
         seen: set[str] = set()
         out = []
         for topic in topics:

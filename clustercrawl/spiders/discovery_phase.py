@@ -135,6 +135,8 @@ class DiscoveryMixin(SpiderBase):
             found = listings.find_sections(html, response.url)
             news = [u.url for u in site.news] or found.news
             events = [u.url for u in site.events] or found.events
+            if not news:  # the front page may be the blog itself: walk its older pages
+                yield from self._front_page_listing(st, html, response.url)
             for kind, urls in (("news", news), ("events", events)):
                 for url in urls:
                     if st.owns(url):
@@ -148,10 +150,30 @@ class DiscoveryMixin(SpiderBase):
                         )
         if Channel.SITEMAP in allowed:
             urls = [u.url for u in site.sitemaps] or st.robots_sitemaps or []
-            for url in urls or sitemaps.default_sitemap_urls(response.url, st.cms):
+            for url in urls:
                 yield self._sitemap_request(st, url)
+            if not urls:  # guesses: one that is not there is no error
+                for url in sitemaps.default_sitemap_urls(response.url, st.cms):
+                    yield self._sitemap_request(st, url, guessed=True)
         if Channel.LINK in allowed:
             st.home_links = links.follow_candidates(html, response.url)
+
+    def _front_page_listing(self, st: SiteState, html: str,
+                            url: str) -> Iterator[scrapy.Request | None]:
+        """A homepage that lists posts and pages on (``?paged=2``, ``/page/2/``) is the news
+        listing of a site without a news section (WordPress' default front page)."""
+        front = listings.parse_listing(html, url)
+        if len(front.entries) < 3 or not front.next_pages:
+            return
+        st.channel_exists(Channel.LISTING, url)
+        st.listing_pages_seen.add(hash(tuple(sorted(e.url for e in front.entries))))
+        for entry in front.entries:
+            st.add_entry(entry)
+        nxt = front.next_pages[0]
+        if st.owns(nxt) and st.control.next_listing_page("listing:news") < (
+                self.limits_for(st).max_listing_pages):
+            yield self._request(st, nxt, self.parse_listing, kind="listing:news",
+                                priority=PRIO_LISTING)
 
     def on_robots_parsed(self, robotparser: Any, request: scrapy.Request) -> None:
         """Scrapy fetched a host's robots.txt: keep its sitemaps, honour its Crawl-delay."""
@@ -179,13 +201,15 @@ class DiscoveryMixin(SpiderBase):
             page=page,
         )
 
-    def _sitemap_request(self, st: SiteState, url: str) -> scrapy.Request | None:
+    def _sitemap_request(self, st: SiteState, url: str,
+                         guessed: bool = False) -> scrapy.Request | None:
         if not st.owns(url):
             return None
         st.control.sitemaps_requested += 1
         if st.control.sitemaps_requested > self.limits_for(st).max_sitemaps:
             return None
-        return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP)
+        return self._request(st, url, self.parse_sitemap, kind="sitemap", priority=PRIO_SITEMAP,
+                             meta={"guessed": guessed})
 
     def _set_crawl_delay(self, st: SiteState, url: str, delay: float) -> None:
         """Scrapy ignores robots.txt Crawl-delay; turn it into a per-host download delay."""
@@ -276,6 +300,9 @@ class DiscoveryMixin(SpiderBase):
             if self._remember_page(st, response):
                 st.channel_exists(Channel.SITEMAP, response.url)
                 st.control.sitemaps_not_modified += 1
+                return
+            if response.meta.get("guessed") and not _looks_like_xml(response):
+                st.bump("missing:sitemap")  # a guessed URL answered with a page: no sitemap
                 return
             st.control.sitemaps_ok += 1
             result = sitemaps.parse_sitemap(response.body, response.url)
@@ -377,3 +404,12 @@ class DiscoveryMixin(SpiderBase):
                 return False
         ctl.calendar_pages += 1
         return True
+
+
+def _looks_like_xml(response: Response) -> bool:
+    """An XML (or gzip) body, not an HTML page a guessed sitemap URL was redirected to."""
+    head = response.body[:512].lstrip().lower()
+    if head.startswith((b"<?xml", b"<urlset", b"<sitemapindex", b"\x1f\x8b")):
+        return True
+    ctype = (response.headers.get(b"Content-Type") or b"").lower()
+    return b"html" not in ctype and not head.startswith((b"<!doctype html", b"<html"))
