@@ -142,3 +142,26 @@ def test_a_second_signal_stops_at_once(demo_web: Any, demo_server: Any, tmp_path
     proc.wait(timeout=30)
     assert time.monotonic() - signalled < 3
     assert proc.returncode == 128 + signal.SIGINT
+
+
+def test_the_run_deadline_ends_the_run_gracefully(
+    demo_web: Any, demo_server: Any, tmp_path: Path
+) -> None:
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    proc = run_crawl(out, registry, extra_settings={"DOWNLOAD_DELAY": "0.3",
+                                                    "CLUSTERCRAWL_RUN_DEADLINE": "4"})
+    took = time.monotonic() - started
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "run deadline reached" in proc.stderr
+    manifest = json.loads(next(out.glob("runs/*/manifest.json")).read_text("utf-8"))
+    assert manifest["finish_reason"] == "deadline"
+    assert manifest["unfinished_sites"]
+    assert took < 4 + 10 + 15  # deadline + grace + start-up and finishing
+    # the next run, without a deadline, finishes the job
+    again = run_crawl(out, registry)
+    assert again.returncode == 0, again.stderr[-3000:]
+    cumulative = {p["url"] for p in _lines(out / "posts.jsonl")}
+    assert len(cumulative) == len(demo_web.ground_truth(demo_server.port)["posts"])
