@@ -126,8 +126,18 @@ def host_of(url: str) -> str:
 
 @lru_cache(maxsize=65536)
 def site_key(url: str) -> str:
-    """Host without ``www.`` plus any non-default port: what :func:`same_site` compares."""
-    split = _site_of(canonicalize_url(url))
+    """Host without ``www.`` plus any non-default port: what :func:`same_site` compares.
+
+    Only the host part matters, so an ASCII URL is not canonicalised whole (sitemaps of
+    tens of thousands of URLs are checked one by one); other hosts go through IDNA."""
+    text = url.strip()
+    try:
+        netloc = urlsplit(text).netloc
+    except ValueError:
+        return ""
+    if not netloc or not netloc.isascii() or "%" in netloc:
+        text = canonicalize_url(text)  # IDNA, percent-encoded hosts
+    split = _site_of(text)  # urlsplit lower-cases the scheme and the host
     return split[1] if split else ""
 
 
