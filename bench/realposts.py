@@ -48,7 +48,7 @@ ZONES = {"pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava"
          "de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid", "it": "Europe/Rome",
          "en": "Europe/Brussels", "nl": "Europe/Amsterdam"}
 HELDOUT_SHARE = 3  # of 10 buckets
-FIELDS = ("type", "found", "range", "city", "attendance", "status")
+FIELDS = ("type", "found", "range", "city", "attendance", "status", "no_event")
 
 
 def part_of(label: Mapping[str, Any]) -> str:
@@ -110,9 +110,10 @@ def score_post(label: Mapping[str, Any], post: Mapping[str, Any], tallies: dict[
 
     check("type", post["post_type"] == label["type"],
           f"want {label['type']} got {post['post_type']}")
-    if "start" not in label:
-        return  # no event in the post
     event = post.get("event") or {}
+    if "start" not in label:  # no event in the post: none may be invented
+        check("no_event", not event, f"invented {event.get('start')} ({event.get('date_text')})")
+        return
     got_start, got_end = _day(event.get("start")), _day(event.get("end"))
     want_start, want_end = _day(label.get("start")), _day(label.get("end"))
     if want_start:

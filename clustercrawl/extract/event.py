@@ -33,6 +33,8 @@ __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
 MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
 BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
+LEAD_PLACE_CHARS = 600
+TITLE_SUPPORT_CHARS = 600  # a dated title is the event's when the lead speaks of one  # a report names its city early: "In Zwolen met …"
 _WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
 # words right before an event date: "w dniach", "am", "du", "on Monday,", "le mercredi"
 _INTRO = re.compile(
@@ -43,7 +45,8 @@ _INTRO = re.compile(
 )
 _LABELS = re.compile(
     r"(?:opublikowano|dodano|published|posted|veröffentlicht|publié|publicado|pubblicato|"
-    r"publikováno|zveřejněno|data publikacji|submitted)\W{0,40}$",
+    r"publikováno|publikované|zverejnené|zveřejněno|data publikacji|submitted|data notizia|"
+    r"gepubliceerd|date de publication)\W{0,40}$",
     re.IGNORECASE,
 )
 
@@ -298,7 +301,10 @@ def _from_text(
     direction = direction_for(report, announce)
     reference = published.day if published else None
     title_event_word = vocab.EVENT.search(title) is not None
-    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_event_word)
+    lead = body[:TITLE_SUPPORT_CHARS]
+    title_supported = title_event_word or any(
+        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
+    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_supported)
     body_ranges = text_ranges(body, language, reference, direction)
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
         body_ranges, body, title_event_word, published)
@@ -324,11 +330,7 @@ def _from_text(
         chosen, source_text, source = title_pick, title, "title"
     if chosen.year_inferred:
         warnings.append("no_year")
-    place = places.city_near(source_text, chosen.span)
-    if place is None and source == "text":
-        place = places.city_near(title, (0, len(title)), window=len(title))
-    if place is None and source == "title":
-        place = _first_city_near_event(body[:BODY_SCAN_CHARS])
+    place = _event_place(title, body, source_text, chosen.span, source, language)
     lo, hi = max(0, chosen.span[0] - 300), chosen.span[1] + 300
     context = f"{title}\n{source_text[lo:hi]}"
     location = None
@@ -386,6 +388,11 @@ def _pick_body(
         cue = (vocab.REPORT.search(before + " " + after) is not None
                or vocab.ANNOUNCE.search(before + " " + after) is not None)
         intro = _INTRO.search(before[-40:]) is not None
+        lo, hi = _sentence(body, rng.span)
+        sentence = body[lo:hi]
+        event_sentence = vocab.EVENT.search(sentence) is not None
+        cue_sentence = (vocab.REPORT.search(sentence) is not None
+                        or vocab.ANNOUNCE.search(sentence) is not None)
         score = 0
         if rng.is_range:
             score += 3
@@ -401,9 +408,17 @@ def _pick_body(
             score += 1
         if published is not None and rng.start == published.day and not rng.is_range:
             score -= 2
-        eligible = (rng.is_range and (near_event or cue or title_event_word)) or (
-            not rng.is_range and (near_event or title_event_word)
-            and (rng.precision == "datetime" or intro or cue or (near_event and title_event_word))
+        if event_sentence:
+            score += 1
+        if cue_sentence:
+            score += 1
+        # a single day is the event's when the post speaks of an event (near it, in its
+        # sentence or in the title) and the day is introduced as one (a time, "on"/"w dniu",
+        # a took-place/will-take-place verb, or an event word in the same sentence)
+        eligible = (rng.is_range and (near_event or cue or title_event_word or cue_sentence)) or (
+            not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
+            and (rng.precision == "datetime" or intro or cue or cue_sentence or event_sentence
+                 or (near_event and title_event_word))
         )
         if not eligible:
             continue
@@ -412,9 +427,40 @@ def _pick_body(
     return best[2] if best else None
 
 
-def _first_city_near_event(body: str) -> places.Place | None:
+def _first_city_near_event(body: str, language: str | None = None) -> places.Place | None:
     for m in vocab.EVENT.finditer(body):
-        place = places.city_near(body, m.span(), window=120)
+        place = places.city_near(body, m.span(), window=120, language=language)
         if place is not None:
             return place
     return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[A-ZÀ-Ž])|\n")
+
+
+def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Bounds of the sentence around a span (a date): where its city usually is."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, span[0]):
+        start = m.end()
+    m = _SENTENCE_END.search(text, span[1])
+    return start, m.start() if m else len(text)
+
+
+def _event_place(title: str, body: str, source_text: str, span: tuple[int, int], source: str,
+                 language: str | None) -> places.Place | None:
+    """The event's city: next to its date, in the date's sentence, in the title, near an
+    event word, then the first city the lead names in a place context."""
+    place = places.city_near(source_text, span, language=language)
+    if place is None:
+        lo, hi = _sentence(source_text, span)
+        found = places.find_cities(source_text[lo:hi], language)
+        place = found[0] if found else None
+    if place is None and source == "text":
+        place = places.city_near(title, (0, len(title)), window=len(title), language=language)
+    if place is None:
+        place = _first_city_near_event(body[:BODY_SCAN_CHARS], language)
+    if place is None:
+        found = places.find_cities(body[:LEAD_PLACE_CHARS], language)
+        place = found[0] if found else None
+    return place

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clustercrawl.extract import gazetteer
+
 __all__ = [
     "CITIES",
     "Place",
@@ -263,8 +265,27 @@ class Place:
     span: tuple[int, int]
 
 
-def find_cities(text: str) -> list[Place]:
-    """Known cities in text, in order; a bare "Porto"/"Roma" needs a capital letter."""
+#: venues and institutions that name their city: "w Sejmie RP" is in Warsaw
+_VENUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(rx), city, country) for rx, city, country in (
+        (r"\bSejm(?:ie|u)?\s+RP\b|\bSEJMU?\s+RP\b|\bSejmie\b", "Warsaw", "PL"),
+        (r"\bw\s+Ministerstwie\s+[A-ZŁŚŻ]\w+", "Warsaw", "PL"),
+        (r"\b(?:im\s+)?Bundesministerium\s+für\s+(?:Wirtschaft|Bildung)|\bBMWi?\b|\bBMBF\b",
+         "Berlin", "DE"),
+        (r"\bBercy\b", "Paris", "FR"),
+        (r"\bPala(?:ce|is)\s+of\s+(?:the\s+)?Parliament\b|\bParliament\s+Palace\b|"
+         r"\bPalatul\s+Parlamentului\b", "Bucharest", "RO"),
+        (r"\bSpodek\b|\bSPODEK\b", "Katowice", "PL"),
+        (r"\bPalazzo\s+Lombardia\b", "Milan", "IT"),
+        (r"\bHannover[- ]Messe\b|\bHANNOVER\s+MESSE\b", "Hanover", "DE"),
+        (r"\bKultur[Pp]ark\w*\b", "Košice", "SK"),
+    )
+)
+
+
+def find_cities(text: str, language: str | None = None) -> list[Place]:
+    """Cities in text, in order: the hand list (any case-correct form), venues that name
+    their city, then GeoNames names in a place context ("w Zielonej Górze", "à Quimper")."""
     places = []
     for m in _CITY_RX.finditer(text):
         form = m.group(1)
@@ -272,20 +293,34 @@ def find_cities(text: str) -> list[Place]:
             continue
         english = _FORMS[form.casefold()]
         places.append(Place(english, form, CITIES[english][0], m.span()))
+    for rx, city, country in _VENUES:
+        for m in rx.finditer(text):
+            places.append(Place(city, m.group(0), country, m.span()))
+    taken = [p.span for p in places]
+    for hit in gazetteer.city_mentions(text, language):
+        if any(s < hit.span[1] and hit.span[0] < e for s, e in taken):
+            continue
+        places.append(Place(hit.name, hit.local, hit.country, hit.span))
+    places.sort(key=lambda p: p.span)
     return places
 
 
-def lookup_city(name: str) -> tuple[str, str] | None:
-    """(English name, country) of a city name in any listed form, e.g. from JSON-LD."""
+def lookup_city(name: str, language: str | None = None) -> tuple[str, str] | None:
+    """(English name, country) of a city name in any listed form, e.g. from JSON-LD; the
+    gazetteer for cities beyond the hand list."""
     english = _FORMS.get(name.strip().casefold())
-    return (english, CITIES[english][0]) if english else None
+    if english:
+        return english, CITIES[english][0]
+    hit = gazetteer.lookup(name.strip(), language) if name.strip() else None
+    return (hit[0], hit[1]) if hit else None
 
 
-def city_near(text: str, span: tuple[int, int], window: int = 160) -> Place | None:
+def city_near(text: str, span: tuple[int, int], window: int = 160,
+              language: str | None = None) -> Place | None:
     """The city closest to a span (a date), preferring one introduced by a preposition."""
     lo, hi = max(0, span[0] - window), min(len(text), span[1] + window)
     best: tuple[int, Place] | None = None
-    for place in find_cities(text[lo:hi]):
+    for place in find_cities(text[lo:hi], language):
         start = place.span[0] + lo
         distance = span[0] - start if start < span[0] else start - span[1]
         prep = _PREPOSITION.search(text[max(0, start - 6) : start]) is not None
