@@ -66,7 +66,9 @@ def render(text: str, published: str) -> str:
     """A plain page around the cached text: a short first line is the title."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = ""
-    if lines and len(lines[0]) <= 160 and not lines[0].endswith((".", ":")):
+    first = lines[0] if lines else ""
+    datelike = len(first.split()) <= 4 and any(ch.isdigit() for ch in first)
+    if first and len(first) <= 160 and not first.endswith((".", ":")) and not datelike:
         title = lines.pop(0)
     paras = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
     return (

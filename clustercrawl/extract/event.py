@@ -16,7 +16,7 @@ from typing import Any
 import pycountry
 import pytz
 
-from clustercrawl.extract import eventinfo, lexicon, places, vocab
+from clustercrawl.extract import eventdates, eventinfo, lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.eventinfo import (
@@ -34,7 +34,8 @@ __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
 BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
 LEAD_PLACE_CHARS = 600
-TITLE_SUPPORT_CHARS = 600  # a dated title is the event's when the lead speaks of one  # a report names its city early: "In Zwolen met …"
+TITLE_SUPPORT_CHARS = 1500  # a dated title is the event's when the lead speaks of one
+POSTPONE_SCAN_CHARS = 2000  # a report names its city early: "In Zwolen met …"
 _WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
 # words right before an event date: "w dniach", "am", "du", "on Monday,", "le mercredi"
 _INTRO = re.compile(
@@ -306,15 +307,33 @@ def _from_text(
         rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
     title_pick = _pick_title(text_ranges(title, language, reference, direction), title_supported)
     body_ranges = text_ranges(body, language, reference, direction)
+    if not hinted:
+        relative = eventdates.relative_dates(body[:BODY_SCAN_CHARS], reference,
+                                             past=direction == "before")
+        body_ranges = sorted([*body_ranges, *relative], key=lambda r: r.span)
+    postponed = places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
-        body_ranges, body, title_event_word, published)
+        body_ranges, body, title_supported, published, title_event_word)
+    moved_from: DateRange | None = None
+    if body_pick is not None and not hinted:
+        body_pick = eventdates.widen_by_list(body, body_pick)
+        body_pick = eventdates.merge_adjacent(body, body_pick, body_ranges)
+        lo, hi = _sentence(body, body_pick.span)
+        body_pick = eventdates.widen_by_duration(body[body_pick.span[1] : hi], body_pick)
+        if postponed:
+            body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
         return EventFacts()
     warnings: list[str] = []
     conflict = False
     chosen: DateRange
     source_text: str
-    if title_pick is not None and body_pick is not None:
+    if moved_from is not None:
+        conflict = True
+        warnings.append("rescheduled")
+        chosen, source_text, source = body_pick, body, "text"
+        assert body_pick is not None
+    elif title_pick is not None and body_pick is not None:
         if title_pick.is_range and body_pick.is_range and not title_pick.same_dates(body_pick):
             conflict = True
             warnings.append("title_body_date_conflict")
@@ -348,9 +367,10 @@ def _from_text(
         "date_text": chosen.raw,
         "date_source": source,
         "date_conflict": conflict,
-        "conflicting_date_text": title_pick.raw if conflict and title_pick else None,
+        "conflicting_date_text": moved_from.raw if moved_from is not None else (
+            title_pick.raw if conflict and title_pick else None),
         "attendance": places.attendance_of(context, place is not None),
-        "status": places.status_of(context),
+        "status": "postponed" if moved_from is not None else places.status_of(context),
         "name": None,
         "location": location,
         "organizers": [],
@@ -372,16 +392,63 @@ def _pick_title(ranges: list[DateRange], event_word: bool) -> DateRange | None:
     return None
 
 
+def _rescheduled(pick: DateRange, ranges: list[DateRange], body: str,
+                 published: DateValue | None) -> tuple[DateRange, DateRange | None]:
+    """A postponed event takes its new date (the latest one the post gives for it); the
+    old one is kept as the conflicting date."""
+    pub = published.day if published is not None else None
+    dated = [r for r in ranges if r.kind != "relative" and r.start != pub
+             and not _LABELS.search(body[max(0, r.span[0] - 120) : r.span[0]])
+             and not vocab.DEADLINE.search(body[max(0, r.span[0] - 70) : r.span[0]])]
+    if len(dated) < 2:
+        return pick, None
+    latest = max(dated, key=lambda r: (r.start, r.is_range))
+    earliest = min(dated, key=lambda r: (r.start, not r.is_range))
+    if latest.start == earliest.start:
+        return pick, None
+    return latest, earliest
+
+
+def _joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
+    """Two dates that are the ends of one event merged; a weekday or "yesterday" next to a
+    written date dropped (it names the same day)."""
+    absolute = [r for r in ranges if r.kind != "relative"]
+    out: list[DateRange] = []
+    swallowed = -1
+    for rng in ranges:
+        if rng.span[0] < swallowed:
+            continue
+        if rng.kind == "relative":
+            if any(abs(rng.span[0] - a.span[1]) < 20 or abs(a.span[0] - rng.span[1]) < 20
+                   for a in absolute):
+                continue
+            out.append(rng)
+            continue
+        merged = eventdates.merge_adjacent(body, rng, absolute)
+        swallowed = merged.span[1]
+        out.append(merged)
+    return out
+
+
 def _pick_body(
-    ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None
+    ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
+    title_names_event: bool = False,
 ) -> DateRange | None:
-    """The body date most likely to be the event's: ranges, near event words, early."""
+    """The body date most likely to be the event's: ranges, near event words, early.
+
+    ``title_event_word``: the title or the lead speaks of an event; ``title_names_event``:
+    the title itself has an event word."""
     best: tuple[int, int, DateRange] | None = None
+    ranges = _joined(body, ranges)
     for index, rng in enumerate(ranges):
         before = body[max(0, rng.span[0] - 120) : rng.span[0]]
         after = body[rng.span[1] : rng.span[1] + 120]
         if _LABELS.search(before):
             continue  # "Opublikowano: 24.10.2014" is the post date
+        date_line = eventdates.is_date_line(body, rng)
+        if (date_line and published is not None and rng.start == published.day
+                and published.source != "text" and not rng.is_range and rng.kind != "relative"):
+            continue  # "8 May 2018" on its own line above the text: the dateline
         if vocab.DEADLINE.search(before[-70:]):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
         near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
@@ -415,11 +482,15 @@ def _pick_body(
         # a single day is the event's when the post speaks of an event (near it, in its
         # sentence or in the title) and the day is introduced as one (a time, "on"/"w dniu",
         # a took-place/will-take-place verb, or an event word in the same sentence)
+        if rng.kind == "relative":
+            if not (event_sentence and cue_sentence):
+                continue  # "the cluster today has 300 members" is no event date
+            score -= 1  # "yesterday" counts only when no written date says more
         eligible = (rng.is_range and (near_event or cue or title_event_word or cue_sentence)) or (
             not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
             and (rng.precision == "datetime" or intro or cue or cue_sentence or event_sentence
-                 or (near_event and title_event_word))
-        )
+                 or (near_event and title_event_word) or (date_line and title_event_word))
+        ) or (date_line and title_names_event)
         if not eligible:
             continue
         if best is None or score > best[0]:

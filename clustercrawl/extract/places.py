@@ -354,7 +354,9 @@ _CANCELLED = re.compile(
 _POSTPONED = re.compile(
     r"\b(?:przełożon\w*|przesunięt\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
     r"report\s+de|aplazad[oa]s?|pospuest[oa]s?|rinviat[oa]|posticipat[oa]|odložen\w*|"
-    r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld)\b",
+    r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld|przenie(?:ść|sion\w*|siemy)|"
+    r"zmian\w*\s+terminu|verlegt|déplacée?s?|trasladad[oa]s?|spostat[oa]|rimandat[oa]|"
+    r"přeložen\w*|preložen\w*|odložen\w*)\b",
     re.IGNORECASE,
 )
 
@@ -393,6 +395,9 @@ _MOVED_ONLINE = re.compile(
     r"(?:sa\s+uskutoční|prebehne)\s+(?:nakoniec|len)\s+online)",
     re.IGNORECASE,
 )
+
+
+POSTPONED = _POSTPONED
 
 
 def status_of(context: str) -> str:
