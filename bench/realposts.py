@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from clustercrawl.dedupe.events import cluster_events, facts_from_post  # noqa: E402
-from clustercrawl.extract import extract_post  # noqa: E402
+from clustercrawl.extract import extract_post, find_date_ranges  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "realposts" / "labels.yaml"
 DEFAULT_CACHE = Path(os.environ.get("CLUSTERCRAWL_REALPOSTS_CACHE", "/work/realposts-cache"))
@@ -67,7 +67,8 @@ def render(text: str, published: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     title = ""
     first = lines[0] if lines else ""
-    datelike = len(first.split()) <= 4 and any(ch.isdigit() for ch in first)
+    dates = find_date_ranges(first, None, month_only=False)
+    datelike = bool(dates) and sum(d.span[1] - d.span[0] for d in dates) >= len(first) / 2
     if first and len(first) <= 160 and not first.endswith((".", ":")) and not datelike:
         title = lines.pop(0)
     paras = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.extract import lexicon, places
@@ -46,6 +47,8 @@ ACRONYM_WEIGHT = 2.0  # ECC, EUSEW, ClusterNet
 TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
 ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
+SAME_PLACE_SCORE, SAME_PLACE_SHARED = 0.25, 1.0  # same city, same days: the name says less
+SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and report
 LEAD_CHARS = 240
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -55,6 +58,7 @@ _EDITION = re.compile(
 )
 _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
     ew.fold(form) for english, (_, forms) in places.CITIES.items() for form in (english, *forms)
@@ -221,6 +225,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         concepts = ew.concepts_of(word)
         if not concepts and "-" in word:
             concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
+            if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):
+                out["A:" + word] = ACRONYM_WEIGHT  # "go-cluster", "Bio-Europe": a name
         if concepts:
             for concept in concepts:
                 weight = CLUSTER_WEIGHT if concept.name == "cluster" else WEIGHTS[concept.kind]
@@ -231,6 +237,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
                     topics.add(concept.name)
             continue
         letters = raw.replace("-", "")
+        if _ROMAN_ONLY.fullmatch(raw):
+            continue  # "VIII Kongres": the edition, counted as such
         if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8:
             out["A:" + word] = ACRONYM_WEIGHT
         elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
@@ -278,8 +286,17 @@ def _vetoed(a: Features, b: Features) -> bool:
     return _disjoint(a.editions, b.editions) or _disjoint(a.topics, b.topics)
 
 
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
 def pair_score(a: EventFacts, b: EventFacts) -> float:
-    """Name similarity of two posts already known to share dates: 0 when they must differ."""
+    """Name similarity of two posts already known to share dates: 0 when they must differ.
+
+    The name may say less when the rest says more: the same city and the very same days
+    ("8 Kongres" on 7-8 November in Katowice, whatever else the titles say), or one site's
+    announcement and its later report of the same days."""
     fa, fb = a.features, b.features
     if _vetoed(fa, fb) or min(fa.total, fb.total) <= 0:
         return 0.0
@@ -287,7 +304,16 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     score = shared / min(fa.total, fb.total)
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
-    if a.city_key and a.city_key == b.city_key:
+    same_days = any(r == s for r in a.ranges() for s in b.ranges())
+    same_city = bool(a.city_key) and a.city_key == b.city_key
+    if a.url and _host(a.url) == _host(b.url) and (same_city or not a.city_key
+                                                   or not b.city_key):
+        if shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE:
+            return max(score, ACCEPT_SCORE)
+    if same_city and same_days and a.city_key != "online":
+        if shared >= SAME_PLACE_SHARED and score >= SAME_PLACE_SCORE:
+            return max(score, ACCEPT_SCORE)
+    if same_city:
         return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0
     if not a.city_key or not b.city_key:
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0

@@ -44,7 +44,8 @@ def _c(name: str, kind: str, exact: str = "", prefix: str = "", infix: str = "")
 
 CONCEPTS: tuple[Concept, ...] = (
     # --- event types
-    _c("conference", TYPE, prefix="conferen konferen", infix="konferenz konferencj"),
+    _c("conference", TYPE, exact="convegno convegni", prefix="conferen konferen",
+       infix="konferenz konferencj tagung"),
     _c("congress", TYPE, prefix="congres kongres", infix="kongress"),
     _c("forum", TYPE, exact="foro foros", prefix="forum", infix="forum"),
     _c("summit", TYPE, exact="szczyt szczycie gipfel sommet cumbre vertice samit",
@@ -60,7 +61,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("webinar", TYPE, prefix="webinar webinaire"),
     _c("seminar", TYPE, prefix="seminar seminair"),
     _c("meeting", TYPE, exact="meeting meetings spotkanie spotkania spotkaniu treffen rencontre "
-       "rencontres encuentro encuentros incontro incontri setkani", infix="treffen"),
+       "rencontres encuentro encuentros incontro incontri setkani stretnutie stretnutia "
+       "stretnuti reunion reuniones riunione riunioni posiedzenie roadshow", infix="treffen"),
     _c("matchmaking", TYPE, exact="b2b brokerage matchmaking kooperacyjna kooperacyjne",
        prefix="matchmak", infix="kooperationsbor"),
     _c("award", TYPE, exact="award awards nagroda nagrody nagrod preis preise prix premio "
