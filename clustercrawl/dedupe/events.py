@@ -47,8 +47,9 @@ ACRONYM_WEIGHT = 2.0  # ECC, EUSEW, ClusterNet
 TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
 ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
-SAME_PLACE_SCORE, SAME_PLACE_SHARED = 0.25, 1.0  # same city, same days: the name says less
+SAME_PLACE_SCORE, SAME_PLACE_SHARED = 0.25, 1.5  # same city, same days: the name says less
 SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and report
+ONLINE_SHARED = 1.25  # two online events on the same days share more than "cluster"
 LEAD_CHARS = 240
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -58,6 +59,7 @@ _EDITION = re.compile(
 )
 _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
 _ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
@@ -261,7 +263,7 @@ def features_of(facts: EventFacts) -> Features:
         editions |= _editions(text)
     used_lead = sum(weights.values()) < ACCEPT_SHARED and bool(facts.lead)
     if used_lead:
-        lead = facts.lead.split(". ")[0]
+        lead = _SENTENCE_END.split(facts.lead, maxsplit=1)[0]  # not at "29. marca"
         _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
@@ -304,14 +306,19 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     score = shared / min(fa.total, fb.total)
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
-    same_days = any(r == s for r in a.ranges() for s in b.ranges())
+    # same days: one end in common ("8 November" and "8-9 November" are one congress)
+    same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
+    close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
+                     for r in a.ranges() for s in b.ranges())
     same_city = bool(a.city_key) and a.city_key == b.city_key
-    if a.url and _host(a.url) == _host(b.url) and (same_city or not a.city_key
-                                                   or not b.city_key):
+    if (a.url and close_days and _host(a.url) == _host(b.url)
+            and (same_city or not a.city_key or not b.city_key)):
         if shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE:
             return max(score, ACCEPT_SCORE)
-    if same_city and same_days and a.city_key != "online":
-        if shared >= SAME_PLACE_SHARED and score >= SAME_PLACE_SCORE:
+    if same_city and same_days:
+        floor = (ONLINE_SHARED, ACCEPT_SCORE) if a.city_key == "online" else (
+            SAME_PLACE_SHARED, SAME_PLACE_SCORE)
+        if shared >= floor[0] and score >= floor[1]:
             return max(score, ACCEPT_SCORE)
     if same_city:
         return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0

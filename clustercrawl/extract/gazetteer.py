@@ -62,6 +62,8 @@ _LOCATIVE = re.compile(
     r"de|nel|nella|ad|da|di|en|desde|dans)\s+$",
     re.IGNORECASE,
 )
+_LOCATIVE_ARTICLE = re.compile(
+    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans)\s+(?:the|la|le|l'|el|il)\s*$", re.IGNORECASE)
 _CANDIDATE = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+(?:[-\s](?:(?:nad|pod|am|an\s+der|der|de|di|del|"
     r"la|le|sur|in|im)\s+)?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+){0,2})"
@@ -188,7 +190,8 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
     """Cities named in a place context ("in Zwolen", "w Zielonej Górze", "à Quimper")."""
     found: list[City] = []
     for m in _CANDIDATE.finditer(text):
-        if not _LOCATIVE.search(text[max(0, m.start() - 12) : m.start()]):
+        before = text[max(0, m.start() - 16) : m.start()]
+        if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
             continue
         words = m.group(1).split()
         # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"
