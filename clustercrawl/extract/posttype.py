@@ -30,6 +30,12 @@ _CALL_SEGMENTS = re.compile(
     r"appels-a-projets|convocatorias|bandi|vyzvy|tenders|przetargi)(?:/|$)",
     re.IGNORECASE,
 )
+_PRESS_SEGMENTS = re.compile(
+    r"(?:^|/)(?:press-?releases?|news-releases|pressemitteilung(?:en)?|presse(?:mitteilungen)?|"
+    r"communiques?(?:-de-presse)?|komunikaty(?:-prasowe)?|notas-de-prensa|comunicati-stampa|"
+    r"tiskove-zpravy|press)(?:/|$)",
+    re.IGNORECASE,
+)
 _PROGRAMMES = re.compile(
     r"\b(?:Horizon(?:t)?\s+Europe|Horizon\s+2020|Interreg(?:\s+[A-Z][\w-]*)?|COSME|"
     r"Single\s+Market\s+Programme|Digital\s+Europe|Erasmus\+|LIFE|EIC\s+Accelerator|"
@@ -79,14 +85,21 @@ def classify(facts: PostFacts) -> str:
     has_event = facts.event_start is not None
     if vocab.JOB.search(title) or _JOB_SEGMENTS.search(section):
         return "job"
-    call_title = vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
+    lead = facts.body[:400]
+    if (_PRESS_SEGMENTS.search(path) or vocab.PRESS.search(title)
+            or vocab.PRESS.search(facts.body[:160])):
+        return "press_release"  # the site says so: even a release about an event
+    call_title = (vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
+                  or vocab.CALL_LEAD.search(f"{title}\n{facts.body[:300]}") is not None)
     event_title = has_event and vocab.EVENT.search(title) is not None
     if call_title and not event_title and not (has_event and
                                                facts.report_cues > facts.announce_cues):
         return "call"
     if has_event:
         return _event_type(facts)
-    lead = facts.body[:400]
+    undated = _undated_event(title, facts.body)
+    if undated is not None:
+        return undated
     if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
             or _is_dateline(facts.body[:80])):
         return "press_release"
@@ -97,6 +110,26 @@ def classify(facts: PostFacts) -> str:
     if vocab.PROJECT_SEGMENTS.search(section) or vocab.PROJECT_SEGMENTS.search(topics):
         return "project_news"
     return "news"
+
+
+_FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:(?<=[^\W\d_]{2})[.!?](?=\s)|\n|$)", re.DOTALL)
+
+
+def _undated_event(title: str, body: str) -> str | None:
+    """A post about an event whose day it does not give ("Review: Clusterkonferenz",
+    "the conference was held in Bucharest"): the event word in the title or the first
+    sentence, the tense in the title or that sentence."""
+    m = _FIRST_SENTENCE.match(body.lstrip())
+    first = m.group(0) if m else body[:300]
+    if vocab.EVENT.search(title) is None and vocab.EVENT.search(first) is None:
+        return None
+    text = f"{title}\n{first}"
+    report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
+    if report > announce:
+        return "event_report"
+    if announce > report:
+        return "event_announcement"
+    return None
 
 
 def _event_type(facts: PostFacts) -> str:

@@ -99,6 +99,7 @@ REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
            r"celebra(?:ba|ban|do|da)", r"fue\s+sede", r"ha\s+cerrado"),
     "it": (r"si\s+(?:è|sono)\s+(?:svolt|tenut)[oaie]", r"ha\s+avuto\s+luogo",
            r"hanno\s+partecipato", r"ha\s+partecipato", r"resoconto", r"si\s+è\s+svolto",
+           r"tenut[oa]si", r"svolt[oa]si", r"hanno\s+preso\s+parte", r"si\s+è\s+conclus[oa]",
            r"ha\s+(?:aperto|riunito)"),
     "cs": (r"proběh(?:l|la|lo|ly|li)", r"(?:se\s+)?kona(?:l|la|lo|ly|li)\s+se",
            r"se\s+kona(?:l|la|lo|ly|li)", r"uskutečni(?:l|la|lo|ly)\s+se",
@@ -223,6 +224,24 @@ PRESS_WORDS: Mapping[str, tuple[str, ...]] = {
     "sk": (r"tlačov[áé]\s+správ\w*",),
     "nl": (r"persbericht\w*",),
     "en": (r"press\s+release\w*", r"media\s+release\w*"),
+    "xx": (r"/\s*prnewswire\s*/", r"dossier\s+de\s+presse", r"press\s+kit", r"pressemappe",
+           r"/\s*pressetext\s*/", r"/\s*ots\s*/"),
+}
+
+#: unmistakable calls, safe to look for in a post's lead ("konkurs" and "competition" are
+#: also prizes a member won: title only)
+CALL_LEAD_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": (r"calls?\s+for\s+(?:proposals|applications|expressions?\s+of\s+interest|tenders)",
+           r"expressions?\s+of\s+interest", r"open\s+call"),
+    "de": (r"förderaufruf\w*", r"interessensbekundung\w*", r"\w*ausschreibung\w*"),
+    "fr": (r"appels?\s+à\s+(?:projets?|candidatures?|manifestation\w*)",),
+    "es": (r"convocatorias?",),
+    "it": (r"band[oi]\s+(?:per|di|a)", r"avvis[oi]\s+pubblic[oi]",
+           r"(?:le\s+)?domande\s+(?:dovranno|potranno|possono)\s+essere\s+presentate",
+           r"candidare\s+a\s+finanziamento"),
+    "pl": (r"nab[óo]r\s+wniosków", r"zaproszeni\w*\s+do\s+składania"),
+    "cs": (r"výzv[auy]\s+(?:k|pro|programu)",),
+    "sk": (r"výzv[auy]\s+(?:na|pre)",),
 }
 
 MEMBER_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -312,4 +331,5 @@ CALL = compile_table(CALL_WORDS)
 DEADLINE = compile_table(DEADLINE_WORDS)
 JOB = compile_table(JOB_WORDS)
 PRESS = compile_table(PRESS_WORDS)
+CALL_LEAD = compile_table(CALL_LEAD_WORDS)
 MEMBER = compile_table(MEMBER_WORDS)
