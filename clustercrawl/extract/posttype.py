@@ -89,8 +89,9 @@ def classify(facts: PostFacts) -> str:
     if (_PRESS_SEGMENTS.search(path) or vocab.PRESS.search(title)
             or vocab.PRESS.search(facts.body[:160])):
         return "press_release"  # the site says so: even a release about an event
+    slug = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
     call_title = (vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
-                  or vocab.CALL_LEAD.search(f"{title}\n{facts.body[:300]}") is not None)
+                  or vocab.CALL_LEAD.search(f"{title}\n{slug}\n{facts.body[:500]}") is not None)
     event_title = has_event and vocab.EVENT.search(title) is not None
     if call_title and not event_title and not (has_event and
                                                facts.report_cues > facts.announce_cues):
@@ -112,7 +113,10 @@ def classify(facts: PostFacts) -> str:
     return "news"
 
 
-_FIRST_SENTENCE = re.compile(r"^.{0,300}?(?:(?<=[^\W\d_]{2})[.!?](?=\s)|\n|$)", re.DOTALL)
+# The lead up to the end of its first real sentence: short lines and sentences before it
+# (a date, a category, a subtitle, a quoted name) belong to the lead too.
+_FIRST_SENTENCE = re.compile(
+    r"^.{0,400}?(?:(?<=.{120})(?<=[^\W\d_]{2})[.!?](?=\s)|(?<=.{120})\n|$)", re.DOTALL)
 
 
 def _undated_event(title: str, body: str) -> str | None:
