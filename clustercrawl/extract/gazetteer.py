@@ -201,6 +201,8 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
     """Cities named in a place context ("in Zwolen", "w Zielonej Górze", "à Quimper")."""
     found: list[City] = []
     for m in _CANDIDATE.finditer(text):
+        if not m.group(1)[0].isupper():  # the class's Ā-Ž range holds "č" too
+            continue
         before = text[max(0, m.start() - 16) : m.start()]
         if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
             continue

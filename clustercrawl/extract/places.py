@@ -270,8 +270,10 @@ _VENUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(rx), city, country) for rx, city, country in (
         (r"\bSejm(?:ie|u)?\s+RP\b|\bSEJMU?\s+RP\b|\bSejmie\b", "Warsaw", "PL"),
         (r"\bw\s+Ministerstwie\s+[A-ZŁŚŻ]\w+", "Warsaw", "PL"),
-        (r"\b(?:im\s+)?Bundesministerium\s+für\s+(?:Wirtschaft|Bildung)|\bBMWi?\b|\bBMBF\b",
-         "Berlin", "DE"),
+        # a ministry is a venue only where the text puts the event in it ("im BMWi"), not
+        # where it is a patron ("unter der Schirmherrschaft des BMBF")
+        (r"\b(?:im|beim|in\s+the|at\s+the)\s+(?:Bundesministerium\s+für\s+(?:Wirtschaft|Bildung)|"
+         r"BMWi?\b|BMBF\b|BMWK\b)", "Berlin", "DE"),
         (r"\bBercy\b", "Paris", "FR"),
         (r"\bPala(?:ce|is)\s+of\s+(?:the\s+)?Parliament\b|\bParliament\s+Palace\b|"
          r"\bPalatul\s+Parlamentului\b", "Bucharest", "RO"),

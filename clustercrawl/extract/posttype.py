@@ -98,16 +98,16 @@ def classify(facts: PostFacts) -> str:
         return "call"
     if has_event:
         return _event_type(facts)
+    if (vocab.MEMBER_SEGMENTS.search(section) or vocab.MEMBER_SEGMENTS.search(topics)
+            or _NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
+            or vocab.MEMBER_LEAD.search(lead)):
+        return "member_news"  # a welcome to a new member that mentions a gala is no report
     undated = _undated_event(title, facts.body)
     if undated is not None:
         return undated
     if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
             or _is_dateline(facts.body[:80])):
         return "press_release"
-    if (vocab.MEMBER_SEGMENTS.search(section) or vocab.MEMBER_SEGMENTS.search(topics)
-            or _NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
-            or vocab.MEMBER_LEAD.search(lead)):
-        return "member_news"
     if vocab.PROJECT_SEGMENTS.search(section) or vocab.PROJECT_SEGMENTS.search(topics):
         return "project_news"
     return "news"
@@ -119,15 +119,22 @@ _FIRST_SENTENCE = re.compile(
     r"^.{0,400}?(?:(?<=.{120})(?<=[^\W\d_]{2})[.!?](?=\s)|(?<=.{120})\n|$)", re.DOTALL)
 
 
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
+
+
 def _undated_event(title: str, body: str) -> str | None:
     """A post about an event whose day it does not give ("Review: Clusterkonferenz",
     "the conference was held in Bucharest"): the event word in the title or the first
     sentence, the tense in the title or that sentence."""
     m = _FIRST_SENTENCE.match(body.lstrip())
     first = m.group(0) if m else body[:300]
-    if vocab.EVENT.search(title) is None and vocab.EVENT.search(first) is None:
-        return None
     text = f"{title}\n{first}"
+    # the event word in the title, or with the tense in one sentence of the lead: "the
+    # partners met in Brussels. … study visits are planned" names no event
+    if vocab.EVENT.search(title) is None and not any(
+            vocab.EVENT.search(s) and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
+            for s in _SENTENCE_END.split(first)):
+        return None
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
     if report > announce:
         return "event_report"
