@@ -41,6 +41,23 @@ def test_venues_name_their_city() -> None:
     assert places.find_cities("im Bundesministerium für Wirtschaft", "de")[0].city == "Berlin"
 
 
+def test_a_ministry_is_a_venue_only_where_the_event_is_held() -> None:
+    assert places.find_cities("unter der Schirmherrschaft des BMBF", "de") == []
+    assert places.find_cities("Workshop im BMWi am Montag", "de")[0].city == "Berlin"
+
+
+def test_a_citys_own_name_beats_a_far_away_alias() -> None:
+    parma, cologne = gazetteer.lookup("Parma", "it"), gazetteer.lookup("Cologne", "fr")
+    assert parma is not None and parma[:2] == ("Parma", "IT")  # not Perm ("Parma" alias)
+    assert cologne is not None and cologne[:2] == ("Cologne", "DE")  # Köln, not the village
+
+
+def test_a_name_of_x_is_the_city_x_and_lower_case_words_are_no_cities() -> None:
+    assert [c.name for c in gazetteer.city_mentions("organizzato da Fiere di Parma", "it")] == [
+        "Parma"]
+    assert gazetteer.city_mentions("rokovanie 19.5.2022 v čase od 10:00", "sk") == []
+
+
 def test_the_index_is_built_once_and_cached_on_disk(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLUSTERCRAWL_CACHE_DIR", str(tmp_path))

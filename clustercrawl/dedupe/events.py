@@ -312,9 +312,9 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
                      for r in a.ranges() for s in b.ranges())
     same_city = bool(a.city_key) and a.city_key == b.city_key
     if (a.url and close_days and _host(a.url) == _host(b.url)
-            and (same_city or not a.city_key or not b.city_key)):
-        if shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE:
-            return max(score, ACCEPT_SCORE)
+            and (same_city or not a.city_key or not b.city_key)
+            and shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE):
+        return max(score, ACCEPT_SCORE)
     if same_city and same_days:
         floor = (ONLINE_SHARED, ACCEPT_SCORE) if a.city_key == "online" else (
             SAME_PLACE_SHARED, SAME_PLACE_SCORE)

