@@ -24,6 +24,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -62,9 +63,17 @@ def cache_file(cache: Path, url: str) -> Path:
     return cache / (hashlib.sha1(url.encode()).hexdigest()[:16] + ".json")
 
 
+_CHROME = re.compile(
+    r"(?:.{0,60}\|\s*home\s*page|you\s+are\s+here:?|sie\s+sind\s+hier:?|news|aktuelles|"
+    r"aktuality|novinky|noticias|actualités|notizie|aktualności|novinka|home)\s*$",
+    re.IGNORECASE)
+
+
 def render(text: str, published: str) -> str:
     """A plain page around the cached text: a short first line is the title."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    while lines and _CHROME.match(lines[0]):
+        lines.pop(0)  # the excerpt's site chrome ("Modus | Home page", "You are here:")
     title = ""
     first = lines[0] if lines else ""
     dates = find_date_ranges(first, None, month_only=False)

@@ -53,6 +53,7 @@ ONLINE_SHARED = 1.25  # two online events on the same days share more than "clus
 LEAD_CHARS = 240
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_DAYS_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?(?:-\d+(?:st|nd|rd|th)?)+")
 _EDITION = re.compile(
     r"(?<![\w.\-/])(\d{1,2})(?:\.|st|nd|rd|th|ª|º|°|e|ème|eme|er|re|-?(?:ta|ty|ga|go|ci))"
     r"\s+([^\W\d_]+)"
@@ -222,6 +223,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         word = ew.fold(raw)
         if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
             continue
+        if _DAYS_TOKEN.fullmatch(word):
+            continue  # "21-22", "20-21st": the dates, compared as such
         if any(word.startswith(s) for s in skip):
             continue  # the event's own city, however inflected ("Bukareszcie")
         concepts = ew.concepts_of(word)
@@ -314,6 +317,11 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     if (a.url and close_days and _host(a.url) == _host(b.url)
             and (same_city or not a.city_key or not b.city_key)
             and shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE):
+        return max(score, ACCEPT_SCORE)
+    if (same_city and a.city_key != "online" and shared >= CLUSTER_WEIGHT
+            and (a.start, a.end) == (b.start, b.end) and a.end > a.start):
+        # the very same days of several in one city: the congress and the workshop held
+        # within it ("8th Congress" / "Clusters meet Regions in Katowice") are one event
         return max(score, ACCEPT_SCORE)
     if same_city and same_days:
         floor = (ONLINE_SHARED, ACCEPT_SCORE) if a.city_key == "online" else (
