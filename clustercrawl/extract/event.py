@@ -16,7 +16,7 @@ from typing import Any
 import pycountry
 import pytz
 
-from clustercrawl.extract import eventdates, eventinfo, lexicon, places, vocab
+from clustercrawl.extract import eventdates, eventinfo, eventplace, lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.eventinfo import (
@@ -32,8 +32,7 @@ from clustercrawl.registry import default_timezone
 __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
 MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
-BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
-LEAD_PLACE_CHARS = 600
+BODY_SCAN_CHARS = eventplace.BODY_SCAN_CHARS  # event dates come early
 TITLE_SUPPORT_CHARS = 1500  # a dated title is the event's when the lead speaks of one
 POSTPONE_SCAN_CHARS = 2000  # a report names its city early: "In Zwolen met …"
 _WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
@@ -318,7 +317,7 @@ def _from_text(
     if body_pick is not None and not hinted:
         body_pick = eventdates.widen_by_list(body, body_pick)
         body_pick = eventdates.merge_adjacent(body, body_pick, body_ranges)
-        lo, hi = _sentence(body, body_pick.span)
+        lo, hi = eventplace.sentence_bounds(body, body_pick.span)
         body_pick = eventdates.widen_by_duration(body[body_pick.span[1] : hi], body_pick)
         if postponed:
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
@@ -349,9 +348,11 @@ def _from_text(
         chosen, source_text, source = title_pick, title, "title"
     if chosen.year_inferred:
         warnings.append("no_year")
-    place = _event_place(title, body, source_text, chosen.span, source, language)
+    place = eventplace.event_place(title, body, source_text, chosen.span, source, language)
     lo, hi = max(0, chosen.span[0] - 300), chosen.span[1] + 300
     context = f"{title}\n{source_text[lo:hi]}"
+    if source == "title":
+        context += "\n" + body[:600]  # the dated title: its first lines say how and where
     location = None
     if place is not None:
         location = {"venue": None, "city": place.city, "city_local": place.city_local,
@@ -369,7 +370,7 @@ def _from_text(
         "date_conflict": conflict,
         "conflicting_date_text": moved_from.raw if moved_from is not None else (
             title_pick.raw if conflict and title_pick else None),
-        "attendance": places.attendance_of(context, place is not None),
+        "attendance": places.attendance_of(context, place is not None, f"{title}\n{body[:1500]}"),
         "status": "postponed" if moved_from is not None else places.status_of(context),
         "name": None,
         "location": location,
@@ -455,7 +456,7 @@ def _pick_body(
         cue = (vocab.REPORT.search(before + " " + after) is not None
                or vocab.ANNOUNCE.search(before + " " + after) is not None)
         intro = _INTRO.search(before[-40:]) is not None
-        lo, hi = _sentence(body, rng.span)
+        lo, hi = eventplace.sentence_bounds(body, rng.span)
         sentence = body[lo:hi]
         event_sentence = vocab.EVENT.search(sentence) is not None
         cue_sentence = (vocab.REPORT.search(sentence) is not None
@@ -496,42 +497,3 @@ def _pick_body(
         if best is None or score > best[0]:
             best = (score, -index, rng)
     return best[2] if best else None
-
-
-def _first_city_near_event(body: str, language: str | None = None) -> places.Place | None:
-    for m in vocab.EVENT.finditer(body):
-        place = places.city_near(body, m.span(), window=120, language=language)
-        if place is not None:
-            return place
-    return None
-
-
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[A-ZÀ-Ž])|\n")
-
-
-def _sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """Bounds of the sentence around a span (a date): where its city usually is."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, span[0]):
-        start = m.end()
-    end = _SENTENCE_END.search(text, span[1])
-    return start, end.start() if end else len(text)
-
-
-def _event_place(title: str, body: str, source_text: str, span: tuple[int, int], source: str,
-                 language: str | None) -> places.Place | None:
-    """The event's city: next to its date, in the date's sentence, in the title, near an
-    event word, then the first city the lead names in a place context."""
-    place = places.city_near(source_text, span, language=language)
-    if place is None:
-        lo, hi = _sentence(source_text, span)
-        found = places.find_cities(source_text[lo:hi], language)
-        place = found[0] if found else None
-    if place is None and source == "text":
-        place = places.city_near(title, (0, len(title)), window=len(title), language=language)
-    if place is None:
-        place = _first_city_near_event(body[:BODY_SCAN_CHARS], language)
-    if place is None:
-        found = places.find_cities(body[:LEAD_PLACE_CHARS], language)
-        place = found[0] if found else None
-    return place

@@ -338,7 +338,9 @@ _ONLINE = re.compile(
     r"\b(?:webinar\w*|webinari\w*|online|on-line|on line|zdalnie|zdaln\w+|virtuell\w*|virtual\w*|"
     r"digital(?:e|es)?\s+(?:veranstaltung|event|konferenz)|en ligne|distanciel|à distance|"
     r"en línea|a distanza|in streaming|livestream\w*|live-stream\w*|ms teams|microsoft teams|"
-    r"zoom|google meet|webex|clickmeeting|gotowebinar)\b",
+    r"zoom|google meet|webex|clickmeeting|gotowebinar|visio(?:-?conférence)?|"
+    r"videokonferenc\w*|wideokonferencj\w*|videoconferencia|videoconferenza|"
+    r"videokonferenz\w*|videoconference)\b",
     re.IGNORECASE,
 )
 _HYBRID = re.compile(
@@ -363,13 +365,30 @@ _POSTPONED = re.compile(
 )
 
 
-def attendance_of(context: str, has_city: bool) -> str:
-    """offline/online/hybrid/unknown from markers in the text around the event."""
+def attendance_of(context: str, has_city: bool, lead: str = "") -> str:
+    """offline/online/hybrid/unknown from markers in the text around the event; a room or a
+    region anywhere in the ``lead`` says it happens on site."""
     if _HYBRID.search(context):
         return "hybrid"
     if _ONLINE.search(context):
         return "online" if not has_city else "hybrid" if _strong_online(context) else "offline"
-    return "offline" if has_city else "unknown"
+    if has_city or _ON_SITE.search(context) or _ON_SITE.search(lead):
+        return "offline"
+    return "unknown"
+
+
+# a room, a building or a presence that only a physical event has
+_ON_SITE = re.compile(
+    r"\b(?:in\s+person|on[- ]site|face[- ]to[- ]face|vor\s+ort|präsenz\w*|en\s+présentiel|"
+    r"presencial\w*|in\s+presenza|prezenčn\w*|prezenčne|stacjonarn\w*|osobiście|"
+    r"hotel\w*|auditori\w*|aula\b|saal\b|sälen?|salle|sala\b|sál[ue]?\b|konferenčn\w+\s+sál\w*|"
+    r"v\s+prostorách|v\s+priestoroch|na\s+půdě|na\s+pôde|w\s+siedzibie|nella\s+sede|"
+    r"en\s+la\s+sede|dans\s+les\s+locaux|chambre\s+de\s+commerce|camera\s+di\s+commercio|"
+    r"cámara\s+de\s+comercio|stand\b|booth|pavilion|pavillon|padiglion\w*|messehalle\w*|"
+    r"campus|venue|delegates|exhibitors|aussteller|espositori|expositores|exposants|"
+    r"v\s+\w+[éo]m\s+kraji|w\s+województwie|w\s+regionie|in\s+der\s+region)",
+    re.IGNORECASE,
+)
 
 
 def _strong_online(context: str) -> bool:
