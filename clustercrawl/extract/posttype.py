@@ -36,6 +36,12 @@ _PRESS_SEGMENTS = re.compile(
     r"tiskove-zpravy|press)(?:/|$)",
     re.IGNORECASE,
 )
+_EVENT_SEGMENTS = re.compile(
+    r"(?:^|/)(?:event-calendar|events?|upcoming(?:-events)?|wydarzenia|kalendarz(?:-wydarzen)?|"
+    r"veranstaltungen|termine|veranstaltungskalender|evenements|agenda|eventi|eventos|"
+    r"kalendar(?:-akci)?|akce|podujatia)(?:/|$)",
+    re.IGNORECASE,
+)
 _PROGRAMMES = re.compile(
     r"\b(?:Horizon(?:t)?\s+Europe|Horizon\s+2020|Interreg(?:\s+[A-Z][\w-]*)?|COSME|"
     r"Single\s+Market\s+Programme|Digital\s+Europe|Erasmus\+|LIFE|EIC\s+Accelerator|"
@@ -102,7 +108,7 @@ def classify(facts: PostFacts) -> str:
             or _NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
             or vocab.MEMBER_LEAD.search(lead)):
         return "member_news"  # a welcome to a new member that mentions a gala is no report
-    undated = _undated_event(title, facts.body)
+    undated = _undated_event(title, facts.body, section)
     if undated is not None:
         return undated
     if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
@@ -122,7 +128,7 @@ _FIRST_SENTENCE = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
 
 
-def _undated_event(title: str, body: str) -> str | None:
+def _undated_event(title: str, body: str, section: str = "") -> str | None:
     """A post about an event whose day it does not give ("Review: Clusterkonferenz",
     "the conference was held in Bucharest"): the event word in the title or the first
     sentence, the tense in the title or that sentence."""
@@ -138,8 +144,8 @@ def _undated_event(title: str, body: str) -> str | None:
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
     if report > announce:
         return "event_report"
-    if announce > report:
-        return "event_announcement"
+    if announce > report or _EVENT_SEGMENTS.search(section):
+        return "event_announcement"  # the site files it under its coming events
     return None
 
 

@@ -86,7 +86,7 @@ REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
            r"wziął\s+udział", r"gości(?:liśmy|li)", r"zorganizowa(?:liśmy|ł|ła|li)", r"relacj[aię]",
            r"podsumowani\w*", r"dziękujemy\s+za\s+udział", r"zgromadzi(?:ł|ła|ło)",
            r"spotkali\s+się", r"brał[aoy]?\s+udział", r"bra(?:ło|li|ły)\s+udział",
-           r"zgromadził[oay]?"),
+           r"zgromadził[oay]?", r"za\s+nami"),
     "de": (r"fand(?:en)?\b.{0,80}?\bstatt", r"stattgefunden", r"nahmen\b.{0,60}?\bteil",
            r"teilgenommen", r"rückblick", r"war\s+ein\s+(?:voller\s+)?erfolg", r"trafen\s+sich",
            r"kamen\b.{0,40}?\bzusammen", r"ist\s+vorbei", r"so\s+war\s+(?:die|der|das)",
@@ -108,9 +108,9 @@ REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
     "cs": (r"proběh(?:l|la|lo|ly|li)", r"(?:se\s+)?kona(?:l|la|lo|ly|li)\s+se",
            r"se\s+kona(?:l|la|lo|ly|li)", r"uskutečni(?:l|la|lo|ly)\s+se",
            r"zúčastni(?:l|la|li|lo)",
-           r"ohlédnutí", r"sešl(?:o|a|i|y)", r"výsledky", r"děkujeme\s+všem"),
+           r"ohlédnutí", r"sešl(?:o|a|i|y)", r"výsledky", r"děkujeme\s+všem", r"za\s+námi"),
     "sk": (r"sa\s+kona(?:l|la|lo|li)", r"prebeh(?:ol|la|lo|li)", r"zúčastni(?:l|la|li)",
-           r"sa\s+stretli", r"sa\s+zišli", r"uskutočnil[ao]?", r"realizovan[áé]"),
+           r"sa\s+stretli", r"sa\s+zišli", r"uskutočnil[ao]?", r"realizovan[áé]", r"za\s+nami"),
     "en": (r"took\s+place", r"was\s+held", r"were\s+held", r"participated", r"attended",
            r"gathered", r"recap", r"highlights\s+(?:of|from)", r"report\s+from",
            r"thank(?:s|\s+you)\s+(?:to\s+all|for\s+attending)", r"was\s+a\s+(?:great\s+)?success",
@@ -118,7 +118,8 @@ REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
            r"took\s+part", r"organi[sz]ed\s+the", r"we\s+were\s+pleased\s+to\s+attend",
            r"brought\s+together", r"showcased", r"\d{4}\s+saw\b",
            r"(?:drew|attracted)\s+(?:more|over|some|\d)",
-           r"wrapped\s+up", r"came\s+to\s+a\s+close"),
+           r"wrapped\s+up", r"came\s+to\s+a\s+close", r"(?:is|was)\s+over\b", r"celebrated",
+           r"we\s+returned\s+to"),
     "pt": (r"realizou-se", r"decorreu", r"teve\s+lugar"),
     "nl": (r"vond(?:en)?\b.{0,80}?\bplaats", r"terugblik", r"namen\b.{0,60}?\bdeel",
            r"hebben\s+deelgenomen", r"was\s+een\s+(?:groot\s+)?succes"),
@@ -148,7 +149,8 @@ ANNOUNCE_WORDS: Mapping[str, tuple[str, ...]] = {
            r"zal\s+plaatsvinden", r"vindt\b.{0,60}?\bplaats"),
     "en": (r"register\w*", r"registration", r"sign\s+up", r"will\s+take\s+place",
            r"will\s+be\s+held", r"join\s+us", r"invit(?:e|es|ation)", r"save\s+the\s+date",
-           r"apply\s+now", r"will\s+participate", r"will\s+host", r"scheduled\s+for"),
+           r"apply\s+now", r"will\s+participate", r"will\s+host", r"scheduled\s+for",
+           r"upcoming", r"will\s+(?:allow|bring|gather|feature|offer|welcome)"),
 }
 
 CALL_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -238,7 +240,8 @@ PRESS_WORDS: Mapping[str, tuple[str, ...]] = {
 #: unmistakable calls, safe to look for in a post's lead ("konkurs" and "competition" are
 #: also prizes a member won: title only)
 CALL_LEAD_WORDS: Mapping[str, tuple[str, ...]] = {
-    "en": (r"calls?\s+for\s+(?:proposals|applications|expressions?\s+of\s+interest|tenders)",
+    "en": (r"calls?\s+for\s+(?:proposals|applications|expressions?\s+of\s+interest|tenders|"
+           r"contributions|papers|abstracts|nominations)",
            r"expressions?\s+of\s+interest", r"open\s+call"),
     "de": (r"förderaufruf\w*", r"interessensbekundung\w*", r"\w*ausschreibung\w*"),
     "fr": (r"appels?\s+à\s+(?:projets?|candidatures?|manifestation\w*)",),
