@@ -171,8 +171,13 @@ def group(posts: list[dict[str, Any]]) -> dict[int, int]:
     return {index[k]: c for k, c in enumerate(clusters)}
 
 
+Pairs = tuple[int, int, int]
+
+
 def run(labels: Iterable[Mapping[str, Any]], cache: Path, part: str
-        ) -> tuple[dict[str, Tally], dict[str, list[str]], tuple[int, int, int], int]:
+        ) -> tuple[dict[str, Tally], dict[str, list[str]], tuple[Pairs, Pairs], int]:
+    """Tallies, misses, grouping pairs (all keyed posts; those whose text gives the day) and
+    the number of labelled posts without cached text."""
     tallies = {name: Tally() for name in FIELDS}
     misses: dict[str, list[str]] = defaultdict(list)
     chosen, posts = [], []
@@ -199,14 +204,17 @@ def run(labels: Iterable[Mapping[str, Any]], cache: Path, part: str
         if same_gold != same_pred:
             kind = "group_recall" if same_gold else "group_precision"
             misses[kind].append(f"{chosen[a]['url']}\n    {chosen[b]['url']}")
-    return tallies, misses, pairwise(gold, predicted), missing
+    # pairs of posts whose text gives the event's day: the ones date-based grouping can join
+    dated = {i: key for i, key in gold.items() if chosen[i].get("start")}
+    return tallies, misses, (pairwise(gold, predicted), pairwise(dated, predicted)), missing
 
 
 def _fmt(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.2f}"
 
 
-def report(tallies: Mapping[str, Tally], pairs: tuple[int, int, int], title: str) -> dict[str, Any]:
+def report(tallies: Mapping[str, Tally], pairs: tuple[int, int, int], title: str,
+           dated: tuple[int, int, int] | None = None) -> dict[str, Any]:
     langs = sorted({lang for t in tallies.values() for lang in t.trials})
     print(f"\n== {title}")
     print("field       all   " + "  ".join(f"{lang:>4}" for lang in langs))
@@ -222,6 +230,12 @@ def report(tallies: Mapping[str, Tally], pairs: tuple[int, int, int], title: str
     print(f"grouping   precision {_fmt(precision)} ({tp}/{pred})  recall {_fmt(recall)} "
           f"({tp}/{want})")
     out["grouping"] = {"precision": precision, "recall": recall, "pairs": want}
+    if dated is not None:
+        d_tp, d_pred, d_want = dated
+        d_recall = d_tp / d_want if d_want else None
+        print(f"  dated    precision {_fmt(d_tp / d_pred if d_pred else None)} ({d_tp}/{d_pred})"
+              f"  recall {_fmt(d_recall)} ({d_tp}/{d_want})  (both posts give the day)")
+        out["grouping_dated"] = {"recall": d_recall, "pairs": d_want}
     return out
 
 
@@ -239,11 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     parts = ("dev", "heldout") if args.part == "both" else (args.part,)
     results: dict[str, Any] = {"date": date.today().isoformat()}
     for part in parts:
-        tallies, misses, pairs, missing = run(labels, args.cache, part)
+        tallies, misses, (pairs, dated), missing = run(labels, args.cache, part)
         if missing:
             print(f"realposts: {missing} labelled posts of part {part} have no cached text")
         results[part] = report(tallies, pairs, f"{part} ({sum(tallies['type'].trials.values())} "
-                                               "posts)")
+                                               "posts)", dated)
         wanted = [f for f in args.misses.split(",") if f]
         if part == "heldout" and wanted:
             print("(misses of the held-out part are not listed)")
