@@ -34,6 +34,7 @@ __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
 BODY_SCAN_CHARS = eventplace.BODY_SCAN_CHARS  # event dates come early
 TITLE_SUPPORT_CHARS = 1500  # a dated title is the event's when the lead speaks of one
+NEXT_DAY_CHARS = 800  # "the next day …" still speaks of the event just dated
 POSTPONE_SCAN_CHARS = 2000  # a report names its city early: "In Zwolen met …"
 _WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
 # words right before an event date: "w dniach", "am", "du", "on Monday,", "le mercredi"
@@ -319,6 +320,8 @@ def _from_text(
         body_pick = eventdates.merge_adjacent(body, body_pick, body_ranges)
         lo, hi = eventplace.sentence_bounds(body, body_pick.span)
         body_pick = eventdates.widen_by_duration(body[body_pick.span[1] : hi], body_pick)
+        body_pick = eventdates.widen_by_next_day(
+            body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
         if postponed:
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:

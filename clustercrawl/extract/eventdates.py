@@ -24,6 +24,7 @@ __all__ = [
     "relative_dates",
     "widen_by_duration",
     "widen_by_list",
+    "widen_by_next_day",
 ]
 
 MAX_JOIN_DAYS = 14
@@ -214,3 +215,24 @@ _DEADLINE_AFTER = re.compile(
 def deadline_after(body: str, rng: DateRange) -> bool:
     """The date is a deadline named after it ("… endet die Bewerbungsfrist")."""
     return _DEADLINE_AFTER.search(body[rng.span[1] : rng.span[1] + 100]) is not None
+
+
+# "the next day was devoted to a conference", "Druhý deň konferencie…": a second day
+_NEXT_DAY = re.compile(
+    r"\b(?:the\s+(?:next|following|second)\s+day|day\s+(?:two|2)\b|"
+    r"(?:am\s+)?(?:nächsten|folgenden|zweiten)\s+tag|"
+    r"le\s+lendemain|(?:la\s+)?deuxième\s+journée|le\s+second\s+jour|"
+    r"(?:al\s+)?día\s+siguiente|(?:la\s+)?segunda\s+jornada|el\s+segundo\s+día|"
+    r"giorno\s+(?:seguente|successivo)|(?:la\s+)?seconda\s+giornata|il\s+secondo\s+giorno|"
+    r"następnego\s+dnia|drugiego\s+dnia|drugi\s+dzień|"
+    r"následující(?:ho)?\s+den|druhý\s+den|druhého\s+dne|"
+    r"nasledujúci\s+deň|druhý\s+deň|druhého\s+dňa)\b",
+    re.IGNORECASE,
+)
+
+
+def widen_by_next_day(after: str, rng: DateRange) -> DateRange:
+    """A one-day event whose text goes on to its next or second day lasts two days."""
+    if rng.is_range or rng.kind == "relative" or _NEXT_DAY.search(after) is None:
+        return rng
+    return replace(rng, end=rng.start + timedelta(days=1))
