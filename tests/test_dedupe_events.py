@@ -4,12 +4,13 @@ in the same city and month do not; a post whose title and body disagree matches 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
-from clustercrawl.dedupe import Deduper, Groups, MemoryGroupStore
-from clustercrawl.dedupe.events import facts_from_post
+from clustercrawl.dedupe import Deduper, Groups, MemoryGroupStore, eventwords
+from clustercrawl.dedupe.events import EventFacts, facts_from_post
 from clustercrawl.urls import post_id
 
 
@@ -211,3 +212,21 @@ def test_different_editions_never_merge() -> None:
     groups = run([a, b, c])
     assert groups.event(a["id"]) != groups.event(b["id"])
     assert groups.event(c["id"]) in (groups.event(a["id"]), groups.event(b["id"]))
+
+
+def test_a_misspelt_event_word_keeps_its_type_and_near_words_do_not() -> None:
+    def names(word: str) -> list[str]:
+        return [c.name for c in eventwords.concepts_of(word)]
+
+    assert names("confernce") == ["conference"]
+    assert names("konferncia") == ["conference"]
+    assert names("workshp") == ["workshop"]
+    assert names("congregation") == [] and names("confederation") == []
+
+
+def test_day_ranges_in_titles_are_no_acronyms() -> None:
+    facts = EventFacts(start=date(2014, 10, 20), end=date(2014, 10, 21), alt=None,
+                       city="Brussels", city_key="brussels", name=None,
+                       title="Cluster conference, Brussels 20-21.10.2014 (20-21st)", lead="",
+                       language="en", url="https://a.example.org/x")
+    assert not any(key.startswith("A:") for key in facts.features.weights)

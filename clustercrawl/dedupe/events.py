@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.extract import lexicon, places
@@ -46,15 +47,21 @@ ACRONYM_WEIGHT = 2.0  # ECC, EUSEW, ClusterNet
 TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
 ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
+SAME_PLACE_SCORE, SAME_PLACE_SHARED = 0.25, 1.5  # same city, same days: the name says less
+SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and report
+ONLINE_SHARED = 1.25  # two online events on the same days share more than "cluster"
 LEAD_CHARS = 240
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_DAYS_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?(?:-\d+(?:st|nd|rd|th)?)+")
 _EDITION = re.compile(
     r"(?<![\w.\-/])(\d{1,2})(?:\.|st|nd|rd|th|ª|º|°|e|ème|eme|er|re|-?(?:ta|ty|ga|go|ci))"
     r"\s+([^\W\d_]+)"
 )
 _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
+_ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
     ew.fold(form) for english, (_, forms) in places.CITIES.items() for form in (english, *forms)
@@ -216,11 +223,15 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         word = ew.fold(raw)
         if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
             continue
+        if _DAYS_TOKEN.fullmatch(word):
+            continue  # "21-22", "20-21st": the dates, compared as such
         if any(word.startswith(s) for s in skip):
             continue  # the event's own city, however inflected ("Bukareszcie")
         concepts = ew.concepts_of(word)
         if not concepts and "-" in word:
             concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
+            if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):
+                out["A:" + word] = ACRONYM_WEIGHT  # "go-cluster", "Bio-Europe": a name
         if concepts:
             for concept in concepts:
                 weight = CLUSTER_WEIGHT if concept.name == "cluster" else WEIGHTS[concept.kind]
@@ -231,6 +242,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
                     topics.add(concept.name)
             continue
         letters = raw.replace("-", "")
+        if _ROMAN_ONLY.fullmatch(raw):
+            continue  # "VIII Kongres": the edition, counted as such
         if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8:
             out["A:" + word] = ACRONYM_WEIGHT
         elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
@@ -253,7 +266,7 @@ def features_of(facts: EventFacts) -> Features:
         editions |= _editions(text)
     used_lead = sum(weights.values()) < ACCEPT_SHARED and bool(facts.lead)
     if used_lead:
-        lead = facts.lead.split(". ")[0]
+        lead = _SENTENCE_END.split(facts.lead, maxsplit=1)[0]  # not at "29. marca"
         _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
@@ -278,8 +291,17 @@ def _vetoed(a: Features, b: Features) -> bool:
     return _disjoint(a.editions, b.editions) or _disjoint(a.topics, b.topics)
 
 
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
 def pair_score(a: EventFacts, b: EventFacts) -> float:
-    """Name similarity of two posts already known to share dates: 0 when they must differ."""
+    """Name similarity of two posts already known to share dates: 0 when they must differ.
+
+    The name may say less when the rest says more: the same city and the very same days
+    ("8 Kongres" on 7-8 November in Katowice, whatever else the titles say), or one site's
+    announcement and its later report of the same days."""
     fa, fb = a.features, b.features
     if _vetoed(fa, fb) or min(fa.total, fb.total) <= 0:
         return 0.0
@@ -287,7 +309,26 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     score = shared / min(fa.total, fb.total)
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
-    if a.city_key and a.city_key == b.city_key:
+    # same days: one end in common ("8 November" and "8-9 November" are one congress)
+    same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
+    close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
+                     for r in a.ranges() for s in b.ranges())
+    same_city = bool(a.city_key) and a.city_key == b.city_key
+    if (a.url and close_days and _host(a.url) == _host(b.url)
+            and (same_city or not a.city_key or not b.city_key)
+            and shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE):
+        return max(score, ACCEPT_SCORE)
+    if (same_city and a.city_key != "online" and shared >= CLUSTER_WEIGHT
+            and (a.start, a.end) == (b.start, b.end) and a.end > a.start):
+        # the very same days of several in one city: the congress and the workshop held
+        # within it ("8th Congress" / "Clusters meet Regions in Katowice") are one event
+        return max(score, ACCEPT_SCORE)
+    if same_city and same_days:
+        floor = (ONLINE_SHARED, ACCEPT_SCORE) if a.city_key == "online" else (
+            SAME_PLACE_SHARED, SAME_PLACE_SCORE)
+        if shared >= floor[0] and score >= floor[1]:
+            return max(score, ACCEPT_SCORE)
+    if same_city:
         return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0
     if not a.city_key or not b.city_key:
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0

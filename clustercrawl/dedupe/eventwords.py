@@ -44,7 +44,8 @@ def _c(name: str, kind: str, exact: str = "", prefix: str = "", infix: str = "")
 
 CONCEPTS: tuple[Concept, ...] = (
     # --- event types
-    _c("conference", TYPE, prefix="conferen konferen", infix="konferenz konferencj"),
+    _c("conference", TYPE, exact="convegno convegni", prefix="conferen konferen",
+       infix="konferenz konferencj tagung"),
     _c("congress", TYPE, prefix="congres kongres", infix="kongress"),
     _c("forum", TYPE, exact="foro foros", prefix="forum", infix="forum"),
     _c("summit", TYPE, exact="szczyt szczycie gipfel sommet cumbre vertice samit",
@@ -60,7 +61,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("webinar", TYPE, prefix="webinar webinaire"),
     _c("seminar", TYPE, prefix="seminar seminair"),
     _c("meeting", TYPE, exact="meeting meetings spotkanie spotkania spotkaniu treffen rencontre "
-       "rencontres encuentro encuentros incontro incontri setkani", infix="treffen"),
+       "rencontres encuentro encuentros incontro incontri setkani stretnutie stretnutia "
+       "stretnuti reunion reuniones riunione riunioni posiedzenie roadshow", infix="treffen"),
     _c("matchmaking", TYPE, exact="b2b brokerage matchmaking kooperacyjna kooperacyjne",
        prefix="matchmak", infix="kooperationsbor"),
     _c("award", TYPE, exact="award awards nagroda nagrody nagrod preis preise prix premio "
@@ -166,6 +168,10 @@ _PREFIXES: tuple[tuple[str, Concept], ...] = tuple(
 )
 _INFIXES: tuple[tuple[str, Concept], ...] = tuple((i, c) for c in CONCEPTS for i in c.infix)
 _CACHE: dict[str, tuple[Concept, ...]] = {}
+_TYPE_FORMS: tuple[tuple[str, Concept], ...] = tuple(
+    (form, c) for c in CONCEPTS if c.kind == TYPE for form in c.exact if len(form) >= 7)
+_TYPE_STEMS: tuple[tuple[str, Concept], ...] = tuple(
+    (stem, c) for c in CONCEPTS if c.kind == TYPE for stem in c.prefix if len(stem) >= 6)
 
 
 def concepts_of(word: str) -> tuple[Concept, ...]:
@@ -185,10 +191,39 @@ def concepts_of(word: str) -> tuple[Concept, ...]:
         for stem, concept in _INFIXES:
             if stem in word:
                 found.setdefault(concept.name, concept)
+    if not found and len(word) >= 7:
+        typo = _typo_of(word)
+        if typo is not None:
+            found[typo.name] = typo
     result = tuple(found.values())
     if len(_CACHE) < 200_000:
         _CACHE[word] = result
     return result
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter left out, added, changed or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
+def _typo_of(word: str) -> Concept | None:
+    """The event type a long word misspells ("confernce", "congres"): titles are typed fast."""
+    for form, concept in _TYPE_FORMS:
+        if _one_edit(word, form):
+            return concept
+    for stem, concept in _TYPE_STEMS:  # "confernce": the stem "conferen" with a slip
+        # the slice must end where the stem does, or any "congre…" word would pass
+        if any(word[n - 1] == stem[-1] and _one_edit(word[:n], stem)
+               for n in range(len(stem) - 1, min(len(word), len(stem) + 1) + 1)):
+            return concept
+    return None
 
 
 CONCEPT_BY_NAME: Mapping[str, Concept] = {c.name: c for c in CONCEPTS}

@@ -44,7 +44,7 @@ _MNUM = r"(?:1[0-2]|0?[1-9])(?!\d)"
 _YEAR = r"(?:19[7-9]\d|20\d\d)(?!\d)"
 _ORD = "(?:" + lexicon.words_pattern(lexicon.ORDINAL_SUFFIXES) + ")?"
 _MONTHS = lexicon.trie_pattern(lexicon.ALL_MONTH_NAMES | lexicon.ALL_MONTH_ABBREVIATIONS)
-_DASH = r"[-‐‑‒–—−]"
+_DASH = r"[-‐‑‒–—−÷]"  # "6÷8 czerwca": Polish programmes use the division sign
 _RANGE_WORDS = lexicon.words_pattern(w for ws in lexicon.RANGE_WORDS.values() for w in ws)
 # between the two days of a range: a dash, a slash, "&" or a word ("bis", "au", "y", "a"…)
 _RSEP = (rf"(?:\s*(?:{_DASH}|/|&|\+)\s*|\s+(?:{_RANGE_WORDS})\s+(?:(?:el|le|il|the|den|dem)\s+)?|"

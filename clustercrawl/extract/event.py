@@ -16,7 +16,7 @@ from typing import Any
 import pycountry
 import pytz
 
-from clustercrawl.extract import eventinfo, lexicon, places, vocab
+from clustercrawl.extract import eventdates, eventinfo, eventplace, lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.eventinfo import (
@@ -32,7 +32,10 @@ from clustercrawl.registry import default_timezone
 __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
 MAX_EVENT_DAYS = 31  # longer spans are project periods or application windows
-BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
+BODY_SCAN_CHARS = eventplace.BODY_SCAN_CHARS  # event dates come early
+TITLE_SUPPORT_CHARS = 1500  # a dated title is the event's when the lead speaks of one
+NEXT_DAY_CHARS = 800  # "the next day …" still speaks of the event just dated
+POSTPONE_SCAN_CHARS = 2000  # a report names its city early: "In Zwolen met …"
 _WEEKDAY_WORDS = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
 # words right before an event date: "w dniach", "am", "du", "on Monday,", "le mercredi"
 _INTRO = re.compile(
@@ -43,7 +46,8 @@ _INTRO = re.compile(
 )
 _LABELS = re.compile(
     r"(?:opublikowano|dodano|published|posted|veröffentlicht|publié|publicado|pubblicato|"
-    r"publikováno|zveřejněno|data publikacji|submitted)\W{0,40}$",
+    r"publikováno|publikované|zverejnené|zveřejněno|data publikacji|submitted|data notizia|"
+    r"gepubliceerd|date de publication)\W{0,40}$",
     re.IGNORECASE,
 )
 
@@ -298,17 +302,40 @@ def _from_text(
     direction = direction_for(report, announce)
     reference = published.day if published else None
     title_event_word = vocab.EVENT.search(title) is not None
-    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_event_word)
+    lead = body[:TITLE_SUPPORT_CHARS]
+    title_supported = title_event_word or any(
+        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
+    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_supported)
     body_ranges = text_ranges(body, language, reference, direction)
+    if not hinted:
+        relative = eventdates.relative_dates(body[:BODY_SCAN_CHARS], reference,
+                                             past=direction == "before")
+        body_ranges = sorted([*body_ranges, *relative], key=lambda r: r.span)
+    postponed = places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
-        body_ranges, body, title_event_word, published)
+        body_ranges, body, title_supported, published, title_event_word)
+    moved_from: DateRange | None = None
+    if body_pick is not None and not hinted:
+        body_pick = eventdates.widen_by_list(body, body_pick)
+        body_pick = eventdates.merge_adjacent(body, body_pick, body_ranges)
+        lo, hi = eventplace.sentence_bounds(body, body_pick.span)
+        body_pick = eventdates.widen_by_duration(body[body_pick.span[1] : hi], body_pick)
+        body_pick = eventdates.widen_by_next_day(
+            body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
+        if postponed:
+            body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
         return EventFacts()
     warnings: list[str] = []
     conflict = False
     chosen: DateRange
     source_text: str
-    if title_pick is not None and body_pick is not None:
+    if moved_from is not None:
+        conflict = True
+        warnings.append("rescheduled")
+        assert body_pick is not None
+        chosen, source_text, source = body_pick, body, "text"
+    elif title_pick is not None and body_pick is not None:
         if title_pick.is_range and body_pick.is_range and not title_pick.same_dates(body_pick):
             conflict = True
             warnings.append("title_body_date_conflict")
@@ -324,13 +351,11 @@ def _from_text(
         chosen, source_text, source = title_pick, title, "title"
     if chosen.year_inferred:
         warnings.append("no_year")
-    place = places.city_near(source_text, chosen.span)
-    if place is None and source == "text":
-        place = places.city_near(title, (0, len(title)), window=len(title))
-    if place is None and source == "title":
-        place = _first_city_near_event(body[:BODY_SCAN_CHARS])
+    place = eventplace.event_place(title, body, source_text, chosen.span, source, language)
     lo, hi = max(0, chosen.span[0] - 300), chosen.span[1] + 300
     context = f"{title}\n{source_text[lo:hi]}"
+    if source == "title":
+        context += "\n" + body[:600]  # the dated title: its first lines say how and where
     location = None
     if place is not None:
         location = {"venue": None, "city": place.city, "city_local": place.city_local,
@@ -346,9 +371,10 @@ def _from_text(
         "date_text": chosen.raw,
         "date_source": source,
         "date_conflict": conflict,
-        "conflicting_date_text": title_pick.raw if conflict and title_pick else None,
-        "attendance": places.attendance_of(context, place is not None),
-        "status": places.status_of(context),
+        "conflicting_date_text": moved_from.raw if moved_from is not None else (
+            title_pick.raw if conflict and title_pick else None),
+        "attendance": places.attendance_of(context, place is not None, f"{title}\n{body[:1500]}"),
+        "status": "postponed" if moved_from is not None else places.status_of(context),
         "name": None,
         "location": location,
         "organizers": [],
@@ -370,22 +396,74 @@ def _pick_title(ranges: list[DateRange], event_word: bool) -> DateRange | None:
     return None
 
 
+def _rescheduled(pick: DateRange, ranges: list[DateRange], body: str,
+                 published: DateValue | None) -> tuple[DateRange, DateRange | None]:
+    """A postponed event takes its new date (the latest one the post gives for it); the
+    old one is kept as the conflicting date."""
+    pub = published.day if published is not None else None
+    dated = [r for r in ranges if r.kind != "relative" and r.start != pub
+             and not _LABELS.search(body[max(0, r.span[0] - 120) : r.span[0]])
+             and not vocab.DEADLINE.search(body[max(0, r.span[0] - 70) : r.span[0]])]
+    if len(dated) < 2:
+        return pick, None
+    latest = max(dated, key=lambda r: (r.start, r.is_range))
+    earliest = min(dated, key=lambda r: (r.start, not r.is_range))
+    if latest.start == earliest.start:
+        return pick, None
+    return latest, earliest
+
+
+def _joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
+    """Two dates that are the ends of one event merged; a weekday or "yesterday" next to a
+    written date dropped (it names the same day)."""
+    absolute = [r for r in ranges if r.kind != "relative"]
+    out: list[DateRange] = []
+    swallowed = -1
+    for rng in ranges:
+        if rng.span[0] < swallowed:
+            continue
+        if rng.kind == "relative":
+            if any(abs(rng.span[0] - a.span[1]) < 20 or abs(a.span[0] - rng.span[1]) < 20
+                   for a in absolute):
+                continue
+            out.append(rng)
+            continue
+        merged = eventdates.merge_adjacent(body, rng, absolute)
+        swallowed = merged.span[1]
+        out.append(merged)
+    return out
+
+
 def _pick_body(
-    ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None
+    ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
+    title_names_event: bool = False,
 ) -> DateRange | None:
-    """The body date most likely to be the event's: ranges, near event words, early."""
+    """The body date most likely to be the event's: ranges, near event words, early.
+
+    ``title_event_word``: the title or the lead speaks of an event; ``title_names_event``:
+    the title itself has an event word."""
     best: tuple[int, int, DateRange] | None = None
+    ranges = _joined(body, ranges)
     for index, rng in enumerate(ranges):
         before = body[max(0, rng.span[0] - 120) : rng.span[0]]
         after = body[rng.span[1] : rng.span[1] + 120]
         if _LABELS.search(before):
             continue  # "Opublikowano: 24.10.2014" is the post date
-        if vocab.DEADLINE.search(before[-70:]):
+        date_line = eventdates.is_date_line(body, rng)
+        if (date_line and published is not None and rng.start == published.day
+                and published.source != "text" and not rng.is_range and rng.kind != "relative"):
+            continue  # "8 May 2018" on its own line above the text: the dateline
+        if vocab.DEADLINE.search(before[-70:]) or eventdates.deadline_after(body, rng):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
         near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
         cue = (vocab.REPORT.search(before + " " + after) is not None
                or vocab.ANNOUNCE.search(before + " " + after) is not None)
         intro = _INTRO.search(before[-40:]) is not None
+        lo, hi = eventplace.sentence_bounds(body, rng.span)
+        sentence = body[lo:hi]
+        event_sentence = vocab.EVENT.search(sentence) is not None
+        cue_sentence = (vocab.REPORT.search(sentence) is not None
+                        or vocab.ANNOUNCE.search(sentence) is not None)
         score = 0
         if rng.is_range:
             score += 3
@@ -401,20 +479,24 @@ def _pick_body(
             score += 1
         if published is not None and rng.start == published.day and not rng.is_range:
             score -= 2
-        eligible = (rng.is_range and (near_event or cue or title_event_word)) or (
-            not rng.is_range and (near_event or title_event_word)
-            and (rng.precision == "datetime" or intro or cue or (near_event and title_event_word))
-        )
+        if event_sentence:
+            score += 1
+        if cue_sentence:
+            score += 1
+        # a single day is the event's when the post speaks of an event (near it, in its
+        # sentence or in the title) and the day is introduced as one (a time, "on"/"w dniu",
+        # a took-place/will-take-place verb, or an event word in the same sentence)
+        if rng.kind == "relative":
+            if not (event_sentence and cue_sentence):
+                continue  # "the cluster today has 300 members" is no event date
+            score -= 1  # "yesterday" counts only when no written date says more
+        eligible = (rng.is_range and (near_event or cue or title_event_word or cue_sentence)) or (
+            not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
+            and (rng.precision == "datetime" or intro or cue or cue_sentence or event_sentence
+                 or (near_event and title_event_word) or (date_line and title_event_word))
+        ) or (date_line and title_names_event)
         if not eligible:
             continue
         if best is None or score > best[0]:
             best = (score, -index, rng)
     return best[2] if best else None
-
-
-def _first_city_near_event(body: str) -> places.Place | None:
-    for m in vocab.EVENT.finditer(body):
-        place = places.city_near(body, m.span(), window=120)
-        if place is not None:
-            return place
-    return None

@@ -204,7 +204,24 @@ WEEKDAYS: Mapping[str, tuple[str, ...]] = {
     "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
     "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
     "cs": ("pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"),
+    "sk": ("pondelok", "utorok", "streda", "štvrtok", "piatok", "sobota", "nedeľa"),
 }
+
+#: inflected or unaccented weekday forms ("w środę", "ve středu", "venerdi") -> 0 = Monday
+WEEKDAY_FORMS: Mapping[str, int] = {
+    "środę": 2, "niedzielę": 6, "sobotę": 5, "środy": 2, "czwartku": 3, "piątku": 4,
+    "středu": 2, "neděli": 6, "sobotu": 5, "stredu": 2, "nedeľu": 6, "lunedi": 0,
+    "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4, "miercoles": 2, "sabado": 5,
+}
+
+
+def weekday_index(word: str) -> int | None:
+    """0 (Monday) .. 6 of a weekday name in any listed language or form."""
+    low = word.casefold()
+    for names in WEEKDAYS.values():
+        if low in names:
+            return names.index(low)
+    return WEEKDAY_FORMS.get(low)
 
 
 def month_table(abbreviations: bool = False) -> dict[str, dict[str, int]]:

