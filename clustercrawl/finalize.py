@@ -36,7 +36,9 @@ from clustercrawl.urls import url_key
 logger = logging.getLogger(__name__)
 
 #: Exit statuses of a run (``./crawl``, ``scrapy crawl clusters``, ``clustercrawl finalize``).
-EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED = 0, 3, 4
+EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED, EXIT_NO_SITE_ANSWERED = 0, 3, 4, 5
+#: Site statuses that mean the site never answered (a run of only these found nothing).
+SILENT_STATUSES = frozenset({"unreachable", "error"})
 STATUSES = ("new", "updated", "unchanged", "gone")
 
 
@@ -66,6 +68,8 @@ class Health(TypedDict):
     regressed_sites: list[str]
     max_regressed: float
     exit_status: int
+    #: one line saying why the run failed, when it did
+    reason: NotRequired[str]
 
 
 class RunManifest(TypedDict):
@@ -92,10 +96,20 @@ class RunManifest(TypedDict):
 
 
 def health_of(sites: list[SiteReport], max_regressed: float) -> Health:
+    """The run's verdict: too many regressed sites, or no site answered at all (a crawl
+    without network must not pass for a quiet day)."""
     regressed = [s["site_id"] for s in sites if s["regressed"]]
     too_many = bool(sites) and len(regressed) / len(sites) > max_regressed
-    return {"regressed_sites": regressed, "max_regressed": max_regressed,
-            "exit_status": EXIT_REGRESSED if too_many else EXIT_OK}
+    health: Health = {"regressed_sites": regressed, "max_regressed": max_regressed,
+                      "exit_status": EXIT_REGRESSED if too_many else EXIT_OK}
+    if sites and all(s["status"] in SILENT_STATUSES for s in sites):
+        health["exit_status"] = EXIT_NO_SITE_ANSWERED
+        health["reason"] = (f"no site answered: all {len(sites)} site(s) unreachable or failing "
+                            "(no network? see the manifest's per-site errors)")
+    elif too_many:
+        health["reason"] = (f"{len(regressed)} of {len(sites)} site(s) regressed since the last "
+                            f"run: {', '.join(regressed[:10])}")
+    return health
 
 
 # -- grouping -------------------------------------------------------------------------------
@@ -200,7 +214,8 @@ def finalize(
 
 def verdict(manifest: RunManifest) -> str:
     status = manifest["health"]["exit_status"]
-    return {EXIT_OK: "ok", EXIT_REGRESSED: "REGRESSED"}.get(status, "FAILED")
+    return {EXIT_OK: "ok", EXIT_REGRESSED: "REGRESSED",
+            EXIT_NO_SITE_ANSWERED: "FAILED (no site answered)"}.get(status, "FAILED")
 
 
 def _adopt_old_events(groups: GroupStore, events_file: Path) -> None:
