@@ -186,12 +186,7 @@ def finalize(
     if cumulative:
         _adopt_old_events(groups, events_file)
         groups.merge_events(grouped.events)
-        all_events = groups.all_events()
-        if all_events or events_file.exists():
-            write_jsonl_atomic(events_file, all_events)
-        live = write_jsonl_atomic(posts_file, state.live_items())
-        write_atomic(out / "events.ics",
-                     events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+        live = write_cumulative(state, groups, out)
     else:
         posts_file, events_file = folder / "posts.jsonl", folder / "events.jsonl"
     manifest["counts"].update(grouped.counts)
@@ -210,6 +205,19 @@ def finalize(
     logger.info("run %s: %d posts this run, %d live; files in %s (health: %s)", manifest["run"],
                 len(grouped.posts), live, folder, verdict(manifest))
     return manifest
+
+
+def write_cumulative(state: StateStore, groups: GroupStore, outdir: Path) -> int:
+    """The cumulative ``posts.jsonl``, ``events.jsonl`` and ``events.ics`` from the state and
+    the group store (after a run, or after ``clustercrawl purge``); returns the live posts."""
+    events_file, posts_file = outdir / "events.jsonl", outdir / "posts.jsonl"
+    all_events = groups.all_events()
+    if all_events or events_file.exists():
+        write_jsonl_atomic(events_file, all_events)
+    live = write_jsonl_atomic(posts_file, state.live_items())
+    write_atomic(outdir / "events.ics",
+                 events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+    return live
 
 
 def verdict(manifest: RunManifest) -> str:

@@ -149,7 +149,11 @@ EXTENSIONS = {
     "scrapy.extensions.feedexport.FeedExporter": None,
     "clustercrawl.export.feeds.RunFeedExporter": 0,
     "clustercrawl.extensions.RunFinalizeExtension": 500,
+    # sites done / total, posts so far, time left (clustercrawl/progress.py)
+    "clustercrawl.progress.ProgressLog": 0,
 }
+#: Seconds between two progress lines (0 = none).
+CLUSTERCRAWL_PROGRESS_INTERVAL = 10.0
 #: ``scrapy crawl`` exits with the run's health verdict (clustercrawl/commands/crawl.py).
 COMMANDS_MODULE = "clustercrawl.commands"
 
