@@ -4,7 +4,11 @@
     clustercrawl extract https://site/post/          # fetches the page once
     clustercrawl registry [PATH]                     # validate a registry, list errors
     clustercrawl seed --redis URL [--registry PATH] [--sites IDS] [--country CC] [--run NAME]
+    clustercrawl sites [ID] [--country CC] [--search TEXT]   # the registry's sites, one site
+    clustercrawl status [--output DIR] [--demo] [--last N]   # the last local runs
     clustercrawl status --redis URL [--run NAME]      # a distributed run's progress (JSON)
+    clustercrawl purge SITE... | --demo [--output DIR]         # remove sites from a dataset
+    clustercrawl export FILE.csv|FILE.parquet [--since DATE]  # flat rows for analysts
     clustercrawl finalize --redis URL --output DIR [--run NAME] [--wait SECONDS] [--force]
 
 The crawl itself is ``scrapy crawl clusters`` (see README.md); with
@@ -37,6 +41,8 @@ from clustercrawl.distributed.finalize import FinalizeError, finalize_run
 from clustercrawl.distributed.queue import SeedError, SiteQueue
 from clustercrawl.extract import extract_post
 from clustercrawl.registry import RegistryFileError, load_registry, select_sites
+from clustercrawl.tools import export, purge, sites
+from clustercrawl.tools.status import add_status_args, local_status
 
 USER_AGENT = f"clustercrawl/{__version__} (single-page extract)"
 
@@ -128,6 +134,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    if not args.redis:  # the last local runs (clustercrawl.tools.status)
+        return local_status(args)
     queue = _queue(args)
     if queue is None:
         return 2
@@ -196,9 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     sd.add_argument("--reset", action="store_true",
                     help="start a new run even if one is in progress or not finalized")
     sd.set_defaults(func=cmd_seed)
-    st = sub.add_parser("status", help="progress of a distributed run")
+    st = sub.add_parser("status", help="the last local runs; with --redis URL, the progress "
+                        "of a distributed run")
     _redis_args(st)
+    st.set_defaults(redis=None)  # Redis only when asked, never from the environment alone
+    add_status_args(st)
     st.set_defaults(func=cmd_status)
+    for tool in (sites, purge, export):  # clustercrawl.tools
+        tool.add_parser(sub)
     fn = sub.add_parser("finalize",
                         help="merge a distributed run: stories, events, cumulative files")
     _redis_args(fn)

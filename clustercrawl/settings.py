@@ -128,6 +128,8 @@ CLUSTERCRAWL_EXTRACT_PROCESSES = 2
 #: ``<run>`` is the UTC start time. The spider sets FEEDS from it unless FEEDS is given.
 CLUSTERCRAWL_OUTPUT_DIR = "output"
 FEED_EXPORT_ENCODING = "utf-8"
+#: ``-o posts.csv``: nested fields as JSON in their cell (clustercrawl/export/csvfeed.py).
+FEED_EXPORTERS = {"csv": "clustercrawl.export.csvfeed.JsonCellCsvItemExporter"}
 
 ITEM_PIPELINES = {
     "clustercrawl.pipelines.NormalizePipeline": 100,
