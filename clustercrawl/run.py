@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -86,6 +87,12 @@ def run_demo(outdir: Path, extra: list[str], seed: int, extra_sites: int, port: 
     registry, truth = web / "registry.yaml", web / "ground-truth.json"
     for f in (registry, truth):
         f.unlink(missing_ok=True)
+    last_port = web / "port"
+    if last_port.exists() and last_port.read_text().strip() != str(port):
+        # the demo sites' URLs carry the port: on another port they are another web
+        shutil.rmtree(demo / "state", ignore_errors=True)
+        print(f"crawl: the demo web moves from port {last_port.read_text().strip()} to {port}: "
+              "its crawl state starts afresh")
     if not port_free(port):
         print(f"crawl: port {port} on 127.0.0.1 is in use (another demo server?): stop it or "
               "choose another with --demo-port N (a new port re-crawls the demo from scratch)",
@@ -104,6 +111,7 @@ def run_demo(outdir: Path, extra: list[str], seed: int, extra_sites: int, port: 
                 print("crawl: the demo web did not start", file=sys.stderr)
                 return 1
             time.sleep(0.2)
+        last_port.write_text(str(port))
         before = set(demo.glob("runs/*/manifest.json"))
         settings = [x for s in DEMO_SETTINGS for x in ("-s", s)]
         code = subprocess.call(
@@ -179,7 +187,7 @@ def summarize(outdir: Path, manifest: dict[str, Any] | None, code: int) -> int:
     counts = manifest.get("counts", {})
     health = manifest.get("health", {})
     status = int(health.get("exit_status", 0))
-    verdict = {0: "ok", 3: "REGRESSED", 5: "FAILED (no site answered)"}.get(status, "FAILED")
+    verdict = {0: "ok", 3: "REGRESSED"}.get(status, "FAILED")
     sites = manifest.get("sites", [])
     ok = sum(1 for s in sites if s.get("status") == "ok")
     print(f"\nrun {manifest['run']}: {len(sites)} site(s), {ok} ok; "

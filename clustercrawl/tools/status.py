@@ -11,7 +11,7 @@ from typing import Any
 
 from clustercrawl.tools import dataset_dir, output_arg
 
-VERDICTS = {0: "ok", 3: "REGRESSED", 4: "FAILED (a stage failed)", 5: "FAILED (no site answered)"}
+VERDICTS = {0: "ok", 3: "REGRESSED"}
 
 
 def manifests(outdir: Path, last: int) -> list[dict[str, Any]]:
