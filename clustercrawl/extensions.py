@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import platform
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 
 from clustercrawl import EXTRACTOR_VERSION, __version__
 from clustercrawl.finalize import (
@@ -56,6 +58,8 @@ class RunFinalizeExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunFinalizeExtension:
+        if os.environ.get("SCRAPY_CHECK"):  # contracts (clustercrawl.contracts): no run files
+            raise NotConfigured
         return cls(crawler)
 
     def spider_closed(self, spider: scrapy.Spider, reason: str) -> None:

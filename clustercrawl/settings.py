@@ -156,6 +156,8 @@ EXTENSIONS = {
 }
 #: Seconds between two progress lines (0 = none).
 CLUSTERCRAWL_PROGRESS_INTERVAL = 10.0
+#: ``@site ID [KIND]`` in callback docstrings, for ``scrapy check`` (clustercrawl/contracts.py).
+SPIDER_CONTRACTS = {"clustercrawl.contracts.SiteContract": 10}
 #: ``scrapy crawl`` exits with the run's health verdict (clustercrawl/commands/crawl.py).
 COMMANDS_MODULE = "clustercrawl.commands"
 
