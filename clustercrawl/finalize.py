@@ -96,19 +96,24 @@ class RunManifest(TypedDict):
 
 
 def health_of(sites: list[SiteReport], max_regressed: float) -> Health:
-    """The run's verdict: too many regressed sites, or no site answered at all (a crawl
-    without network must not pass for a quiet day)."""
+    """The run's verdict: too many regressed sites (3), else no site answered at all (5: a
+    crawl without network must not pass for a quiet day)."""
     regressed = [s["site_id"] for s in sites if s["regressed"]]
     too_many = bool(sites) and len(regressed) / len(sites) > max_regressed
+    silent = bool(sites) and all(s["status"] in SILENT_STATUSES for s in sites)
     health: Health = {"regressed_sites": regressed, "max_regressed": max_regressed,
                       "exit_status": EXIT_REGRESSED if too_many else EXIT_OK}
-    if sites and all(s["status"] in SILENT_STATUSES for s in sites):
-        health["exit_status"] = EXIT_NO_SITE_ANSWERED
-        health["reason"] = (f"no site answered: all {len(sites)} site(s) unreachable or failing "
-                            "(no network? see the manifest's per-site errors)")
-    elif too_many:
-        health["reason"] = (f"{len(regressed)} of {len(sites)} site(s) regressed since the last "
-                            f"run: {', '.join(regressed[:10])}")
+    reasons = []
+    if silent:
+        reasons.append(f"no site answered: all {len(sites)} site(s) unreachable or failing "
+                       "(no network? see the manifest's per-site errors)")
+        if not too_many:
+            health["exit_status"] = EXIT_NO_SITE_ANSWERED
+    if too_many:
+        reasons.append(f"{len(regressed)} of {len(sites)} site(s) regressed since the last run: "
+                       f"{', '.join(regressed[:10])}" + (", ..." if len(regressed) > 10 else ""))
+    if reasons:
+        health["reason"] = "; ".join(reasons)
     return health
 
 
