@@ -6,7 +6,7 @@
     clustercrawl seed --redis URL [--registry PATH] [--sites IDS] [--country CC] [--run NAME]
     clustercrawl sites [ID] [--country CC] [--search TEXT]   # the registry's sites, one site
     clustercrawl status [--output DIR] [--demo] [--last N]   # the last local runs
-    clustercrawl status --redis URL [--run NAME]      # a distributed run's progress (JSON)
+    clustercrawl status --redis [URL] [--run NAME]    # a distributed run's progress (JSON)
     clustercrawl purge SITE... | --demo [--output DIR]         # remove sites from a dataset
     clustercrawl export FILE.csv|FILE.parquet [--since DATE]  # flat rows for analysts
     clustercrawl finalize --redis URL --output DIR [--run NAME] [--wait SECONDS] [--force]
@@ -134,7 +134,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    if not args.redis:  # the last local runs (clustercrawl.tools.status)
+    if args.redis is None:  # the last local runs (clustercrawl.tools.status)
         return local_status(args)
     queue = _queue(args)
     if queue is None:
@@ -206,8 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     sd.set_defaults(func=cmd_seed)
     st = sub.add_parser("status", help="the last local runs; with --redis URL, the progress "
                         "of a distributed run")
-    _redis_args(st)
-    st.set_defaults(redis=None)  # Redis only when asked, never from the environment alone
+    # Redis only when asked: ``--redis URL``, or ``--redis`` alone for $CLUSTERCRAWL_REDIS_URL
+    st.add_argument("--redis", nargs="?", default=None,
+                    const=os.environ.get("CLUSTERCRAWL_REDIS_URL") or "",
+                    help="a distributed run's progress from this Redis (no URL: "
+                    "$CLUSTERCRAWL_REDIS_URL)")
+    st.add_argument("--run", default=os.environ.get("CLUSTERCRAWL_REDIS_RUN") or "default",
+                    help="the distributed run's name")
+    st.add_argument("--prefix", default="clustercrawl", help="key prefix in Redis")
     add_status_args(st)
     st.set_defaults(func=cmd_status)
     for tool in (sites, purge, export):  # clustercrawl.tools

@@ -25,6 +25,8 @@ from urllib.parse import urlsplit
 from clustercrawl.demoweb.scoring import read_jsonl, score
 from clustercrawl.extensions import latest_manifest
 from clustercrawl.registry import load_registry
+from clustercrawl.state.store import SqliteStateStore
+from clustercrawl.tools.purge import DEMO_MARK
 
 #: Loopback pages need no politeness delay, and the SSRF guard must let the demo sites
 #: (``<name>.localhost`` on 127.0.0.1) through; everything else stays as for real sites.
@@ -165,10 +167,26 @@ def main(argv: list[str] | None = None) -> int:
             print("crawl: registry sites unreachable (no internet?): crawling the demo web "
                   f"into {demo_dir(outdir)}")
         return run_demo(outdir, extra, args.seed, args.extra_sites, args.demo_port)
+    warn_old_demo_posts(outdir)
     before = set(outdir.glob("runs/*/manifest.json"))
     code = subprocess.call(scrapy_cmd(["-s", f"CLUSTERCRAWL_OUTPUT_DIR={outdir}", *extra]),
                            env=scrapy_env())
     return summarize(outdir, new_manifest(outdir, before), code)
+
+
+def warn_old_demo_posts(outdir: Path) -> None:
+    """Before the demo had its own folder, its posts went to the real dataset: say so once."""
+    state = outdir / "state" / "state.sqlite"
+    if not state.exists():
+        return
+    store = SqliteStateStore(state)
+    try:
+        demo = [s for s in store.site_ids() if DEMO_MARK in s]
+    finally:
+        store.close()
+    if demo:
+        print(f"crawl: {outdir} holds posts of {len(demo)} demo site(s) from an older version; "
+              f"`clustercrawl purge --demo --output {outdir}` removes them")
 
 
 def new_manifest(outdir: Path, before: set[Path]) -> dict[str, Any] | None:
