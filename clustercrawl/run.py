@@ -125,8 +125,12 @@ def run_demo(outdir: Path, extra: list[str], seed: int, extra_sites: int, port: 
         if manifest is not None and code in (0, 3, 4, 5):
             posts = demo / "runs" / manifest["run"] / "posts.jsonl"
             if posts.exists():
-                result = score(read_jsonl(posts), json.loads(truth.read_text("utf-8")))
-                print(f"\nagainst the demo web's ground truth: {result.summary()}")
+                expected = json.loads(truth.read_text("utf-8"))
+                crawled = {s["site_id"] for s in manifest["sites"]}
+                expected["posts"] = [p for p in expected["posts"] if p["site_id"] in crawled]
+                result = score(read_jsonl(posts), expected)
+                print(f"\nagainst the demo web's ground truth ({len(crawled)} site(s)): "
+                      f"{result.summary()}")
         return summarize(demo, manifest, code)
     finally:
         server.terminate()

@@ -193,3 +193,22 @@ def test_purge_a_site_then_the_demo(first_hour: FirstHour) -> None:
     assert tool(tmp, "purge", "nope", "--output", "copy/demo").returncode == 2
     r = tool(tmp, "purge", "--demo", "--output", "copy")
     assert r.returncode == 0 and not (copy / "demo").exists()
+
+
+def test_demo_posts_an_older_version_left_in_the_real_dataset_are_named_and_purged(
+    first_hour: FirstHour, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before the demo had its own folder its posts went to output/: ./crawl --real says so,
+    and ``clustercrawl purge --demo`` removes them."""
+    from clustercrawl.run import warn_old_demo_posts
+
+    tmp = first_hour.tmp
+    legacy = tmp / "legacy"
+    subprocess.run(["cp", "-r", str(tmp / "out" / "demo"), str(legacy)], check=True)
+    warn_old_demo_posts(legacy)
+    assert "holds posts of 2 demo site(s)" in capsys.readouterr().out
+    r = tool(tmp, "purge", "--demo", "--output", "legacy")
+    assert r.returncode == 0, r.stderr
+    assert lines(legacy / "posts.jsonl") == [] and lines(legacy / "events.jsonl") == []
+    warn_old_demo_posts(legacy)
+    assert capsys.readouterr().out == ""
