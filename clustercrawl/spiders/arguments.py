@@ -60,6 +60,7 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 
 def parse_arguments(kwargs: Mapping[str, Any]) -> CrawlArguments:
     """Check every ``-a`` argument; raises :class:`ArgumentError` on the first wrong one."""
+    kwargs = {k: v for k, v in kwargs.items() if not k.startswith("_")}  # scrapyd's _job...
     for name in kwargs:
         if name not in KNOWN_ARGUMENTS:
             allowed = ", ".join(KNOWN_ARGUMENTS)
