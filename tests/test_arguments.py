@@ -66,6 +66,7 @@ def test_a_broken_registry_is_one_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("spargs", "message"), [
     ({"max_post": "3"}, "-a max_post: unknown argument (did you mean max_posts?)"),
     ({"country": "Icelnd"}, "(did you mean Iceland?)"),
+    ({"country": "PL,Narnia"}, "-a country=PL,Narnia: 'Narnia' is not a country; give"),
     ({"full": "maybe"}, "-a full=maybe: give 1 (yes) or 0 (no)"),
     ({"max_posts": "-2"}, "-a max_posts=-2: not a whole number"),
     ({"sites": "pl-klaster-ltp"}, "(did you mean pl-klaster-ltpp?)"),
@@ -80,6 +81,9 @@ def test_more_mistakes_in_process(spargs: dict[str, str], message: str) -> None:
 def test_argument_parsing_accepts_names_and_codes() -> None:
     assert parse_country("Poland") == parse_country("pl") == parse_country("POL") == "PL"
     assert parse_country("UK") == "GB" and parse_country("EU") == "EU"
+    both = parse_arguments({"country": "Poland, cz,PL"})
+    assert both.country == "PL,CZ"
+    assert {s.country for s in select(open_registry(None), both)} == {"PL", "CZ"}
     args = parse_arguments({"sites": "a, b", "channels": "feed,wp_api", "max_posts": "0",
                             "full": "yes"})
     assert args.sites == ["a", "b"] and args.max_posts is None and args.full

@@ -17,12 +17,18 @@ import pycountry
 from scrapy.exceptions import UsageError
 
 from clustercrawl.discovery.entry import Channel
-from clustercrawl.registry import RegistryFileError, RegistryLoad, Site, load_registry
+from clustercrawl.registry import (
+    RegistryFileError,
+    RegistryLoad,
+    Site,
+    load_registry,
+    select_sites,
+)
 
 #: Every argument the spider takes, with what it means (the error for an unknown one lists them).
 KNOWN_ARGUMENTS: dict[str, str] = {
     "sites": "site ids, comma-separated",
-    "country": "a country: ISO 3166 code (PL) or name (Poland)",
+    "country": "countries, comma-separated: ISO 3166 codes (PL) or names (Poland)",
     "registry": "a registry file",
     "channels": "discovery channels, comma-separated",
     "max_posts": "posts fetched per site, a whole number",
@@ -45,6 +51,7 @@ class ArgumentError(UsageError):
 @dataclass(frozen=True)
 class CrawlArguments:
     sites: list[str] | None = None
+    #: ISO 3166-1 alpha-2 codes (or EU / INT), comma-separated as ``select_sites`` takes them
     country: str | None = None
     registry: str | None = None
     channels: frozenset[Channel] | None = None
@@ -52,9 +59,9 @@ class CrawlArguments:
     full: bool = False
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
+def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
     """`` (did you mean X?)`` when a choice is close enough, else empty."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return f" (did you mean {close[0]}?)" if close else ""
 
 
@@ -71,7 +78,9 @@ def parse_arguments(kwargs: Mapping[str, Any]) -> CrawlArguments:
     if "sites" in kwargs and not sites:
         raise ArgumentError("-a sites=: give site ids, comma-separated "
                             "(`clustercrawl sites` lists them)")
-    country = parse_country(get["country"]) if get.get("country", "").strip() else None
+    countries = [parse_country(c, get["country"]) for c in get.get("country", "").split(",")
+                 if c.strip()]
+    country = ",".join(dict.fromkeys(countries)) or None
     registry = get.get("registry", "").strip() or None
     return CrawlArguments(sites=sites, country=country, registry=registry,
                           channels=parse_channels(get["channels"]) if "channels" in get else None,
@@ -80,8 +89,9 @@ def parse_arguments(kwargs: Mapping[str, Any]) -> CrawlArguments:
                           full=parse_flag("full", get.get("full", "")))
 
 
-def parse_country(value: str) -> str:
-    """ISO 3166 alpha-2 code of a code (PL, POL, uk) or an English name (Poland)."""
+def parse_country(value: str, typed: str | None = None) -> str:
+    """ISO 3166 alpha-2 code of a code (PL, POL, uk) or an English name (Poland); ``typed``
+    is the whole argument, for the message."""
     text = value.strip()
     alias = COUNTRY_ALIASES.get(text.upper())
     if alias:
@@ -90,9 +100,10 @@ def parse_country(value: str) -> str:
         country = pycountry.countries.lookup(text)
     except LookupError:
         names = [c.name for c in pycountry.countries]
-        hint = did_you_mean(text.title(), names)
-        raise ArgumentError(f"-a country={value}: not a country{hint}; give an ISO 3166 code "
-                            "or an English name, e.g. PL or Poland") from None
+        hint = did_you_mean(text.title(), names, cutoff=0.8)
+        what = f"{text!r} is not a country" if typed and typed != value else "not a country"
+        raise ArgumentError(f"-a country={typed or value}: {what}{hint}; give ISO 3166 codes "
+                            "or English names, e.g. PL or Poland") from None
     return str(country.alpha_2)
 
 
@@ -155,15 +166,20 @@ def select(loaded: RegistryLoad, args: CrawlArguments) -> list[Site]:
             raise ArgumentError(f"-a sites: no site {site_id!r} in {loaded.path}"
                                 f"{did_you_mean(site_id, known)} (`clustercrawl sites` lists "
                                 "them)")
-    wanted = set(args.sites or known)
-    sites = [s for s in loaded.sites if s.id in wanted]
+    try:  # the registry's own filters (ids here; more where the registry offers them)
+        sites = select_sites(loaded.sites, ids=args.sites)
+    except ValueError as exc:
+        raise ArgumentError(f"-a: {exc}") from None
     if args.country:
-        sites = [s for s in sites if s.country == args.country]
+        wanted = set(args.country.split(","))
+        sites = [s for s in sites if s.country in wanted]
         if not sites:
             here = sorted({s.country for s in loaded.sites if s.country})
-            name = pycountry.countries.get(alpha_2=args.country)
-            label = f"{args.country} ({name.name})" if name else args.country
-            raise ArgumentError(f"-a country: no site of {label} in {loaded.path}"
+            labels = []
+            for code in args.country.split(","):
+                name = pycountry.countries.get(alpha_2=code)
+                labels.append(f"{code} ({name.name})" if name else code)
+            raise ArgumentError(f"-a country: no site of {' or '.join(labels)} in {loaded.path}"
                                 + (" among the given sites" if args.sites else "")
                                 + f"; countries there: {', '.join(here) or 'none'}")
     if not sites:
