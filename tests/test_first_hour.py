@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -67,6 +68,8 @@ def first_hour(tmp_path_factory: pytest.TempPathFactory) -> FirstHour:
     demo = ["--demo", "--demo-port", port, "--", "-a", f"sites={DEMO_SITES}"]
     first = crawl(tmp, *demo, "-s", "CLUSTERCRAWL_PROGRESS_INTERVAL=1")
     first_posts = lines(tmp / "out" / "demo" / "posts.jsonl") if first.returncode == 0 else []
+    # extraction in the crawling process: half the time of a worker pool on 70 posts
+    demo += ["-s", "CLUSTERCRAWL_EXTRACT_PROCESSES=0"]
     second = crawl(tmp, *demo)
     full = crawl(tmp, *demo, "-a", "full=1")
     # "real" sites that cannot answer (.invalid never resolves): no test reaches the internet
@@ -76,7 +79,8 @@ def first_hour(tmp_path_factory: pytest.TempPathFactory) -> FirstHour:
         + "".join(f"  - id: pl-nowhere-{i}\n    name: Nowhere {i}\n    country: PL\n"
                   f"    homepage: http://nowhere-{i}.invalid/\n" for i in range(2)),
         "utf-8")
-    real = crawl(tmp, "--real", "--", "-a", f"registry={registry}")
+    real = crawl(tmp, "--real", "--", "-a", f"registry={registry}",
+                 "-s", "CLUSTERCRAWL_EXTRACT_PROCESSES=0")
     return FirstHour(tmp, first, second, full, real, first_posts)
 
 
@@ -212,3 +216,19 @@ def test_demo_posts_an_older_version_left_in_the_real_dataset_are_named_and_purg
     assert lines(legacy / "posts.jsonl") == [] and lines(legacy / "events.jsonl") == []
     warn_old_demo_posts(legacy)
     assert capsys.readouterr().out == ""
+
+
+def test_the_readme_output_table_names_the_files_a_run_writes(first_hour: FirstHour) -> None:
+    """README "Output": every file it lists is where it says, after the demo runs."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("\n## Output", 1)[1].split("\n## ", 1)[0]
+    rows = [x for x in section.splitlines() if x.startswith("| `")]
+    names = [n for row in rows for n in re.findall(r"`([^`]+)`", row.split("|")[1])]
+    assert "posts.jsonl" in names and "runs/<run>/manifest.json" in names
+    demo = first_hour.tmp / "out" / "demo"
+    run = sorted(p.name for p in (demo / "runs").iterdir())[0]  # the first run wrote posts
+    for name in names:
+        if name.startswith("rejected-"):
+            continue  # only when an item failed validation
+        path = first_hour.tmp / "out" / name if name.startswith("demo/") else demo / name
+        assert Path(str(path).replace("<run>", run)).exists(), f"README names {name}: absent"
