@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pycountry
@@ -34,6 +34,10 @@ KNOWN_ARGUMENTS: dict[str, str] = {
     "max_posts": "posts fetched per site, a whole number",
     "full": "1 to re-walk every channel and re-emit unchanged posts",
 }
+#: Arguments handed as typed to the registry's ``select_sites`` (which checks them and raises
+#: a one-line ``ValueError``), e.g. ``language``, ``type``, ``tag`` where the registry has them;
+#: each must also be in KNOWN_ARGUMENTS.
+SELECTION_ARGUMENTS: tuple[str, ...] = ()
 #: Names people type for a channel, and the channel they mean.
 CHANNEL_ALIASES = {"rss": "feed", "atom": "feed", "feeds": "feed", "api": "wp_api",
                    "wordpress": "wp_api", "rest": "wp_api", "sitemaps": "sitemap",
@@ -57,6 +61,8 @@ class CrawlArguments:
     channels: frozenset[Channel] | None = None
     max_posts: int | None = None
     full: bool = False
+    #: SELECTION_ARGUMENTS given, for ``select_sites``
+    selection: dict[str, str] = field(default_factory=dict)
 
 
 def did_you_mean(word: str, choices: list[str], cutoff: float = 0.6) -> str:
@@ -86,7 +92,8 @@ def parse_arguments(kwargs: Mapping[str, Any]) -> CrawlArguments:
                           channels=parse_channels(get["channels"]) if "channels" in get else None,
                           max_posts=parse_max_posts(get["max_posts"]) if "max_posts" in get
                           else None,
-                          full=parse_flag("full", get.get("full", "")))
+                          full=parse_flag("full", get.get("full", "")),
+                          selection={k: get[k] for k in SELECTION_ARGUMENTS if get.get(k)})
 
 
 def parse_country(value: str, typed: str | None = None) -> str:
@@ -167,7 +174,7 @@ def select(loaded: RegistryLoad, args: CrawlArguments) -> list[Site]:
                                 f"{did_you_mean(site_id, known)} (`clustercrawl sites` lists "
                                 "them)")
     try:  # the registry's own filters (ids here; more where the registry offers them)
-        sites = select_sites(loaded.sites, ids=args.sites)
+        sites = select_sites(loaded.sites, ids=args.sites, **args.selection)
     except ValueError as exc:
         raise ArgumentError(f"-a: {exc}") from None
     if args.country:
