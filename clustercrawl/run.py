@@ -147,7 +147,9 @@ def demo_dir(outdir: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="crawl", description=__doc__.split("\n")[0],
+        prog="crawl",
+        description="Crawl the registry's sites into OUTPUT/, or the bundled demo web into "
+        "OUTPUT/demo/ (when the sites are unreachable, or with --demo).",
         epilog="Arguments after -- go to `scrapy crawl clusters` (e.g. -- -a country=PL).",
     )
     mode = parser.add_mutually_exclusive_group()
