@@ -6,7 +6,11 @@
     clustercrawl registry verify [--registry PATH] [--sites IDS] [--country CC] [--language L]
                                  [--type T] [--tag T] [--write] [--json FILE] [-s NAME=VALUE]
     clustercrawl seed --redis URL [--registry PATH] [--sites IDS] [--country CC] [--run NAME]
-    clustercrawl status --redis URL [--run NAME]      # a distributed run's progress (JSON)
+    clustercrawl sites [ID] [--country CC] [--search TEXT]   # the registry's sites, one site
+    clustercrawl status [--output DIR] [--demo] [--last N]   # the last local runs
+    clustercrawl status --redis [URL] [--run NAME]    # a distributed run's progress (JSON)
+    clustercrawl purge SITE... | --demo [--output DIR]         # remove sites from a dataset
+    clustercrawl export FILE.csv|FILE.parquet [--since DATE]  # flat rows for analysts
     clustercrawl finalize --redis URL --output DIR [--run NAME] [--wait SECONDS] [--force]
 
 The crawl itself is ``scrapy crawl clusters`` (see README.md); with
@@ -41,6 +45,8 @@ from clustercrawl.extract import extract_post
 from clustercrawl.registry import RegistryFileError, load_registry, select_sites
 from clustercrawl.registry.verify import run_verify
 from clustercrawl.registry.writeback import write_results
+from clustercrawl.tools import export, purge, sites
+from clustercrawl.tools.status import add_status_args, local_status
 
 USER_AGENT = f"clustercrawl/{__version__} (single-page extract)"
 
@@ -206,6 +212,8 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    if args.redis is None:  # the last local runs (clustercrawl.tools.status)
+        return local_status(args)
     queue = _queue(args)
     if queue is None:
         return 2
@@ -276,9 +284,20 @@ def main(argv: list[str] | None = None) -> int:
     sd.add_argument("--reset", action="store_true",
                     help="start a new run even if one is in progress or not finalized")
     sd.set_defaults(func=cmd_seed)
-    st = sub.add_parser("status", help="progress of a distributed run")
-    _redis_args(st)
+    st = sub.add_parser("status", help="the last local runs; with --redis URL, the progress "
+                        "of a distributed run")
+    # Redis only when asked: ``--redis URL``, or ``--redis`` alone for $CLUSTERCRAWL_REDIS_URL
+    st.add_argument("--redis", nargs="?", default=None,
+                    const=os.environ.get("CLUSTERCRAWL_REDIS_URL") or "",
+                    help="a distributed run's progress from this Redis (no URL: "
+                    "$CLUSTERCRAWL_REDIS_URL)")
+    st.add_argument("--run", default=os.environ.get("CLUSTERCRAWL_REDIS_RUN") or "default",
+                    help="the distributed run's name")
+    st.add_argument("--prefix", default="clustercrawl", help="key prefix in Redis")
+    add_status_args(st)
     st.set_defaults(func=cmd_status)
+    for tool in (sites, purge, export):  # clustercrawl.tools
+        tool.add_parser(sub)
     fn = sub.add_parser("finalize",
                         help="merge a distributed run: stories, events, cumulative files")
     _redis_args(fn)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import platform
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 
 from clustercrawl import EXTRACTOR_VERSION, __version__
 from clustercrawl.finalize import (
@@ -30,6 +32,7 @@ from clustercrawl.finalize import (
     finalize,
     group_run,
     health_of,
+    verdict,
 )
 from clustercrawl.runfiles import output_dir
 from clustercrawl.state import CrawlStateExtension, state_component
@@ -55,6 +58,8 @@ class RunFinalizeExtension:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunFinalizeExtension:
+        if os.environ.get("SCRAPY_CHECK"):  # contracts (clustercrawl.contracts): no run files
+            raise NotConfigured
         return cls(crawler)
 
     def spider_closed(self, spider: scrapy.Spider, reason: str) -> None:
@@ -78,11 +83,31 @@ class RunFinalizeExtension:
             self.manifest = finalize(ext.store, ext.groups, output_dir(self.crawler.settings),
                                      manifest, grouped=grouped, cumulative=ext.persistent)
             self.exit_status = self.manifest["health"]["exit_status"]
+            log_summary(self.manifest, output_dir(self.crawler.settings), ext.persistent)
         except Exception:
             logger.exception("the end-of-run stage failed: run files may be missing")
             self.exit_status = EXIT_STAGE_FAILED
         finally:
             ext.close()
+
+
+def log_summary(manifest: RunManifest, outdir: Path, cumulative: bool) -> None:
+    """The last lines of a run: where the dataset, the run's posts, the report and the
+    calendar are, and the verdict."""
+    folder = outdir / "runs" / manifest["run"]
+    counts = manifest["counts"]
+    files = [("dataset", outdir / "posts.jsonl" if cumulative else None),
+             ("run posts", folder / "posts.jsonl"), ("report", folder / "report.html"),
+             ("calendar", outdir / "events.ics" if cumulative else None)]
+    for label, path in files:
+        if path is not None and path.exists():
+            logger.info("%s: %s", label, path)
+    health = manifest["health"]
+    reason = health.get("reason")
+    logger.log(logging.WARNING if health["exit_status"] else logging.INFO,
+               "health: %s (%d sites, %d posts this run, %d in the dataset)%s",
+               verdict(manifest), len(manifest["sites"]), counts.get("run_posts", 0),
+               counts.get("live_posts", 0), f": {reason}" if reason else "")
 
 
 def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:

@@ -36,7 +36,9 @@ from clustercrawl.urls import url_key
 logger = logging.getLogger(__name__)
 
 #: Exit statuses of a run (``./crawl``, ``scrapy crawl clusters``, ``clustercrawl finalize``).
-EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED = 0, 3, 4
+EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED, EXIT_NO_SITE_ANSWERED = 0, 3, 4, 5
+#: Site statuses that mean the site never answered (a run of only these found nothing).
+SILENT_STATUSES = frozenset({"unreachable", "error"})
 STATUSES = ("new", "updated", "unchanged", "gone")
 
 
@@ -67,6 +69,8 @@ class Health(TypedDict):
     regressed_sites: list[str]
     max_regressed: float
     exit_status: int
+    #: one line saying why the run failed, when it did
+    reason: NotRequired[str]
 
 
 class RunManifest(TypedDict):
@@ -94,10 +98,25 @@ class RunManifest(TypedDict):
 
 
 def health_of(sites: list[SiteReport], max_regressed: float) -> Health:
+    """The run's verdict: too many regressed sites (3), else no site answered at all (5: a
+    crawl without network must not pass for a quiet day)."""
     regressed = [s["site_id"] for s in sites if s["regressed"]]
     too_many = bool(sites) and len(regressed) / len(sites) > max_regressed
-    return {"regressed_sites": regressed, "max_regressed": max_regressed,
-            "exit_status": EXIT_REGRESSED if too_many else EXIT_OK}
+    silent = bool(sites) and all(s["status"] in SILENT_STATUSES for s in sites)
+    health: Health = {"regressed_sites": regressed, "max_regressed": max_regressed,
+                      "exit_status": EXIT_REGRESSED if too_many else EXIT_OK}
+    reasons = []
+    if silent:
+        reasons.append(f"no site answered: all {len(sites)} site(s) unreachable or failing "
+                       "(no network? see the manifest's per-site errors)")
+        if not too_many:
+            health["exit_status"] = EXIT_NO_SITE_ANSWERED
+    if too_many:
+        reasons.append(f"{len(regressed)} of {len(sites)} site(s) regressed since the last run: "
+                       f"{', '.join(regressed[:10])}" + (", ..." if len(regressed) > 10 else ""))
+    if reasons:
+        health["reason"] = "; ".join(reasons)
+    return health
 
 
 # -- grouping -------------------------------------------------------------------------------
@@ -174,12 +193,7 @@ def finalize(
     if cumulative:
         _adopt_old_events(groups, events_file)
         groups.merge_events(grouped.events)
-        all_events = groups.all_events()
-        if all_events or events_file.exists():
-            write_jsonl_atomic(events_file, all_events)
-        live = write_jsonl_atomic(posts_file, state.live_items())
-        write_atomic(out / "events.ics",
-                     events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+        live = write_cumulative(state, groups, out)
     else:
         posts_file, events_file = folder / "posts.jsonl", folder / "events.jsonl"
     manifest["counts"].update(grouped.counts)
@@ -198,6 +212,19 @@ def finalize(
     logger.info("run %s: %d posts this run, %d live; files in %s (health: %s)", manifest["run"],
                 len(grouped.posts), live, folder, verdict(manifest))
     return manifest
+
+
+def write_cumulative(state: StateStore, groups: GroupStore, outdir: Path) -> int:
+    """The cumulative ``posts.jsonl``, ``events.jsonl`` and ``events.ics`` from the state and
+    the group store (after a run, or after ``clustercrawl purge``); returns the live posts."""
+    events_file, posts_file = outdir / "events.jsonl", outdir / "posts.jsonl"
+    all_events = groups.all_events()
+    if all_events or events_file.exists():
+        write_jsonl_atomic(events_file, all_events)
+    live = write_jsonl_atomic(posts_file, state.live_items())
+    write_atomic(outdir / "events.ics",
+                 events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+    return live
 
 
 def verdict(manifest: RunManifest) -> str:

@@ -158,6 +158,8 @@ CLUSTERCRAWL_EXTRACT_PROCESSES = 2
 #: ``<run>`` is the UTC start time. The spider sets FEEDS from it unless FEEDS is given.
 CLUSTERCRAWL_OUTPUT_DIR = "output"
 FEED_EXPORT_ENCODING = "utf-8"
+#: ``-o posts.csv``: nested fields as JSON in their cell (clustercrawl/export/csvfeed.py).
+FEED_EXPORTERS = {"csv": "clustercrawl.export.csvfeed.JsonCellCsvItemExporter"}
 
 ITEM_PIPELINES = {
     "clustercrawl.pipelines.NormalizePipeline": 100,
@@ -181,7 +183,13 @@ EXTENSIONS = {
     "clustercrawl.extensions.RunFinalizeExtension": 500,
     # the run deadline, SIGTERM and Ctrl-C: drain, flush, finish the outputs
     "clustercrawl.shutdown.DrainExtension": 600,
+    # sites done / total, posts so far, time left (clustercrawl/progress.py)
+    "clustercrawl.progress.ProgressLog": 0,
 }
+#: Seconds between two progress lines (0 = none).
+CLUSTERCRAWL_PROGRESS_INTERVAL = 10.0
+#: ``@site ID [KIND]`` in callback docstrings, for ``scrapy check`` (clustercrawl/contracts.py).
+SPIDER_CONTRACTS = {"clustercrawl.contracts.SiteContract": 10}
 #: ``scrapy crawl`` exits with the run's health verdict (clustercrawl/commands/crawl.py).
 COMMANDS_MODULE = "clustercrawl.commands"
 

@@ -179,6 +179,27 @@ class SQLiteGroupStore:
         rows = self._con.execute("SELECT record FROM events").fetchall()
         return sorted((json.loads(r[0]) for r in rows), key=event_order)
 
+    def purge_sites(self, site_ids: Iterable[str]) -> int:
+        """Forget these sites' posts; their reports leave the events (an event no other site
+        reported goes). Returns the number of posts removed."""
+        ids = set(site_ids)
+        removed = 0
+        with self._con:
+            for sid in ids:
+                removed += self._con.execute("DELETE FROM posts WHERE site = ?", (sid,)).rowcount
+            for event_id, text in self._con.execute("SELECT event_id, record FROM events"
+                                                    ).fetchall():
+                record = json.loads(text)
+                posts = [p for p in record.get("posts", []) if p.get("site_id") not in ids]
+                if not posts:
+                    self._con.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+                elif len(posts) != len(record.get("posts", [])):
+                    record["posts"] = posts
+                    record["sites"] = [s for s in record.get("sites", []) if s not in ids]
+                    self._con.execute("UPDATE events SET record = ? WHERE event_id = ?",
+                                      (json.dumps(record, ensure_ascii=False), event_id))
+        return removed
+
     def close(self) -> None:
         """Checkpoint the WAL into the main file, then close."""
         self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -5,9 +5,10 @@ Per site, cheapest and most structured channel first: WordPress REST API → fee
 indexes) → news/events listings with pagination → bounded link following when nothing
 else found posts. See ``clustercrawl/sitestate.py`` for the two-phase life of a site.
 
-Arguments (``-a name=value``): ``sites=ID,ID``, ``country=PL``, ``language=pl``,
-``type=cmo``, ``tag=energy`` (each may list values: ``country=PL,CZ``), ``registry=PATH``,
-``channels=wp_api,feed,...`` (restrict discovery), ``max_posts=N`` (per site).
+Arguments (``-a name=value``, checked in ``clustercrawl.spiders.arguments``): ``sites=ID,ID``,
+``country=PL`` (or ``Poland``), ``language=pl``, ``type=cmo``, ``tag=energy`` (each may list
+values), ``registry=PATH``, ``channels=wp_api,feed,...`` (restrict discovery),
+``max_posts=N`` (per site), ``full=1``.
 """
 
 from __future__ import annotations
@@ -19,22 +20,21 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest, UsageError
+from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
-from clustercrawl.discovery.entry import Channel
 from clustercrawl.fetch.health import block_reason, classify_failure
 from clustercrawl.posts import utc_now_iso
-from clustercrawl.registry import (
-    RegistryError,
-    SelectionError,
-    Site,
-    load_registry,
-    select_sites,
-)
+from clustercrawl.registry import RegistryError, Site
 from clustercrawl.sitestate import SiteState
+from clustercrawl.spiders.arguments import (
+    KNOWN_ARGUMENTS,
+    open_registry,
+    parse_arguments,
+    select,
+)
 from clustercrawl.spiders.base import PRIO_HOME
 from clustercrawl.spiders.budget import FAILURE, OK, BudgetPolicy, ChannelBreaker
 from clustercrawl.spiders.config import CrawlLimits
@@ -54,30 +54,20 @@ logger = logging.getLogger(__name__)
 class ClustersSpider(DiscoveryMixin, FetchMixin):
     name = "clusters"
 
-    def __init__(
-        self,
-        sites: str | None = None,
-        country: str | None = None,
-        language: str | None = None,
-        type: str | None = None,  # the registry field's name
-        tag: str | None = None,
-        registry: str | None = None,
-        channels: str | None = None,
-        max_posts: str | None = None,
-        full: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.registry_path = registry
-        self.site_ids = [s.strip() for s in sites.split(",") if s.strip()] if sites else None
-        self.country = country
-        self.selection = {"language": language, "type": type, "tag": tag}
-        self.channels_arg = (
-            {Channel(c.strip()) for c in channels.split(",") if c.strip()} if channels else None
-        )
-        self.max_posts_arg = int(max_posts) if max_posts else None
+    def __init__(self, **kwargs: Any) -> None:
+        """``-a`` arguments are checked here (clustercrawl.spiders.arguments): a wrong one is
+        an ArgumentError naming it, before anything is crawled."""
+        spargs = {k: v for k, v in kwargs.items() if k in KNOWN_ARGUMENTS or not _internal(k)}
+        args = parse_arguments(spargs)
+        super().__init__(**{k: v for k, v in kwargs.items() if k not in spargs})
+        self.arguments = args
+        self.registry_path = args.registry
+        self.site_ids = args.sites
+        self.country = args.country
+        self.channels_arg = set(args.channels) if args.channels else None
+        self.max_posts_arg = args.max_posts
         #: re-walk every channel and re-emit unchanged posts too
-        self.full = str(full or "").lower() in ("1", "true", "yes")
+        self.full = args.full
         self.run_stamp = utc_now_iso().replace(":", "").replace("-", "")
         self.states: dict[str, SiteState] = {}
         #: robots.txt Crawl-delay per download slot (host), enforced by CrawlDelayAutoThrottle
@@ -111,19 +101,13 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
             self.site_source = load_object(source_factory)(self)
             return
         # -- end of hook --
-        loaded = load_registry(self.registry_path)
+        loaded = open_registry(self.registry_path)
         self.registry_errors = list(loaded.errors)
         for err in loaded.errors:
             logger.error("registry: %s (this site is not crawled; the others are)", err)
         for site_id, reason in loaded.skipped:
             logger.info("registry: site %s skipped: %s", site_id, reason)
-        try:
-            self.sites = select_sites(
-                loaded.sites, ids=self.site_ids, country=self.country, **self.selection
-            )
-        except SelectionError as exc:
-            logger.error("clusters: %s", exc)
-            raise UsageError(f"clusters: {exc}") from None
+        self.sites = select(loaded, self.arguments)
         self.site_source = LocalSiteSource(self.sites)
         logger.info("crawling %d site(s) from %s", len(self.sites), loaded.path)
 
@@ -224,6 +208,11 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
             for st in self.states.values():
                 if st.flushed and st.record is not None:
                     self.store.put_site(st.record)
+
+
+def _internal(name: str) -> bool:
+    """Keyword arguments Scrapy or a test harness passes itself (``_job``, ``name``...)."""
+    return name.startswith("_") or name in ("name", "start_urls", "custom_settings")
 
 
 def _describe(failure: Failure) -> str:

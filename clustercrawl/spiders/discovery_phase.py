@@ -89,6 +89,12 @@ class DiscoveryMixin(SpiderBase):
         ]
 
     def parse_home(self, response: Response) -> list[Any]:
+        """The homepage: channels to probe (``scrapy check``: see clustercrawl/contracts.py).
+
+        @url http://klaster-innowacji.localhost:8377/
+        @site pl-demo-klaster-innowacji home
+        @returns requests 3
+        """
         st = self._state(response)
         return self._discovery_done(st, self._guard(st, response.url, self._on_home(st, response)))
 
@@ -262,6 +268,13 @@ class DiscoveryMixin(SpiderBase):
             yield x
 
     def parse_feed(self, response: Response) -> list[Any]:
+        """A feed's entries become candidates; then the posts are fetched.
+
+        @url http://pole-materiaux-innovants.localhost:8377/rss.xml
+        @site fr-demo-pole-materiaux feed
+        @returns requests 5
+        @returns items 0 0
+        """
         st = self._state(response)
 
         def step() -> Iterator[None]:

@@ -154,6 +154,13 @@ class FetchMixin(SpiderBase):
         return out
 
     async def parse_post(self, response: Response) -> AsyncIterator[Any]:
+        """A post page: one item (emitted when the site's last post is in).
+
+        @url http://klaster-innowacji.localhost:8377/2014/10/24/europejska-konferencja-klastrow-bruksela-21-22-10-2014/
+        @site pl-demo-klaster-innowacji post
+        @returns items 1 1
+        @scrapes id url title published post_type event language body_text
+        """
         st = self._state(response)
         kind = response.meta["kind"]
         out: list[Any] = []

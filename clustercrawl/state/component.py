@@ -11,6 +11,7 @@ runs and no cumulative file is written, but the run's own outputs are complete.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,8 @@ class CrawlStateExtension:
 
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
-        path = state_path(settings)
+        # ``scrapy check`` (clustercrawl.contracts) never touches a dataset
+        path = None if os.environ.get("SCRAPY_CHECK") else state_path(settings)
         #: False when the state lives only for this run (``CLUSTERCRAWL_STATE_PATH = off``)
         self.persistent = True
         state_factory = settings.get("CLUSTERCRAWL_STATE_STORE")

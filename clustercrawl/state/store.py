@@ -272,6 +272,38 @@ class SqliteStateStore:
             self._db.execute("INSERT OR REPLACE INTO robots VALUES (?, ?, ?, ?)",
                              (netloc, status, body, fetched_at))
 
+    def site_ids(self) -> list[str]:
+        """Every site with posts or a site record in this state."""
+        with self._lock:
+            rows = self._db.execute("SELECT site_id FROM posts UNION SELECT site_id FROM sites "
+                                    "ORDER BY 1").fetchall()
+        return [str(r[0]) for r in rows]
+
+    def site_counts(self) -> dict[str, dict[str, int]]:
+        """Posts per site and status (``new``/``updated``/``unchanged``/``gone``)."""
+        out: dict[str, dict[str, int]] = {}
+        with self._lock:
+            for site_id, status, n in self._db.execute(
+                    "SELECT site_id, status, COUNT(*) FROM posts GROUP BY site_id, status"):
+                out.setdefault(site_id, {})[status] = int(n)
+        return out
+
+    def purge_sites(self, site_ids: Iterable[str]) -> int:
+        """Forget sites entirely (posts, pending marks, discovery pages, site records): the
+        next crawl of them starts from scratch. Returns the number of posts removed."""
+        ids = list(site_ids)
+        removed = 0
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
+            for sid in ids:
+                self._db.execute("DELETE FROM pending WHERE key IN "
+                                 "(SELECT key FROM posts WHERE site_id = ?)", (sid,))
+                removed += self._db.execute("DELETE FROM posts WHERE site_id = ?",
+                                            (sid,)).rowcount
+                self._db.execute("DELETE FROM pages WHERE site_id = ?", (sid,))
+                self._db.execute("DELETE FROM sites WHERE site_id = ?", (sid,))
+        return removed
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
