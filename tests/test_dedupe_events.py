@@ -230,3 +230,31 @@ def test_day_ranges_in_titles_are_no_acronyms() -> None:
                        title="Cluster conference, Brussels 20-21.10.2014 (20-21st)", lead="",
                        language="en", url="https://a.example.org/x")
     assert not any(key.startswith("A:") for key in facts.features.weights)
+
+
+def test_grouping_does_not_depend_on_which_post_comes_first() -> None:
+    """Two announcements name the city, the later report does not: all three are one event,
+    whichever the canonical ids put first (they follow the URL, hence even the port)."""
+    from itertools import permutations
+
+    from clustercrawl.dedupe.events import cluster_events, facts_from_post
+
+    def post(title: str, body: str, city: str | None) -> dict[str, Any]:
+        return {"title": title, "body_text": body, "language": "pl",
+                "url": f"https://klaster.example/{len(title)}/",
+                "published": {"value": "2026-05-01"},
+                "event": {"start": "2026-06-10", "end": "2026-06-11",
+                          "location": {"city": city, "city_local": None}}}
+
+    facts = [f for f in (
+        facts_from_post(post("Pomorskie Forum Wodorowe 2026 w Gdańsku",
+                             "Zapraszamy na Pomorskie Forum Wodorowe 10-11 czerwca.", "Gdańsk")),
+        facts_from_post(post("Rejestracja na Pomorskie Forum Wodorowe otwarta",
+                             "Pomorskie Forum Wodorowe odbędzie się w AmberExpo.", "Gdańsk")),
+        facts_from_post(post("Pomorskie Forum Wodorowe 2026 za nami",
+                             "Za nami Pomorskie Forum Wodorowe: dwa dni rozmów.", None)),
+    ) if f is not None]
+    assert len(facts) == 3
+    for order in permutations(range(3)):
+        clusters = cluster_events(facts, list(order), {})
+        assert len(set(clusters)) == 1, (order, clusters)

@@ -352,9 +352,13 @@ def _month(day: int) -> int:
 
 def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
     """Where a post is filed: (city, day) for each day it covers; under its proper names
-    and month too, so that a post without a city can find it."""
+    and month too; every post under its days ("#"), and a post without a city also under
+    "?" days: posts with and without a city find each other whichever comes first."""
     days = _days(facts, timedelta(0))
     keys = [(facts.city_key, d) for d in days] if facts.city_key else []
+    keys += [("#", d) for d in days]
+    if not facts.city_key:
+        keys += [("?", d) for d in days]
     names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
     if names:
         months = {_month(d) for d in days}
@@ -363,12 +367,16 @@ def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
 
 
 def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
-    """Where to look: the same city on the days covered, give or take the tolerance."""
+    """Where to look: the same city on the days covered, give or take the tolerance, and
+    the events started by posts that name no city; a post without a city looks at every
+    event of its days. Then the same proper names that month."""
     days = _days(facts, TOLERANCE)
     if facts.city_key:
-        return [(facts.city_key, d) for d in days]
+        keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
+    else:
+        keys = [("#", d) for d in days]
     months = {_month(d) for d in days}
-    return [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
+    return keys + [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
 
 
 def cluster_events(

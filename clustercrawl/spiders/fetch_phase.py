@@ -327,8 +327,9 @@ class FetchMixin(SpiderBase):
         """ok / partial / empty / blocked / js_shell / error / unreachable: what a scheduler
         needs. ``partial``: posts came, but a budget or a tripped channel cut the site short
         (``stopped`` in the manifest says why); the next run goes on where this one stopped."""
-        if st.stopped and (items or st.unchanged):
-            return "partial"
+        cut_by_run = any(r.startswith("run stopped") for r in st.stopped)
+        if st.stopped and (items or st.unchanged or cut_by_run):
+            return "partial"  # what it has is kept; the next run goes on from there
         if items or st.unchanged:
             return "ok"
         if st.stopped and not st.failure:
