@@ -17,7 +17,7 @@ from typing import Any
 from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.registry import Site
-from clustercrawl.spiders.budget import ChannelBreaker
+from clustercrawl.spiders.budget import DEFAULT_POLICY, ChannelBreaker
 from clustercrawl.state import PostState, SiteRecord
 from clustercrawl.urls import canonicalize_url, site_key, url_key
 
@@ -126,7 +126,7 @@ class SiteState:
     started: float = field(default_factory=time.monotonic)
     #: why the site was cut short this run (budget, a tripped channel, the run stopping)
     stopped: list[str] = field(default_factory=list)
-    breaker: ChannelBreaker = field(init=False)  # set when the site starts
+    breaker: ChannelBreaker = field(default_factory=lambda: ChannelBreaker(DEFAULT_POLICY))
     max_requests: int = 0  # this run's budgets (0 = none), the registry's overrides applied
     max_seconds: float = 0.0
     items_in_pipeline: int = 0  # emitted items not yet stored, dropped or failed

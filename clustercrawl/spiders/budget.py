@@ -61,6 +61,12 @@ class BudgetPolicy:
         )
 
 
+#: The settings' defaults (settings.py), for a site state made outside a crawl (contracts,
+#: tests); the spider gives each site the crawl's own policy.
+DEFAULT_POLICY = BudgetPolicy(max_requests=5000, max_seconds=7200.0, breaker_run=30,
+                              breaker_window=100, breaker_ratio=0.8, posts_in_flight=4)
+
+
 @dataclass
 class ChannelBreaker:
     """Per channel of one site: a run of failures, or a failure ratio over a window."""

@@ -268,11 +268,12 @@ class DiscoveryMixin(SpiderBase):
             yield x
 
     def parse_feed(self, response: Response) -> list[Any]:
-        """A feed's entries become candidates; then the posts are fetched.
+        """A feed's entries become candidates; then the posts are fetched, a few at a time
+        (``CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT``, 4).
 
         @url http://pole-materiaux-innovants.localhost:8377/rss.xml
         @site fr-demo-pole-materiaux feed
-        @returns requests 5
+        @returns requests 4 4
         @returns items 0 0
         """
         st = self._state(response)
