@@ -32,6 +32,7 @@ from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.dom import class_id
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
+from clustercrawl.extract.pubevidence import Candidate, choose, conflicting
 from clustercrawl.extract.structured import StructuredData
 
 __all__ = [
@@ -76,7 +77,11 @@ class PublishedInputs:
 
 def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateValue | None:
     """The post's publication date with its source and precision; ``forbidden`` holds event
-    days, never taken from the visible text or htmldate."""
+    days, never taken from the visible text or htmldate.
+
+    A channel date (CMS API, feed) is the post's record and is taken as is; otherwise every
+    page source becomes a weighed candidate and :func:`pubevidence.choose` picks the day
+    the independent sources support best."""
     order = date_order_for(inp.language)
     zone = zone_named(inp.tz) or infer_zone(inp.url, inp.page, inp.structured)
 
@@ -87,41 +92,108 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         value = parse(inp.hint_value, inp.hint_source)
         if value:
             return localise(value, zone, force=inp.tz is not None)
-    structured = _structured_value(inp, parse)
-    tree = inp.tree
-    url_value = _url_value(inp)
-    if structured is not None:
-        structured = localise(structured, zone, force=inp.tz is not None)
-        visible = _visible(inp, forbidden) if tree is not None else None
-        if (visible is not None and visible.day != structured.day
-                and not _swapped(visible.day, structured.day)
-                and _agrees_with_url(structured, url_value) is not True
-                and _agrees_with_url(visible, url_value) is not False):
-            return visible
-        if (url_value is not None and url_value.precision == "day" and structured.precision
-                == "datetime" and abs((url_value.day - structured.day).days) == 1
-                and _is_utc(structured.value)):
-            return url_value  # the URL keeps the local day of a UTC instant
-        return structured
+    cands: list[Candidate] = []
+    for value, weight in _machine_values(inp, parse):
+        cands.append(Candidate(localise(value, zone, force=inp.tz is not None), "machine",
+                               weight))
     if inp.hint_source in {"listing", "sitemap"}:
         value = parse(inp.hint_value, inp.hint_source)
         if value:
-            return value
+            cands.append(Candidate(value, "listing", W_LISTING))
+    url_value = _url_value(inp)
+    url_month = None
     if url_value is not None and url_value.precision == "day":
-        return url_value
-    if tree is None:
-        return url_value
-    value = _visible(inp, forbidden, labelled=True)
-    if value is None:
-        # htmldate's fast rules, then the first full date in the page's text: what its
-        # extensive mode finds on these pages, at a fraction of the cost (it runs dateparser's
-        # language detection on every candidate). On trafilatura-eval the extensive mode
-        # after these two found 3 right dates and 5 wrong ones: no date beats a wrong one.
-        value = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=False) or (
-            _first_page_date(tree, inp.language, forbidden))
-    if url_value is not None and (value is None or value.day.replace(day=1) != url_value.day):
-        return url_value  # a day-precise guess must agree with the URL's month
-    return value
+        cands.append(Candidate(url_value, "url", W_URL))
+    elif url_value is not None:
+        url_month = url_value
+    tree = inp.tree
+    if tree is not None:
+        cands += _visible_candidates(inp, forbidden, [c.value for c in cands
+                                                      if c.family == "machine"])
+        title_value = _title_value(inp, forbidden)
+        if title_value is not None:
+            cands.append(Candidate(title_value, "title", W_TITLE))
+        if not cands or conflicting(cands):
+            # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
+            # same tags as the machine family, so it counts as one of them.
+            guess = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=False)
+            if guess is not None:
+                cands.append(Candidate(guess, "htmldate", W_HTMLDATE))
+        if not cands:
+            first = _first_page_date(tree, inp.language, forbidden)
+            if first is not None:
+                cands.append(Candidate(first, "guess", W_GUESS))
+    return choose(cands, url_month)
+
+
+#: weights of the candidate sources (see pubevidence): a visible byline outweighs one
+#: machine value, not a machine value the URL confirms
+W_MACHINE_FIRST, W_MACHINE_OTHER, W_HTMLDATE = 2.5, 2.0, 1.0
+W_VISIBLE, W_UPDATED_ONLY, W_URL, W_LISTING, W_TITLE, W_GUESS = 3.0, 2.75, 2.5, 2.5, 1.5, 0.5
+
+
+def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue, float]]:
+    """The structured value the old cascade took first, then every other published value the
+    page's machine-readable sources give (other JSON-LD nodes, other ``<meta>`` keys)."""
+    out: list[tuple[DateValue, float]] = []
+    first = _structured_value(inp, parse)
+    if first is not None:
+        out.append((first, W_MACHINE_FIRST))
+    seen = {first.day} if first is not None else set()
+    raws: list[tuple[str, str]] = []
+    if inp.tree is not None:
+        for script in _JSONLD_SCRIPTS(inp.tree):
+            raws += [(m.group(1), "jsonld") for m in _JSONLD_PUBLISHED.finditer(
+                script.text or "")]
+    if inp.page is not None:
+        raws += [(inp.page.meta[k], "meta") for k in PUBLISHED_KEYS if k in inp.page.meta]
+    for raw, source in raws[:12]:
+        value = parse(raw, source)
+        if value is not None and value.precision != "month" and value.day not in seen:
+            seen.add(value.day)
+            out.append((value, W_MACHINE_OTHER))
+    return out
+
+
+_JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
+                        machine: list[DateValue]) -> list[Candidate]:
+    """The date readers see: the byline next to the headline, a labelled date; else an
+    "updated" date when it is the only one shown. A numeric date that is the day/month swap
+    of a machine value is that value read the other way round."""
+    out: list[Candidate] = []
+    scope = inp.container if inp.container is not None and inp.tree is not None and (
+        inp.container.getroottree() is inp.tree.getroottree()) else None
+    found = [v for v in (
+        byline_date(inp.headline, inp.language, inp.tz, forbidden),
+        dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
+        if inp.tree is not None else None) if v is not None]
+    family, weight = "visible", W_VISIBLE
+    if not found:
+        updated = byline_date(inp.headline, inp.language, inp.tz, forbidden, updated=True)
+        if updated is not None:
+            found, family, weight = [updated], "updated", W_UPDATED_ONLY
+    for seen in found:
+        value = seen
+        for other in machine:
+            if seen.day != other.day and _swapped(seen.day, other.day):
+                value = replace(seen, day=other.day, value=other.day.isoformat())
+        out.append(Candidate(value, family, weight))
+    return out
+
+
+def _title_value(inp: PublishedInputs, forbidden: Collection[date]) -> DateValue | None:
+    """A single full date in the page title ("… - 11/05/2022 - Site")."""
+    if inp.page is None or not inp.page.title_tag:
+        return None
+    ranges = find_date_ranges(inp.page.title_tag, inp.language,
+                              date_order=date_order_for(inp.language), month_only=False)
+    if len(ranges) != 1 or ranges[0].is_range or ranges[0].start in forbidden:
+        return None
+    return DateValue(ranges[0].start.isoformat(), "day", "text", ranges[0].start)
 
 
 def _structured_value(inp: PublishedInputs, parse: _Parse) -> DateValue | None:
@@ -161,22 +233,6 @@ def _url_value(inp: PublishedInputs) -> DateValue | None:
     return month
 
 
-def _visible(inp: PublishedInputs, forbidden: Collection[date],
-             labelled: bool = False) -> DateValue | None:
-    """The byline date readers see: labelled ("Published: …") when asked, next to the
-    headline, or the dateline opening the text ("Berlin, 29.11.2022 – …")."""
-    tree = inp.tree
-    if tree is None:
-        return None
-    scope = inp.container if inp.container is not None and inp.container.getroottree() is (
-        tree.getroottree()) else None
-    if labelled:
-        value = dates_mod.labelled_date(tree, scope, inp.language, inp.tz, forbidden)
-        if value is not None:
-            return value
-    return byline_date(inp.headline, inp.language, inp.tz, forbidden)
-
-
 _FOLLOWING = etree.XPath(
     "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
     "[position() <= 60]")
@@ -204,15 +260,18 @@ _NOT_BYLINE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:bis|until|till|ab|seit|since|from|do|od|až|jusqu'(?:au|à)|à partir du|"
     r"hasta|desde|fino\s+al|dal|termin|wann|when|kiedy|quand|cuándo|quando|kdy|verfügbar|"
     r"available|gültig|valid)\W*$", re.IGNORECASE)
+_UPDATED_CLASS = re.compile(r"updated|modified|aktualis")
 _NOT_BYLINE_TAGS = frozenset({"blockquote", "aside", "nav", "q", "cite", "option", "select"})
 
 
-def _not_a_byline(el: HtmlElement) -> bool:
+def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
     node: HtmlElement | None = el
     for _ in range(4):
         if node is None:
             return False
         names = class_id(node)
+        if updated:
+            names = _UPDATED_CLASS.sub(" ", names)
         if node.tag in _NOT_BYLINE_TAGS or (_NOT_BYLINE.search(names)
                                              and not _PUBLISHED_CLASS.search(names)):
             return True
@@ -221,9 +280,10 @@ def _not_a_byline(el: HtmlElement) -> bool:
 
 
 def byline_date(headline: HtmlElement | None, language: str | None, tz: str | None,
-                forbidden: Collection[date] = ()) -> DateValue | None:
+                forbidden: Collection[date] = (), updated: bool = False) -> DateValue | None:
     """The single date in a short text right below or above the headline (byline, kicker),
-    or opening the first paragraph as a dateline ("29.11.2022 – …")."""
+    or opening the first paragraph as a dateline ("29.11.2022 – …"). With ``updated``,
+    a date labelled as an update counts too (for pages that show no other)."""
     if headline is None:
         return None
     order = date_order_for(language)
@@ -242,7 +302,7 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
             seen += len(text)
             if not after and near not in node.getparent().iterancestors():
                 break
-            value = _byline_value(node, text, language, tz, order, forbidden)
+            value = _byline_value(node, text, language, tz, order, forbidden, updated)
             if value is not None:
                 best = (distance, value)
                 break
@@ -250,7 +310,8 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
 
 
 def _byline_value(node: object, text: str, language: str | None, tz: str | None,
-                  order: str, forbidden: Collection[date]) -> DateValue | None:
+                  order: str, forbidden: Collection[date],
+                  updated: bool = False) -> DateValue | None:
     if len(text) > 120:
         ranges = find_date_ranges(text[:60], language, date_order=order, month_only=False)
         if not ranges or ranges[0].span[0] > 30 or ranges[0].is_range:
@@ -259,7 +320,10 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
             return None  # a date inside prose, not a dateline
     else:
         ranges = find_date_ranges(text, language, date_order=order, month_only=False)
-        if len(ranges) != 1 or ranges[0].is_range or _UPDATE_LABEL.search(text):
+        if not ranges and not updated:
+            return _short_year_byline(node, text, tz, forbidden)
+        if len(ranges) != 1 or ranges[0].is_range or (
+                not updated and _UPDATE_LABEL.search(text)):
             return None
         rest = text[: ranges[0].span[0]] + text[ranges[0].span[1] :]
         if (len(rest.split()) > 6 or vocab.DEADLINE.search(rest) or vocab.EVENT.search(rest)
@@ -269,11 +333,59 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     if rng.start in forbidden:
         return None
     parent = getattr(node, "getparent", lambda: None)()
-    if parent is not None and _not_a_byline(parent):
+    if parent is not None and _not_a_byline(parent, updated):
         return None
+    if updated and parent is not None and _in_prose(parent):
+        return None  # "Update vom 3. Mai:" opening a paragraph of a live report
     if rng.precision == "datetime":
         return DateValue(rng.start_iso(tz), "datetime", "text", rng.start)
     return DateValue(rng.start.isoformat(), "day", "text", rng.start)
+
+
+#: "04.05.20 14:50": a numeric byline with a two-digit year (day-first: the dotted form is
+#: not used month-first)
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})(?![\d.]\d)"
+    r"(?:,?\s+(?:um\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d))?")
+_BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote"})
+
+
+def _short_year_byline(node: object, text: str, tz: str | None,
+                       forbidden: Collection[date]) -> DateValue | None:
+    """A byline date written with a two-digit year, alone in its short text."""
+    found = list(_SHORT_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = text[: m.start()] + text[m.end():]
+    if len(rest.split()) > 6 or _UPDATE_LABEL.search(text) or _NOT_BYLINE_BEFORE.search(
+            text[: m.start()]):
+        return None
+    try:
+        day = date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    parent = getattr(node, "getparent", lambda: None)()
+    if day in forbidden or (parent is not None and _not_a_byline(parent)):
+        return None
+    if m.group(4) is not None:
+        moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
+        zone = zone_named(tz)
+        iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")
+        return DateValue(iso, "datetime", "text", day)
+    return DateValue(day.isoformat(), "day", "text", day)
+
+
+def _in_prose(el: HtmlElement) -> bool:
+    """Whether the element sits in a paragraph of running text."""
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag in _BLOCKS:
+            return len(node.text_content()) > 160
+        node = node.getparent()
+    return False
 
 
 _BODY = etree.XPath("//body")
@@ -291,15 +403,6 @@ def _first_page_date(tree: HtmlElement, language: str | None,
         if not rng.is_range and rng.start not in forbidden:
             return DateValue(rng.start.isoformat(), "day", "text", rng.start)
     return None
-
-
-def _agrees_with_url(value: DateValue, url_value: DateValue | None) -> bool | None:
-    """True/False when the URL's date (day, or month) confirms or contradicts a value."""
-    if url_value is None:
-        return None
-    if url_value.precision == "day":
-        return abs((value.day - url_value.day).days) <= 1
-    return value.day.replace(day=1) == url_value.day
 
 
 def _swapped(a: date, b: date) -> bool:
