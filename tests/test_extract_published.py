@@ -10,7 +10,7 @@ import pytest
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.extract import extract_post
 from clustercrawl.extract.dom import parse_html
-from clustercrawl.extract.meta import read_meta
+from clustercrawl.extract.meta import read_meta, url_date
 from clustercrawl.extract.published import byline_date, infer_zone
 from clustercrawl.extract.structured import StructuredData
 
@@ -144,3 +144,17 @@ def test_zone_from_an_offset_the_page_uses() -> None:
     zone = infer_zone("https://x.example.com/a", read_meta(tree, "https://x.example.com/a"),
                       StructuredData())
     assert zone is not None and zone.utcoffset(None) == timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://a.de/meldungen/29-10-2021", ("2021-10-29", "day")),
+        ("https://a.de/blog/2021-10-29-neuer-standort", ("2021-10-29", "day")),
+        ("https://a.de/news/05-06-2021", None),  # day-first or month-first: unknown
+        ("https://a.de/wp-content/uploads/2021-10-29-plan.pdf", None),
+        ("https://a.de/tagung-28-29-10-2021", None),  # a range
+    ],
+)
+def test_url_date_in_one_segment(url: str, expected: tuple[str, str] | None) -> None:
+    assert url_date(url) == expected

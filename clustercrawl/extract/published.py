@@ -34,6 +34,7 @@ from clustercrawl.extract.dom import class_id
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
 from clustercrawl.extract.pubevidence import Candidate, choose, conflicting
 from clustercrawl.extract.structured import StructuredData
+from clustercrawl.extract.title import normalise_title, title_variants
 
 __all__ = [
     "PublishedInputs",
@@ -101,6 +102,9 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         if value:
             cands.append(Candidate(value, "listing", W_LISTING))
     url_value = _url_value(inp)
+    if url_value is not None and url_value.day in forbidden and (
+            f"/{url_value.day.year}/" not in inp.url):
+        url_value = None  # "/workshop-29-10-2021": the event's day, not the post's
     url_month = None
     if url_value is not None and url_value.precision == "day":
         cands.append(Candidate(url_value, "url", W_URL))
@@ -167,22 +171,43 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
     out: list[Candidate] = []
     scope = inp.container if inp.container is not None and inp.tree is not None and (
         inp.container.getroottree() is inp.tree.getroottree()) else None
+    headline = inp.headline if inp.headline is not None else _titled_heading(inp)
     found = [v for v in (
-        byline_date(inp.headline, inp.language, inp.tz, forbidden),
+        byline_date(headline, inp.language, inp.tz, forbidden),
         dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
         if inp.tree is not None else None) if v is not None]
     family, weight = "visible", W_VISIBLE
     if not found:
-        updated = byline_date(inp.headline, inp.language, inp.tz, forbidden, updated=True)
+        updated = byline_date(headline, inp.language, inp.tz, forbidden, updated=True)
         if updated is not None:
             found, family, weight = [updated], "updated", W_UPDATED_ONLY
     for seen in found:
         value = seen
         for other in machine:
-            if seen.day != other.day and _swapped(seen.day, other.day):
+            if seen.day != other.day and _swapped(seen.day, other.day) and _either_way(seen):
                 value = replace(seen, day=other.day, value=other.day.isoformat())
         out.append(Candidate(value, family, weight))
     return out
+
+
+_HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3]")
+
+
+def _titled_heading(inp: PublishedInputs) -> HtmlElement | None:
+    """The heading that shows the page's metadata title (or one of its segments) when the
+    headline finder found none: the byline sits next to it all the same."""
+    if inp.tree is None or inp.page is None:
+        return None
+    titles = [t for t in (inp.structured.headline, inp.page.get("og:title"),
+                          inp.page.title_tag) if t]
+    keys = {normalise_title(v) for t in titles for v in title_variants(t)} - {""}
+    if not keys:
+        return None
+    for el in _HEADINGS(inp.tree)[:40]:
+        key = normalise_title(el.text_content())
+        if key in keys and len(key.split()) >= 2:
+            return el
+    return None
 
 
 def _title_value(inp: PublishedInputs, forbidden: Collection[date]) -> DateValue | None:
@@ -250,7 +275,7 @@ _BYLINE_AFTER, _BYLINE_BEFORE = 600, 250
 _NOT_BYLINE = re.compile(
     r"updated|modified|aktualis|(?<![\w-])hidden(?![\w-])|visually-?hidden|sr-only|"
     r"screen-reader|snippet-hidden|event|tribe|termin|veranstalt|evenement|evento|schedule|"
-    r"agenda|calend|deadline|sidebar|widget|related|teaser|recent|popular|comment|tweet|"
+    r"agenda|(?<!icon-)(?<!fa-)calend|deadline|sidebar|widget|related|teaser|recent|popular|comment|tweet|"
     r"embed|instagram|menu|breadcrumb"
 )
 # WordPress themes mark the published date "entry-date published updated"
@@ -259,7 +284,14 @@ _PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|posted|pubdate|meta
 _NOT_BYLINE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:bis|until|till|ab|seit|since|from|do|od|až|jusqu'(?:au|à)|à partir du|"
     r"hasta|desde|fino\s+al|dal|termin|wann|when|kiedy|quand|cuándo|quando|kdy|verfügbar|"
-    r"available|gültig|valid)\W*$", re.IGNORECASE)
+    r"available|gültig|valid|"
+    # a member's joining day, a book's or record's release day
+    r"registriert|registered|joined|member\s+since|mitglied\s+seit|inscrit\s+le|"
+    r"release\s+date|date\s+de\s+sortie)\W*$",
+    re.IGNORECASE)
+_META_ASIDE = 400
+_STARTS_WITH_DIGIT = re.compile(r"\s*\d")
+_WORD = re.compile(r"\w+")
 _UPDATED_CLASS = re.compile(r"updated|modified|aktualis")
 _NOT_BYLINE_TAGS = frozenset({"blockquote", "aside", "nav", "q", "cite", "option", "select"})
 
@@ -272,8 +304,10 @@ def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
         names = class_id(node)
         if updated:
             names = _UPDATED_CLASS.sub(" ", names)
-        if node.tag in _NOT_BYLINE_TAGS or (_NOT_BYLINE.search(names)
-                                             and not _PUBLISHED_CLASS.search(names)):
+        if node.tag in _NOT_BYLINE_TAGS and not (
+                node.tag == "aside" and len(node.text_content()) < _META_ASIDE):
+            return True  # an <aside> holding only a few lines is the post's meta box
+        if _NOT_BYLINE.search(names) and not _PUBLISHED_CLASS.search(names):
             return True
         node = node.getparent()
     return False
@@ -294,7 +328,8 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
     for nodes, limit, after in ((_FOLLOWING(headline), _BYLINE_AFTER, True),
                                 (_PRECEDING(headline), _BYLINE_BEFORE, False)):
         seen = 0
-        for node in nodes if after else reversed(nodes):
+        ordered = list(nodes) if after else list(reversed(nodes))
+        for i, node in enumerate(ordered):
             text = " ".join(str(node).split())
             if seen > limit or (best is not None and seen >= best[0]):
                 break
@@ -302,6 +337,10 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
             seen += len(text)
             if not after and near not in node.getparent().iterancestors():
                 break
+            # a label in the text node before ("Registriert:" | "18.09.2008")
+            before = str(ordered[i - 1]) if after and i else ""
+            if before and _NOT_BYLINE_BEFORE.search(before) and _STARTS_WITH_DIGIT.match(text):
+                continue
             value = _byline_value(node, text, language, tz, order, forbidden, updated)
             if value is not None:
                 best = (distance, value)
@@ -326,7 +365,8 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
                 not updated and _UPDATE_LABEL.search(text)):
             return None
         rest = text[: ranges[0].span[0]] + text[ranges[0].span[1] :]
-        if (len(rest.split()) > 6 or vocab.DEADLINE.search(rest) or vocab.EVENT.search(rest)
+        words = len(_WORD.findall(_UPDATE_LABEL.sub(" ", rest) if updated else rest))
+        if (words > 6 or vocab.DEADLINE.search(rest) or vocab.EVENT.search(rest)
                 or _NOT_BYLINE_BEFORE.search(text[: ranges[0].span[0]])):
             return None  # a sentence (about a deadline, an event), not a byline
     rng = ranges[0]
@@ -338,8 +378,8 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     if updated and parent is not None and _in_prose(parent):
         return None  # "Update vom 3. Mai:" opening a paragraph of a live report
     if rng.precision == "datetime":
-        return DateValue(rng.start_iso(tz), "datetime", "text", rng.start)
-    return DateValue(rng.start.isoformat(), "day", "text", rng.start)
+        return DateValue(rng.start_iso(tz), "datetime", "text", rng.start, rng.raw)
+    return DateValue(rng.start.isoformat(), "day", "text", rng.start, rng.raw)
 
 
 #: "04.05.20 14:50": a numeric byline with a two-digit year (day-first: the dotted form is
@@ -372,8 +412,8 @@ def _short_year_byline(node: object, text: str, tz: str | None,
         moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
         zone = zone_named(tz)
         iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")
-        return DateValue(iso, "datetime", "text", day)
-    return DateValue(day.isoformat(), "day", "text", day)
+        return DateValue(iso, "datetime", "text", day, m.group(0))
+    return DateValue(day.isoformat(), "day", "text", day, m.group(0))
 
 
 def _in_prose(el: HtmlElement) -> bool:
@@ -403,6 +443,15 @@ def _first_page_date(tree: HtmlElement, language: str | None,
         if not rng.is_range and rng.start not in forbidden:
             return DateValue(rng.start.isoformat(), "day", "text", rng.start)
     return None
+
+
+_EITHER_WAY = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}")
+
+
+def _either_way(value: DateValue) -> bool:
+    """A numeric date written with slashes or dashes ("11/01/2021"): sites write it month-
+    first as well as day-first, whatever their language. Dotted dates are day-first."""
+    return value.raw is None or _EITHER_WAY.search(value.raw) is not None
 
 
 def _swapped(a: date, b: date) -> bool:
