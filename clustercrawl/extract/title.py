@@ -131,10 +131,13 @@ def choose_title(
     segments off metadata titles.
     """
     sites = [s for s in site_names if s]
-    site_keys = {normalise_title(s) for s in sites}
     cands = [_clean(c) for c in candidates if c and _clean(c)]
     h1, h1_main = headline_text(headline) if headline is not None else ("", "")
     h1, h1_main = _clean(h1), _clean(h1_main)
+    if h1 and headline is not None and _is_site_heading(headline, h1, cands, page_names):
+        sites.append(h1)  # the blog's name in an h1 ("Four Years Remaining » Post title")
+        h1 = h1_main = ""
+    site_keys = {normalise_title(s) for s in sites}
     if h1_main and h1_main != h1 and len(normalise_title(h1_main).split()) >= 2:
         return h1_main  # the headline under a kicker
     h1_key = normalise_title(h1) if h1 else ""
@@ -150,10 +153,42 @@ def choose_title(
             return h1
     strip_names = sites + [s for s in (page_names() if page_names else ()) if s]
     for cand in cands:
-        stripped = _strip_site(cand, strip_names)
+        before, stripped = cand, _strip_site(cand, strip_names)
+        while stripped != before:  # "Site » Blog Archive » Title": one segment at a time
+            before, stripped = stripped, _strip_site(stripped, strip_names)
         if stripped and normalise_title(stripped) not in site_keys:
             return stripped
     return h1 or (cands[0] if cands else None)
+
+
+_SITE_CLASS = re.compile(
+    r"(?<![a-z])(?:logo|site-?title|site-?name|sitename|brand|masthead|blog-?title|"
+    r"site-?branding|header-?title|site-?header)(?![a-z])", re.IGNORECASE)
+_HOME_HREF = re.compile(r"^(?:/|\./|index\.\w+|https?://[^/]+/?)$")
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/")
+
+
+def _is_site_heading(el: HtmlElement, text: str, cands: list[str],
+                     page_names: Callable[[], Iterable[str]] | None) -> bool:
+    """An h1 that names the site, not the post: one segment of a longer metadata title
+    ("Four Years Remaining » Blog Archive » Interning…") that the page marks as its name
+    (a link home, a logo or site-title class, the logo's or copyright's text)."""
+    key = normalise_title(text)
+    segment = any(key != normalise_title(c) and key in {
+        normalise_title(v) for v in title_variants(c)} for c in cands)
+    if not segment:
+        return False
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None:
+            break
+        if _SITE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+        node = node.getparent()
+    links = [*el.iter("a"), *el.iterancestors("a")]
+    if any(_HOME_HREF.match(_ARCHIVED.sub("", (a.get("href") or "").strip())) for a in links):
+        return True
+    return page_names is not None and key in {normalise_title(n) for n in page_names()}
 
 
 def _without_kicker(h1_key: str, cands: list[str], sites: list[str]) -> str | None:
@@ -167,33 +202,53 @@ def _without_kicker(h1_key: str, cands: list[str], sites: list[str]) -> str | No
     return None
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _clean(text: str | None) -> str:
-    """Unescaped, on one line."""
+    """Unescaped, on one line, without invisible characters (soft hyphens, zero-width
+    spaces: "Mes\u00adsen\u00adger" is shown as "Messenger")."""
     if not text:
         return ""
-    return norm_space(html.unescape(text)).replace("\n", " ")
+    return norm_space(_INVISIBLE.sub("", html.unescape(text))).replace("\n", " ")
+
+
+#: segments that name a part of any site, not a post ("Site » Blog Archive » Title")
+_GENERIC_SEGMENTS = frozenset({
+    "blog archive", "blog archiv", "archive", "archiv", "blog", "news", "home", "startseite",
+    "aktuelles", "aktuell", "neuigkeiten", "nachrichten", "presse", "pressemitteilungen",
+    "actualités", "actualites", "noticias", "notizie", "aktualności"})
 
 
 def _looks_like_title(h1: str, cands: list[str]) -> bool:
     """An h1 that matches no metadata title: keep it when it reads like a post headline
-    (several words) and shares words with a candidate; a lone section name does not."""
+    (several words sharing words with a candidate, or many words), or when a short h1
+    shares a significant word with one ("Ischgl" in "Trails! Ischgl": the visible headline,
+    not the SEO title). A label ("Sie sind hier:", "Leggi anche:") is no headline."""
     words = normalise_title(h1).split()
-    if len(words) < 3:
+    if not words or h1.rstrip().endswith(":"):
         return False
     h1_words = set(words)
-    for cand in cands:
-        cand_words = set(normalise_title(cand).split())
-        if cand_words and len(h1_words & cand_words) / len(h1_words) >= 0.5:
-            return True
-    return len(words) >= 5
+    cand_words = [set(normalise_title(c).split()) for c in cands]
+    if all(normalise_title(c) in _GENERIC_SEGMENTS for c in cands):
+        return True  # the metadata says only "Home"
+    if len(words) >= 3:
+        for cw in cand_words:
+            if cw and len(h1_words & cw) / len(h1_words) >= 0.5:
+                return True
+        return len(words) >= 5
+    if _SEPARATORS.search(h1):
+        return False  # "OutdoorNews | Eintrag": a section and a page kind, no headline
+    significant = {w for w in h1_words if len(w) >= 4 or any(ch.isdigit() for ch in w)}
+    return any(significant & cw for cw in cand_words)
 
 
 def _strip_site(title: str, sites: list[str]) -> str:
-    """Remove leading or trailing site-name segments ("X | Site - Claim"); otherwise the
-    title as is."""
+    """Remove leading or trailing site-name segments ("X | Site - Claim"), and generic
+    section names next to them; otherwise the title as is."""
     if not sites:
         return title
-    site_keys = {normalise_title(s) for s in sites} - {""}
+    site_keys = ({normalise_title(s) for s in sites} | _GENERIC_SEGMENTS) - {""}
     parts = _SEPARATORS.split(title)
     if len(parts) == 1:
         return title
