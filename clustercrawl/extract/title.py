@@ -95,7 +95,41 @@ def headline_text(h1: HtmlElement) -> tuple[str, str]:
     walk(h1, False)
     full_text = " ".join("".join(full).split())
     main_text = " ".join("".join(main).split()) if kicker else full_text
+    if not kicker:
+        lead = _lead_element(h1)
+        if lead is not None:
+            lead_text = " ".join(lead.text_content().split())
+            rest = full_text[len(lead_text):].strip() if full_text.startswith(
+                lead_text) else ""
+            rest = rest.lstrip(":|–—- ").strip()
+            if (lead_text and len(lead_text.split()) <= _LEAD_WORDS and len(rest.split()) >= 2
+                    and not rest[0].islower()):  # "<b>Ehezoff</b> der Pochers…" is one line
+                main_text = rest
     return full_text, main_text or full_text
+
+
+_LEAD_WORDS = 6
+_INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "br", "img", "svg"})
+
+
+def _lead_element(h1: HtmlElement) -> HtmlElement | None:
+    """A styled element opening the h1, before the headline's own text
+    (``<h1><span class="toptitle">Kicker</span> Headline</h1>``, also inside a wrapping link):
+    the overline, shown apart from the headline."""
+    node = h1
+    for _ in range(3):
+        if (node.text or "").strip():
+            return None
+        kids = [c for c in node if isinstance(c.tag, str) and c.tag not in _INLINE_SKIP
+                and not _HIDDEN.search(f"{c.get('class', '')} {c.get('id', '')}")]
+        if not kids:
+            return None
+        first = kids[0]
+        if len(kids) == 1 and not (first.tail or "").strip():
+            node = first  # a link or span around the whole headline
+            continue
+        return first
+    return None
 
 
 def title_variants(title: str, site_names: Iterable[str] = ()) -> list[str]:
@@ -146,7 +180,7 @@ def choose_title(
             for variant in title_variants(cand, sites):
                 if normalise_title(variant) == h1_key:
                     return h1
-        kicked = _without_kicker(h1_key, cands, sites)
+        kicked = _without_kicker(h1, h1_key, cands, sites)
         if kicked:
             return kicked
         if not cands or _looks_like_title(h1, cands):
@@ -191,15 +225,24 @@ def _is_site_heading(el: HtmlElement, text: str, cands: list[str],
     return page_names is not None and key in {normalise_title(n) for n in page_names()}
 
 
-def _without_kicker(h1_key: str, cands: list[str], sites: list[str]) -> str | None:
+def _without_kicker(h1: str, h1_key: str, cands: list[str], sites: list[str]) -> str | None:
     """A metadata title that is the h1 minus a leading kicker ("Tunesien | Große Aufgaben…"
-    shown as one h1): the h1's text joined the kicker span to the headline."""
+    shown as one h1): the h1's text joined the kicker span to the headline. A longer lead-in
+    ("Wie pflege ich meine Zaubernuss…") or one set off by a colon ('"Pure Leere": …') is
+    part of the headline as shown."""
     for cand in cands:
         for variant in title_variants(cand, sites):
             key = normalise_title(variant)
             if len(key.split()) >= 3 and h1_key.endswith(" " + key):
-                return variant
+                lead = h1_key[: -len(key)].split()
+                lead_raw = h1[: max(len(h1) - len(variant), 0)]
+                if len(lead) <= _KICKER_WORDS and not _LEAD_IN_PUNCT.search(lead_raw):
+                    return variant
     return None
+
+
+_KICKER_WORDS = 3
+_LEAD_IN_PUNCT = re.compile(r"[:?!]")
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
