@@ -185,7 +185,8 @@ def choose_title(
             return kicked
         if not cands or _looks_like_title(h1, cands):
             return h1
-    strip_names = sites + [s for s in (page_names() if page_names else ()) if s]
+    strip_names = sites + _host_labels(sites) + [s for s in (page_names() if page_names
+                                                             else ()) if s]
     for cand in cands:
         before, stripped = cand, _strip_site(cand, strip_names)
         while stripped != before:  # "Site » Blog Archive » Title": one segment at a time
@@ -305,7 +306,21 @@ def _strip_site(title: str, sites: list[str]) -> str:
         head = _join(parts[:k], seps[: k - 1])
         if _is_site(head, site_keys) or (k == 1 and _contains_site(head, site_keys)):
             return _join(parts[k:], seps[k:])
+    for i in range(1, n - 1):  # "Title : Site | Claim | Founded 2005": the site in between
+        if normalise_title(parts[i]) not in _GENERIC_SEGMENTS and _is_site(parts[i], site_keys):
+            return _join(parts[:i], seps[: i - 1])
     return title
+
+
+def _host_labels(sites: list[str]) -> list[str]:
+    """The name part of host names among the site names ("www.myoos.de" -> "myoos")."""
+    out = []
+    for site in sites:
+        if " " not in site and "." in site:
+            labels = [lab for lab in site.lower().split(".") if lab not in {"www", "m"}]
+            if len(labels) >= 2 and len(labels[-2]) >= 4:
+                out.append(labels[-2])
+    return out
 
 
 def _is_site(part: str, site_keys: set[str]) -> bool:
@@ -330,6 +345,9 @@ def _contains_site(part: str, site_keys: set[str]) -> bool:
         if words <= 4 and len(bare) >= 5 and (bare in squashed or (
                 len(squashed) >= 6 and squashed in bare)):
             return True
+        shared = {w for w in set(key.split()) & set(s.split()) if len(w) >= 4}
+        if len(shared) >= 2 and 3 * len(shared) >= 2 * words:
+            return True  # "Verband Bayern (VB)" for "Verband Bayern e.V."
     return False
 
 
