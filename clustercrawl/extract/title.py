@@ -179,7 +179,8 @@ def choose_title(
         for cand in cands:
             for variant in title_variants(cand, sites):
                 if normalise_title(variant) == h1_key:
-                    return h1
+                    later = _later_heading(headline, h1_key, cand, sites)
+                    return later or h1
         kicked = _without_kicker(h1, h1_key, cands, sites)
         if kicked:
             return kicked
@@ -194,6 +195,33 @@ def choose_title(
         if stripped and normalise_title(stripped) not in site_keys:
             return stripped
     return h1 or (cands[0] if cands else None)
+
+
+_HEADINGS = etree.XPath("//h1|//h2")
+
+
+def _later_heading(headline: HtmlElement | None, h1_key: str, cand: str,
+                   sites: list[str]) -> str | None:
+    """When the h1 is a one- or two-word section name that is a segment of the title
+    ("Zoll online - Fachmeldungen - Verkündung des …"), another heading of the page that
+    shows a later, longer segment is the post's headline."""
+    if headline is None or len(h1_key.split()) > 2:
+        return None
+    parts = [p.strip() for p in _SEPARATORS.split(cand)]
+    keys = [normalise_title(p) for p in parts]
+    if h1_key not in keys:
+        return None
+    later = {k: p for k, p in zip(keys[keys.index(h1_key) + 1:],
+                                  parts[keys.index(h1_key) + 1:], strict=True)
+             if len(k.split()) > len(h1_key.split()) and k not in {
+                 normalise_title(s) for s in sites}}
+    if not later:
+        return None
+    for el in _HEADINGS(headline.getroottree())[:30]:
+        text = _clean(el.text_content())
+        if normalise_title(text) in later:
+            return text
+    return None
 
 
 _SITE_CLASS = re.compile(
