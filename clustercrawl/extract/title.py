@@ -264,13 +264,20 @@ def _without_kicker(h1: str, h1_key: str, cands: list[str], sites: list[str]) ->
             key = normalise_title(variant)
             if len(key.split()) >= 3 and h1_key.endswith(" " + key):
                 lead = h1_key[: -len(key)].split()
-                lead_raw = h1[: max(len(h1) - len(variant), 0)]
-                if len(lead) <= _KICKER_WORDS and not _LEAD_IN_PUNCT.search(lead_raw):
+                raw = h1.split()
+                lead_raw, after = raw[: len(lead)], raw[len(lead): len(lead) + 1]
+                if len(lead) > _KICKER_WORDS or not lead_raw:
+                    continue
+                if after and after[0] in _KICKER_SEPARATORS:
+                    return variant  # '"Reformstau lösen" / Headline'
+                if (not _LEAD_IN_PUNCT.search(" ".join(lead_raw))
+                        and not lead_raw[-1][:1].islower()):  # "Eignet sich eine …"
                     return variant
     return None
 
 
 _KICKER_WORDS = 3
+_KICKER_SEPARATORS = frozenset({"/", "|", "–", "—", "-", "•", "·", "»"})
 _LEAD_IN_PUNCT = re.compile(r"[:?!]")
 
 
@@ -308,7 +315,8 @@ def _looks_like_title(h1: str, cands: list[str]) -> bool:
         for cw in cand_words:
             if cw and len(h1_words & cw) / len(h1_words) >= 0.5:
                 return True
-        return len(words) >= 5
+        if len(words) >= 5:
+            return True
     if _SEPARATORS.search(h1):
         return False  # "OutdoorNews | Eintrag": a section and a page kind, no headline
     significant = {w for w in h1_words if len(w) >= 4 or any(ch.isdigit() for ch in w)}
