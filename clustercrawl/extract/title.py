@@ -320,7 +320,12 @@ def _looks_like_title(h1: str, cands: list[str]) -> bool:
     if _SEPARATORS.search(h1):
         return False  # "OutdoorNews | Eintrag": a section and a page kind, no headline
     significant = {w for w in h1_words if len(w) >= 4 or any(ch.isdigit() for ch in w)}
-    return any(significant & cw for cw in cand_words)
+    if any(significant & cw for cw in cand_words):
+        return True
+    # German compounds: "Chorgeschichte" for "Geschichte", "Finanzierung" in "Autofinanzierung"
+    long_words = {w for w in h1_words if len(w) >= 6}
+    return any(a in b or b in a for cw in cand_words for b in cw if len(b) >= 6
+               for a in long_words)
 
 
 def _strip_site(title: str, sites: list[str]) -> str:
