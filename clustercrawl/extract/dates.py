@@ -274,13 +274,14 @@ def labelled_date(
     found_all: list[DateValue] = []
     order = date_order_for(language)
     # substring searches (C speed) find which labels occur; only their text nodes are visited
-    labels = _labels_in(tree.text_content())
+    body = tree.find("body") if tree.tag == "html" else None
+    labels = _labels_in((body if body is not None else tree).text_content())
     if not labels:
         return None
     nodes = etree.XPath(
-        "//text()[" + " or ".join(f"contains(., {_xpath_literal(lab)})" for lab in labels)
+        ".//text()[" + " or ".join(f"contains(., {_xpath_literal(lab)})" for lab in labels)
         + "][not(ancestor::script or ancestor::style)]"
-    )(tree)
+    )(body if body is not None else tree)
     for node in nodes:
         parent = node.getparent()
         if parent is None:

@@ -151,7 +151,9 @@ def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue
                 script.text or "")]
     if inp.page is not None:
         raws += [(inp.page.meta[k], "meta") for k in PUBLISHED_KEYS if k in inp.page.meta]
-    for raw, source in raws[:12]:
+    for raw, source in dict.fromkeys(raws[:12]):
+        if not _ISO_START.match(raw):
+            continue  # the other machine values are ISO; written ones cost a dateparser run
         value = parse(raw, source)
         if value is not None and value.precision != "month" and value.day not in seen:
             seen.add(value.day)
@@ -159,6 +161,7 @@ def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue
     return out
 
 
+_ISO_START = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d")
 _JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
@@ -172,10 +175,14 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
     scope = inp.container if inp.container is not None and inp.tree is not None and (
         inp.container.getroottree() is inp.tree.getroottree()) else None
     headline = inp.headline if inp.headline is not None else _titled_heading(inp)
-    found = [v for v in (
-        byline_date(headline, inp.language, inp.tz, forbidden),
-        dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
-        if inp.tree is not None else None) if v is not None]
+    byline = byline_date(headline, inp.language, inp.tz, forbidden)
+    found = [byline] if byline is not None else []
+    if inp.tree is not None and (byline is None or byline.day not in {m.day for m in machine}):
+        # a labelled date ("Erschienen am: …") only matters when the byline is missing or
+        # disagrees with the machine values (it costs a pass over the page's text)
+        labelled = dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
+        if labelled is not None:
+            found.append(labelled)
     family, weight = "visible", W_VISIBLE
     if not found:
         updated = byline_date(headline, inp.language, inp.tz, forbidden, updated=True)

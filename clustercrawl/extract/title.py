@@ -237,8 +237,12 @@ def _is_site_heading(el: HtmlElement, text: str, cands: list[str],
     ("Four Years Remaining » Blog Archive » Interning…") that the page marks as its name
     (a link home, a logo or site-title class, the logo's or copyright's text)."""
     key = normalise_title(text)
-    segment = any(key != normalise_title(c) and key in {
-        normalise_title(v) for v in title_variants(c)} for c in cands)
+    segment = False
+    for cand in cands:
+        parts = [normalise_title(p) for p in _SEPARATORS.split(cand)]
+        if key != normalise_title(cand) and key in parts and len(key) < max(map(len, parts)):
+            segment = True  # a segment, and not the longest: the headline usually is
+            break
     if not segment:
         return False
     node: HtmlElement | None = el
