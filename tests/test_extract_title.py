@@ -128,3 +128,18 @@ def test_section_h1_gives_way_to_the_heading_of_a_later_segment() -> None:
 def test_soft_hyphens_are_invisible() -> None:
     assert choose_title(_h1("Fach\u00adkräfte\u00adsicherung im Cluster"), []) == (
         "Fachkräftesicherung im Cluster")
+
+
+def test_another_h1_showing_the_metadata_title_cut_short() -> None:
+    tree = parse_html("<html><body><h1>Hafenstadt</h1><main><h1>Neue Fähre verbindet zwei "
+                      "Inseln im Norden</h1></main></body></html>")
+    assert tree is not None
+    section = tree.xpath("//h1")[0]
+    got = choose_title(section, ["Neue Fähre verbindet zwei Inseln im Norden, Sommerplan"])
+    assert got == "Neue Fähre verbindet zwei Inseln im Norden"
+
+
+def test_og_title_cut_by_an_unescaped_quote() -> None:
+    got = choose_title(None, [None, 'El ministro califica el plan de',
+                              'El ministro califica el plan de "urgente"'])
+    assert got == 'El ministro califica el plan de "urgente"'

@@ -165,7 +165,7 @@ def choose_title(
     segments off metadata titles.
     """
     sites = [s for s in site_names if s]
-    cands = [_clean(c) for c in candidates if c and _clean(c)]
+    cands = _untruncated([_clean(c) for c in candidates if c and _clean(c)])
     h1, h1_main = headline_text(headline) if headline is not None else ("", "")
     h1, h1_main = _clean(h1), _clean(h1_main)
     if h1 and headline is not None and _is_site_heading(headline, h1, cands, page_names):
@@ -186,6 +186,9 @@ def choose_title(
             return kicked
         if not cands or _looks_like_title(h1, cands):
             return h1
+        other = _agreeing_heading(headline, cands, sites)
+        if other:
+            return other
     strip_names = sites + _host_labels(sites) + [s for s in (page_names() if page_names
                                                              else ()) if s]
     for cand in cands:
@@ -198,6 +201,29 @@ def choose_title(
 
 
 _HEADINGS = etree.XPath("//h1|//h2")
+
+
+def _agreeing_heading(headline: HtmlElement | None, cands: list[str],
+                      sites: list[str]) -> str | None:
+    """When the h1 found is a section name, another h1 that shows the metadata title, or
+    the metadata title cut short ("…nach Singapur" for "…nach Singapur, Thailand")."""
+    if headline is None:
+        return None
+    keys = [normalise_title(v) for c in cands for v in title_variants(c, sites)]
+    keys = [k for k in keys if len(k.split()) >= 4]
+    if not keys:
+        return None
+    for el in _H1S(headline.getroottree())[:10]:
+        if el is headline:
+            continue
+        text = _clean(headline_text(el)[0])
+        key = normalise_title(text)
+        if len(key.split()) >= 4 and any(k == key or k.startswith(key + " ") for k in keys):
+            return text
+    return None
+
+
+_H1S = etree.XPath("//h1")
 
 
 def _later_heading(headline: HtmlElement | None, h1_key: str, cand: str,
@@ -222,6 +248,20 @@ def _later_heading(headline: HtmlElement | None, h1_key: str, cand: str,
         if normalise_title(text) in later:
             return text
     return None
+
+
+def _untruncated(cands: list[str]) -> list[str]:
+    """A metadata title cut short by an unescaped quote (``content="…de "Quote""``) is
+    replaced by the longer one it begins."""
+    out = []
+    for cand in cands:
+        longer = [other for other in cands if len(other) > len(cand)
+                  and other.startswith(cand) and other[len(cand):].startswith(_QUOTES)]
+        out.append(longer[0] if longer else cand)
+    return out
+
+
+_QUOTES = (' "', " “", " „", " «", " '")
 
 
 _SITE_CLASS = re.compile(
