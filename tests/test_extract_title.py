@@ -143,3 +143,11 @@ def test_og_title_cut_by_an_unescaped_quote() -> None:
     got = choose_title(None, [None, 'El ministro califica el plan de',
                               'El ministro califica el plan de "urgente"'])
     assert got == 'El ministro califica el plan de "urgente"'
+
+
+def test_dates_and_categories_around_the_headline_are_not_part_of_it() -> None:
+    assert choose_title(_h1("07.03.2022 - Neue Halle für den Nachwuchs"), []) == (
+        "Neue Halle für den Nachwuchs")
+    got = choose_title(_h1("Neue Halle für den Nachwuchs 07.03.2022 • Verein, Presse"),
+                       ["Neue Halle für den Nachwuchs | Verein"])
+    assert got == "Neue Halle für den Nachwuchs"

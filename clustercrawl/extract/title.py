@@ -152,7 +152,27 @@ def title_variants(title: str, site_names: Iterable[str] = ()) -> list[str]:
     return out
 
 
+def _without_date_segment(title: str | None) -> str | None:
+    """"23.01.2022 - Headline": a segment that is only a date is the post's date."""
+    if not title:
+        return title
+    parts = _SEPARATORS.split(title)
+    if len(parts) > 1 and _DATE_SEGMENT.match(parts[0]):
+        return title[title.index(parts[1], len(parts[0])):].strip() or title
+    return title
+
+
 def choose_title(
+    headline: HtmlElement | None,
+    candidates: list[str | None],
+    site_names: Iterable[str] = (),
+    page_names: Callable[[], Iterable[str]] | None = None,
+) -> str | None:
+    """The headline as published (see :func:`_choose_title`), without a leading date."""
+    return _without_date_segment(_choose_title(headline, candidates, site_names, page_names))
+
+
+def _choose_title(
     headline: HtmlElement | None,
     candidates: list[str | None],
     site_names: Iterable[str] = (),
@@ -181,7 +201,8 @@ def choose_title(
                 if normalise_title(variant) == h1_key:
                     later = _later_heading(headline, h1_key, cand, sites)
                     return later or h1
-        kicked = _without_kicker(h1, h1_key, cands, sites)
+        kicked = _without_kicker(h1, h1_key, cands, sites) or _without_trailer(
+            h1, h1_key, cands, sites)
         if kicked:
             return kicked
         if not cands or _looks_like_title(h1, cands):
@@ -320,6 +341,20 @@ def _without_kicker(h1: str, h1_key: str, cands: list[str], sites: list[str]) ->
     return None
 
 
+def _without_trailer(h1: str, h1_key: str, cands: list[str], sites: list[str]) -> str | None:
+    """A metadata title that is the h1 minus what the template appended to it: the date
+    and categories ("Headline 02.02.2022 • Verband, Presse")."""
+    for cand in cands:
+        for variant in title_variants(cand, sites):
+            key = normalise_title(variant)
+            if len(key.split()) >= 3 and h1_key.startswith(key + " ") and (
+                    _TRAILER.match(h1[len(variant):])):
+                return variant
+    return None
+
+
+_TRAILER = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[•|·])")
+_DATE_SEGMENT = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})|\d{4}-\d\d-\d\d)\s*$")
 _KICKER_WORDS = 3
 _KICKER_SEPARATORS = frozenset({"/", "|", "–", "—", "-", "•", "·", "»"})
 _LEAD_IN_PUNCT = re.compile(r"[:?!]")
