@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract.dom import norm_space
+from clustercrawl.extract.sitename import (
+    GENERIC_SEGMENTS,
+    SEPARATORS,
+    host_labels,
+    normalise_title,
+    site_identity_texts,
+    strip_site,
+)
 
 __all__ = [
     "choose_title",
@@ -26,16 +32,6 @@ __all__ = [
     "site_identity_texts",
     "title_variants",
 ]
-
-_SEPARATORS = re.compile(r"\s+(?:[|–—:•·»«/\\~]|-{1,2}|::)\s+")
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def normalise_title(text: str) -> str:
-    """NFKC, casefold, punctuation as space: how titles are compared."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_PUNCT.sub(" ", text).split())
-
 
 # an h1 often stacks a kicker ("Klimaschutz", "Interne Unterlagen im Netz") over the headline,
 # in its own element; screen-reader separators (": ") sit between them
@@ -134,11 +130,11 @@ def _lead_element(h1: HtmlElement) -> HtmlElement | None:
 
 def title_variants(title: str, site_names: Iterable[str] = ()) -> list[str]:
     """The title, then its segments (and segment runs) without the site name."""
-    parts = _SEPARATORS.split(title)
+    parts = SEPARATORS.split(title)
     if len(parts) == 1:
         return [title]
     sites = {normalise_title(s) for s in site_names if s}
-    seps = _SEPARATORS.findall(title)
+    seps = SEPARATORS.findall(title)
     out = [title]
     # contiguous runs of segments, longest first ("A – B | Site" -> "A – B", "A", "B")
     n = len(parts)
@@ -156,7 +152,7 @@ def _without_date_segment(title: str | None) -> str | None:
     """"23.01.2022 - Headline": a segment that is only a date is the post's date."""
     if not title:
         return title
-    parts = _SEPARATORS.split(title)
+    parts = SEPARATORS.split(title)
     if len(parts) > 1 and _DATE_SEGMENT.match(parts[0]):
         return title[title.index(parts[1], len(parts[0])):].strip() or title
     return title
@@ -210,12 +206,12 @@ def _choose_title(
         other = _agreeing_heading(headline, cands, sites)
         if other:
             return other
-    strip_names = sites + _host_labels(sites) + [s for s in (page_names() if page_names
+    strip_names = sites + host_labels(sites) + [s for s in (page_names() if page_names
                                                              else ()) if s]
     for cand in cands:
-        before, stripped = cand, _strip_site(cand, strip_names)
+        before, stripped = cand, strip_site(cand, strip_names)
         while stripped != before:  # "Site » Blog Archive » Title": one segment at a time
-            before, stripped = stripped, _strip_site(stripped, strip_names)
+            before, stripped = stripped, strip_site(stripped, strip_names)
         if stripped and normalise_title(stripped) not in site_keys:
             return stripped
     return h1 or (cands[0] if cands else None)
@@ -254,7 +250,7 @@ def _later_heading(headline: HtmlElement | None, h1_key: str, cand: str,
     shows a later, longer segment is the post's headline."""
     if headline is None or len(h1_key.split()) > 2:
         return None
-    parts = [p.strip() for p in _SEPARATORS.split(cand)]
+    parts = [p.strip() for p in SEPARATORS.split(cand)]
     keys = [normalise_title(p) for p in parts]
     if h1_key not in keys:
         return None
@@ -300,7 +296,7 @@ def _is_site_heading(el: HtmlElement, text: str, cands: list[str],
     key = normalise_title(text)
     segment = False
     for cand in cands:
-        parts = [normalise_title(p) for p in _SEPARATORS.split(cand)]
+        parts = [normalise_title(p) for p in SEPARATORS.split(cand)]
         if key != normalise_title(cand) and key in parts and len(key) < max(map(len, parts)):
             segment = True  # a segment, and not the longest: the headline usually is
             break
@@ -333,7 +329,7 @@ def _without_kicker(h1: str, h1_key: str, cands: list[str], sites: list[str]) ->
                 lead_raw, after = raw[: len(lead)], raw[len(lead): len(lead) + 1]
                 if len(lead) > _KICKER_WORDS or not lead_raw:
                     continue
-                if after and after[0] in _KICKER_SEPARATORS:
+                if after and after[0] in _KICKERSEPARATORS:
                     return variant  # '"Reformstau lösen" / Headline'
                 if (not _LEAD_IN_PUNCT.search(" ".join(lead_raw))
                         and not lead_raw[-1][:1].islower()):  # "Eignet sich eine …"
@@ -356,7 +352,7 @@ def _without_trailer(h1: str, h1_key: str, cands: list[str], sites: list[str]) -
 _TRAILER = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[•|·])")
 _DATE_SEGMENT = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})|\d{4}-\d\d-\d\d)\s*$")
 _KICKER_WORDS = 3
-_KICKER_SEPARATORS = frozenset({"/", "|", "–", "—", "-", "•", "·", "»"})
+_KICKERSEPARATORS = frozenset({"/", "|", "–", "—", "-", "•", "·", "»"})
 _LEAD_IN_PUNCT = re.compile(r"[:?!]")
 
 
@@ -371,13 +367,6 @@ def _clean(text: str | None) -> str:
     return norm_space(_INVISIBLE.sub("", html.unescape(text))).replace("\n", " ")
 
 
-#: segments that name a part of any site, not a post ("Site » Blog Archive » Title")
-_GENERIC_SEGMENTS = frozenset({
-    "blog archive", "blog archiv", "archive", "archiv", "blog", "news", "home", "startseite",
-    "aktuelles", "aktuell", "neuigkeiten", "nachrichten", "presse", "pressemitteilungen",
-    "actualités", "actualites", "noticias", "notizie", "aktualności"})
-
-
 def _looks_like_title(h1: str, cands: list[str]) -> bool:
     """An h1 that matches no metadata title: keep it when it reads like a post headline
     (several words sharing words with a candidate, or many words), or when a short h1
@@ -388,7 +377,7 @@ def _looks_like_title(h1: str, cands: list[str]) -> bool:
         return False
     h1_words = set(words)
     cand_words = [set(normalise_title(c).split()) for c in cands]
-    if all(normalise_title(c) in _GENERIC_SEGMENTS for c in cands):
+    if all(normalise_title(c) in GENERIC_SEGMENTS for c in cands):
         return True  # the metadata says only "Home"
     if len(words) >= 3:
         for cw in cand_words:
@@ -396,7 +385,7 @@ def _looks_like_title(h1: str, cands: list[str]) -> bool:
                 return True
         if len(words) >= 5:
             return True
-    if _SEPARATORS.search(h1):
+    if SEPARATORS.search(h1):
         return False  # "OutdoorNews | Eintrag": a section and a page kind, no headline
     significant = {w for w in h1_words if len(w) >= 4 or any(ch.isdigit() for ch in w)}
     if any(significant & cw for cw in cand_words):
@@ -407,105 +396,3 @@ def _looks_like_title(h1: str, cands: list[str]) -> bool:
                for a in long_words)
 
 
-def _strip_site(title: str, sites: list[str]) -> str:
-    """Remove leading or trailing site-name segments ("X | Site - Claim"), and generic
-    section names next to them; otherwise the title as is."""
-    if not sites:
-        return title
-    site_keys = ({normalise_title(s) for s in sites} | _GENERIC_SEGMENTS) - {""}
-    parts = _SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    seps = _SEPARATORS.findall(title)
-    n = len(parts)
-    for k in range(n - 1, 0, -1):  # the longest site-name run first
-        tail = _join(parts[n - k:], seps[n - k:])
-        if _is_site(tail, site_keys) or (k == 1 and _contains_site(tail, site_keys)):
-            return _join(parts[: n - k], seps[: n - k - 1])
-    for k in range(n - 1, 0, -1):
-        head = _join(parts[:k], seps[: k - 1])
-        if _is_site(head, site_keys) or (k == 1 and _contains_site(head, site_keys)):
-            return _join(parts[k:], seps[k:])
-    for i in range(1, n - 1):  # "Title : Site | Claim | Founded 2005": the site in between
-        if normalise_title(parts[i]) not in _GENERIC_SEGMENTS and _is_site(parts[i], site_keys):
-            return _join(parts[:i], seps[: i - 1])
-    return title
-
-
-def _host_labels(sites: list[str]) -> list[str]:
-    """The name part of host names among the site names ("www.myoos.de" -> "myoos")."""
-    out = []
-    for site in sites:
-        if " " not in site and "." in site:
-            labels = [lab for lab in site.lower().split(".") if lab not in {"www", "m"}]
-            if len(labels) >= 2 and len(labels[-2]) >= 4:
-                out.append(labels[-2])
-    return out
-
-
-def _is_site(part: str, site_keys: set[str]) -> bool:
-    key = normalise_title(part)
-    return key in site_keys or _contains_site(part, site_keys)
-
-
-def _contains_site(part: str, site_keys: set[str]) -> bool:
-    """A segment naming the site: equal to a site name, containing one with a few words
-    around it ("Umweltbundesamt", "AOC media - Analyse…"), or the host glued ("myoos")."""
-    key = normalise_title(part)
-    if not key:
-        return False
-    squashed = key.replace(" ", "")
-    words = len(key.split())
-    for s in site_keys:
-        if len(s) < 4:
-            continue
-        bare = s.replace(" ", "")
-        if bare == squashed or (s in key and len(key) <= len(s) + 12):
-            return True
-        if words <= 4 and len(bare) >= 5 and (bare in squashed or (
-                len(squashed) >= 6 and squashed in bare)):
-            return True
-        shared = {w for w in set(key.split()) & set(s.split()) if len(w) >= 4}
-        if len(shared) >= 2 and 3 * len(shared) >= 2 * words:
-            return True  # "Verband Bayern (VB)" for "Verband Bayern e.V."
-    return False
-
-
-_HOME_LINKS = etree.XPath(
-    "//a[@href='/' or @href='./' or @href='index.html' or @href='index.php' or "
-    "contains(@class, 'logo') or contains(@class, 'brand') or @rel='home']"
-    "[not(ancestor::article or ancestor::main or .//h1)]")
-_LOGOS = etree.XPath(
-    "//*[contains(@class, 'logo') or contains(@id, 'logo') or contains(@class, 'site-title') "
-    "or contains(@class, 'site-name') or contains(@class, 'sitename') or "
-    "contains(@class, 'brand')][not(self::html or self::body)]"
-    "[not(ancestor::article or ancestor::main or .//h1 or ancestor::h1)]")
-_COPYRIGHT = etree.XPath("//footer//text()[contains(., '©')]|//text()[contains(., '©')]")
-_YEARS = re.compile(r"©|\(c\)|copyright|\b(?:19|20)\d\d\b|[-–]\s*(?:19|20)\d\d|all rights"
-                    r" reserved|alle rechte vorbehalten|tous droits réservés", re.IGNORECASE)
-
-
-def site_identity_texts(tree: HtmlElement, url: str) -> list[str]:
-    """Names the page gives its site: logo and home-link texts and alts, the copyright
-    holder. A title segment equal to one of them is the site name, not the headline."""
-    out: list[str] = []
-    host = urlsplit(url).netloc.lower()
-    for a in _HOME_LINKS(tree)[:6] + _LOGOS(tree)[:6]:
-        href = (a.get("href") or "").strip()
-        if a.tag == "a" and href.startswith("http") and urlsplit(href).netloc.lower() != host:
-            continue
-        texts = [norm_space(a.text_content()), a.get("title") or ""]
-        texts += [img.get("alt") or "" for img in a.iter("img")][:2]
-        out += [t.replace("\n", " ") for t in texts if t and len(t) <= 80]
-    for node in _COPYRIGHT(tree)[:2]:
-        holder = " ".join(_YEARS.sub(" ", str(node)).split()).strip(" .,|-–")
-        if 3 <= len(holder) <= 60:
-            out.append(holder)
-    return list(dict.fromkeys(out))
-
-
-def _join(parts: list[str], seps: list[str]) -> str:
-    out = parts[0]
-    for sep, part in zip(seps, parts[1:], strict=False):
-        out += sep + part
-    return out.strip()
