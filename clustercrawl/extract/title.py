@@ -206,8 +206,9 @@ def _choose_title(
         other = _agreeing_heading(headline, cands, sites)
         if other:
             return other
-    strip_names = sites + host_labels(sites) + [s for s in (page_names() if page_names
-                                                             else ()) if s]
+    strip_names = sites + host_labels(sites)
+    if page_names is not None and any(SEPARATORS.search(c) for c in cands):
+        strip_names += [s for s in page_names() if s]  # logo texts: only to cut segments
     for cand in cands:
         before, stripped = cand, strip_site(cand, strip_names)
         while stripped != before:  # "Site » Blog Archive » Title": one segment at a time
