@@ -7,7 +7,7 @@ the article-extraction-benchmark), snippets (with/without, trafilatura's evaluat
 pages/s of each tool on the same pages (one core, HTML already in memory; calls interleaved
 page by page so that load changes hit all tools alike; each tool warmed up first).
 
-    python bench/quality.py [--sets aeb,trafilatura-eval] [--limit N] [--every K]
+    python bench/quality.py [--sets aeb,trafilatura-eval] [--limit N] [--every K] [--offset I]
                             [--tools clustercrawl,trafilatura,htmldate] [--misses FIELD]
                             [--json out.json]
 
@@ -170,6 +170,73 @@ def score(tool: str, dataset: str, pages: list[EvalPage], outputs: list[Output],
     return result
 
 
+def page_language(page: EvalPage) -> str:
+    """The gold language, else the set's language guess on the visible text (a hint)."""
+    meta = page.gold.get("meta") or {}
+    return str(page.gold.get("language") or meta.get("page_langid") or "?")
+
+
+@dataclass(slots=True)
+class LanguageRow:
+    language: str
+    date_n: int = 0
+    title_n: int = 0
+    date_hits: dict[str, int] = field(default_factory=dict)
+    title_hits: dict[str, int] = field(default_factory=dict)
+
+
+def by_language(pages: list[EvalPage],
+                runs: dict[str, tuple[list[Output], float]]) -> list[LanguageRow]:
+    """Date and title accuracy of every tool per page language, largest slice first."""
+    rows: dict[str, LanguageRow] = {}
+    for i, page in enumerate(pages):
+        row = rows.setdefault(page_language(page), LanguageRow(page_language(page)))
+        if page.gold.get("date"):
+            row.date_n += 1
+            for tool, (outputs, _) in runs.items():
+                if "date" in TOOLS[tool][1]:
+                    row.date_hits[tool] = row.date_hits.get(tool, 0) + date_match(
+                        outputs[i]["date"], page.gold["date"])
+        if page.gold.get("title"):
+            row.title_n += 1
+            for tool, (outputs, _) in runs.items():
+                if "title" in TOOLS[tool][1]:
+                    row.title_hits[tool] = row.title_hits.get(tool, 0) + title_match(
+                        outputs[i]["title"], page.gold["title"])
+    return sorted(rows.values(), key=lambda r: (-r.date_n, -r.title_n, r.language))
+
+
+MIN_SLICE = 20  # a language slice this large must not be behind htmldate on dates
+
+
+def print_languages(dataset: str, rows: list[LanguageRow], tools: list[str]) -> list[str]:
+    """Print the per-language table; return the slices (n >= MIN_SLICE) where clustercrawl's
+    date accuracy is below htmldate's or trafilatura's."""
+    date_tools = [t for t in tools if "date" in TOOLS[t][1]]
+    title_tools = [t for t in tools if "title" in TOOLS[t][1]]
+    if not any(r.date_n or r.title_n for r in rows):
+        return []
+    print(f"{dataset}: per language (page_langid), date and title accuracy")
+    head = "  lang  date n " + " ".join(f"{t[:12]:>12s}" for t in date_tools)
+    head += "  title n " + " ".join(f"{t[:12]:>12s}" for t in title_tools)
+    print(head)
+    behind = []
+    for r in rows:
+        def acc(hits: dict[str, int], tool: str, n: int) -> str:
+            return f"{hits.get(tool, 0) / n:12.3f}" if n else f"{'-':>12s}"
+        line = f"  {r.language:5s} {r.date_n:6d} " + " ".join(
+            acc(r.date_hits, t, r.date_n) for t in date_tools)
+        line += f" {r.title_n:8d} " + " ".join(acc(r.title_hits, t, r.title_n)
+                                               for t in title_tools)
+        ours = r.date_hits.get("clustercrawl")
+        peers = [r.date_hits[t] for t in date_tools if t != "clustercrawl" and t in r.date_hits]
+        if r.date_n >= MIN_SLICE and ours is not None and peers and ours < max(peers):
+            line += "  BEHIND on dates"
+            behind.append(r.language)
+        print(line)
+    return behind
+
+
 def _fmt(value: float | None) -> str:
     return f"{value:.3f}" if value is not None else "  -  "
 
@@ -196,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tools", default="clustercrawl,trafilatura,htmldate")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--every", type=int, default=1, help="keep every k-th page")
+    parser.add_argument("--offset", type=int, default=0, help="start the every-k-th selection "
+                        "at this page (a held-out split: --every 2 --offset 1)")
     parser.add_argument("--misses", default="", help="print misses of clustercrawl for a "
                         "field: title, date, text or snippets")
     parser.add_argument("--json", type=Path, help="write the figures as JSON")
@@ -206,10 +275,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"evaldata not found at {args.dir}", file=sys.stderr)
         return 2
     results: list[Result] = []
+    languages: list[tuple[str, list[LanguageRow]]] = []
+    tools = args.tools.split(",")
     for dataset in args.sets.split(","):
-        pages = load_pages(args.dir / dataset, args.limit or None, args.every)
-        tools = args.tools.split(",")
+        if args.offset:  # the other half of a split: --every 2 --offset 1 = odd pages
+            pages = load_pages(args.dir / dataset)[args.offset::args.every]
+            pages = pages[: args.limit] if args.limit else pages
+        else:
+            pages = load_pages(args.dir / dataset, args.limit or None, args.every)
         runs = run_tools(tools, pages, args.warm_every)
+        languages.append((dataset, by_language(pages, runs)))
         for tool in tools:
             result = score(tool, dataset, pages, *runs[tool])
             results.append(result)
@@ -222,8 +297,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{r.dataset} {r.tool}: publication date by source (hits/pages)")
             for src, (hit, total) in sorted(r.date_sources.items(), key=lambda kv: -kv[1][1]):
                 print(f"  {src:9s} {hit:4d}/{total:<4d} = {hit / total:.3f}")
+    behind: list[str] = []
+    for dataset, rows in languages:
+        behind += [f"{dataset}/{lang}" for lang in print_languages(dataset, rows, tools)]
+    if behind:
+        print(f"behind a peer on dates in language slices of >= {MIN_SLICE} pages: "
+              + ", ".join(behind))
     if args.json:
-        args.json.write_text(json.dumps([r.as_dict() for r in results], indent=1) + "\n")
+        payload: dict[str, Any] = {
+            "results": [r.as_dict() for r in results],
+            "languages": {ds: [{"language": r.language, "date_n": r.date_n,
+                                "date": r.date_hits, "title_n": r.title_n,
+                                "title": r.title_hits} for r in rows]
+                          for ds, rows in languages},
+        }
+        args.json.write_text(json.dumps(payload, indent=1) + "\n")
     return 0
 
 

@@ -3,14 +3,16 @@ local days of UTC instants, and what is never a publication date."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.extract import extract_post
+from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import parse_html
-from clustercrawl.extract.meta import read_meta
+from clustercrawl.extract.meta import read_meta, url_date
+from clustercrawl.extract.pubevidence import Candidate, choose
 from clustercrawl.extract.published import byline_date, infer_zone
 from clustercrawl.extract.structured import StructuredData
 
@@ -144,3 +146,128 @@ def test_zone_from_an_offset_the_page_uses() -> None:
     zone = infer_zone("https://x.example.com/a", read_meta(tree, "https://x.example.com/a"),
                       StructuredData())
     assert zone is not None and zone.utcoffset(None) == timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://a.de/meldungen/29-10-2021", ("2021-10-29", "day")),
+        ("https://a.de/blog/2021-10-29-neuer-standort", ("2021-10-29", "day")),
+        ("https://a.de/news/05-06-2021", None),  # day-first or month-first: unknown
+        ("https://a.de/wp-content/uploads/2021-10-29-plan.pdf", None),
+        ("https://a.de/tagung-28-29-10-2021", None),  # a range
+    ],
+)
+def test_url_date_in_one_segment(url: str, expected: tuple[str, str] | None) -> None:
+    assert url_date(url) == expected
+
+
+# ---------------------------------------------------------------------------- evidence
+
+
+def _article(head: str = "", before: str = "", after: str = "", lang: str = "de",
+             title: str = "Post") -> str:
+    return (f'<html lang="{lang}"><head><title>{title}</title>{head}</head><body><article>'
+            f"{before}<h1>Neue Messe für Zulieferer</h1>{after}<div class='entry-content'>"
+            "<p>Der Verband lädt seine Mitglieder zu einem Austausch ein.</p></div>"
+            "</article></body></html>")
+
+
+JSONLD = ('<script type="application/ld+json">{{"@context": "https://schema.org", '
+          '"@type": "NewsArticle", "headline": "Neue Messe", "datePublished": "{}"}}</script>')
+
+
+def test_machine_sources_count_once_against_the_byline() -> None:
+    # JSON-LD and meta print the same CMS field: together they still lose to the byline
+    head = JSONLD.format("2022-01-26T10:00:00+01:00") + META.format("2022-01-26T10:00:00+01:00")
+    out = extract_post(_article(head, after='<p class="byline">Redaktion | 21.01.2022</p>'),
+                       "https://x.example/messe")
+    assert out["published"]["value"] == "2022-01-21"
+
+
+def test_a_late_naive_time_supports_the_next_day_shown_in_the_title() -> None:
+    head = JSONLD.format("2022-05-10T23:35:55")
+    out = extract_post(_article(head, lang="es", title="Nueva feria - 11/05/2022 - Diario"),
+                       "https://x.example/feria")
+    assert out["published"]["value"][:10] == "2022-05-11"
+
+
+def test_a_page_showing_only_an_update_is_dated_by_it() -> None:
+    head = JSONLD.format("2016-08-29T21:54:39+00:00")
+    out = extract_post(_article(head, lang="en", after="<p>By Jane Doe Updated May 06, 2019</p>"),
+                       "https://x.example/guide")
+    assert out["published"]["value"] == "2019-05-06"
+
+
+def test_an_update_paragraph_in_a_live_report_is_no_date_line() -> None:
+    head = JSONLD.format("2020-05-04T14:50:00+02:00")
+    prose = ("<p><strong>Update vom 03. Mai 2020, 16:05 Uhr:</strong> Die Lage hat sich seit "
+             "dem Morgen verändert, wie mehrere Quellen übereinstimmend berichten. Die Behörden "
+             "kündigten weitere Informationen für den Abend an.</p>")
+    out = extract_post(_article(head, after=prose), "https://x.example/lage")
+    assert out["published"]["value"][:10] == "2020-05-04"
+
+
+def test_labelled_date_beats_a_meta_date_of_another_day() -> None:
+    page = _article(META.format("2021-10-15"),
+                    after="<div class='box'><p>Kurz gemeldet.</p></div>").replace(
+        "</article>", "<div class='info'><span>Erschienen am: 13.10.2021</span></div></article>")
+    out = extract_post(page, "https://x.example/meldung")
+    assert out["published"]["value"] == "2021-10-13"
+
+
+def test_byline_with_a_two_digit_year() -> None:
+    out = extract_post(_article(META.format("2020-05-03T10:00:00+02:00"),
+                                after="<p><span>04.05.20 14:50</span></p>"),
+                       "https://x.example/bericht")
+    assert out["published"]["value"][:10] == "2020-05-04"
+
+
+def test_slash_date_read_the_other_way_round_supports_the_iso_value() -> None:
+    out = extract_post(_article(JSONLD.format("2021-11-01T05:00:14"),
+                                after="<p><span>Stand: 11/01/2021, 05:00</span></p>"),
+                       "https://x.example/roller")
+    assert out["published"]["value"][:10] == "2021-11-01"
+
+
+def test_dotted_date_is_day_first_even_when_the_meta_swaps_it() -> None:
+    out = extract_post(_article(META.format("2023-01-11T12:43"),
+                                after="<p>Erstellt am: 01.11.2023</p>"),
+                       "https://x.example/wasser")
+    assert out["published"]["value"] == "2023-11-01"
+
+
+def test_a_members_joining_day_is_no_byline() -> None:
+    after = ("<dl><dt>Registriert:</dt><dd>18.09.2008, 05:56</dd></dl>"
+             "<p>Beitrag von admin » 21.01.2009, 05:42</p>")
+    out = extract_post(_article(after=after), "https://forum.example/thema")
+    assert out["published"]["value"][:10] == "2009-01-21"
+
+
+def test_meta_box_in_a_small_aside_is_a_byline() -> None:
+    head = ('<script type="application/ld+json">{"@type": "WebPage", "datePublished": '
+            '"2023-10-10T12:20:56+02:00"}</script>')
+    after = "<aside class='meta'><p>Von: Anna Muster</p><p><time>18. Okt 2023</time></p></aside>"
+    out = extract_post(_article(head, after=after), "https://x.example/artikel")
+    assert out["published"]["value"] == "2023-10-18"
+
+
+def test_evidence_adds_up_independent_families_only() -> None:
+    def dv(value: str, source: str) -> DateValue:
+        return DateValue(value, "datetime" if "T" in value else "day", source,
+                         date.fromisoformat(value[:10]))
+
+    machine = [Candidate(dv("2022-01-26T10:00:00+01:00", "jsonld"), "machine", 2.5),
+               Candidate(dv("2022-01-26", "meta"), "machine", 2.0)]
+    visible = Candidate(dv("2022-01-21", "text"), "visible", 3.0)
+    chosen = choose([*machine, visible])
+    assert chosen is not None and chosen.day == date(2022, 1, 21)  # 3.0 > 2.5 (not 4.5)
+    url = Candidate(dv("2022-01-26", "url"), "url", 2.5)
+    chosen = choose([*machine, visible, url])
+    assert chosen is not None and chosen.source == "jsonld"  # confirmed by the URL
+    # a UTC instant late in the evening lends half its weight to the next day
+    late = Candidate(dv("2018-12-31T23:11:59+00:00", "meta"), "machine", 2.5)
+    next_day = Candidate(dv("2019-01-01", "url"), "url", 2.5)
+    chosen = choose([late, next_day])
+    assert chosen is not None and chosen.value == "2019-01-01"
+    assert choose([], url_month=dv("2021-10-01", "url")) is not None

@@ -69,3 +69,85 @@ def test_helpers() -> None:
     assert variants[0] == "A – B | Site"
     assert {"A – B", "A", "B"} <= set(variants)
     assert "Site" not in variants
+
+
+def _page_h1(inner: str, head: str = "") -> HtmlElement:
+    tree = parse_html(f"<html><head>{head}</head><body><div id='top'>{inner}</div>"
+                      "<main><h2>Vom Werkstor zur Halle</h2><p>Text</p></main></body></html>")
+    assert tree is not None
+    h1: HtmlElement = tree.xpath("//h1")[0]
+    return h1
+
+
+def test_h1_naming_the_site_is_no_headline() -> None:
+    h1 = _page_h1("<h1><a href='/'>Werkbank Notizen</a></h1>")
+    got = choose_title(h1, ["Werkbank Notizen » Blog Archive » Vom Werkstor zur Halle"])
+    assert got == "Vom Werkstor zur Halle"
+
+
+def test_short_visible_headline_over_the_seo_title() -> None:
+    assert choose_title(_h1("Radwege"), ["Neue Radwege für die Innenstadt – Stadtportal"]) == (
+        "Radwege")
+    # a compound shows the same word
+    assert choose_title(_h1("Vereinsgeschichte"), ["Geschichte - Chor am See"]) == (
+        "Vereinsgeschichte")
+
+
+def test_a_label_h1_is_no_headline() -> None:
+    assert choose_title(_h1("Sie sind hier:"), ["Sommerfest im Hafen | Verein"],
+                        ["Verein"]) == "Sommerfest im Hafen"
+
+
+def test_overline_element_opening_the_h1_is_a_kicker() -> None:
+    h1 = _h1("<span class='toptitle'>Energie</span> Neue Förderung für Wärmepumpen")
+    assert choose_title(h1, ["Förderung | Portal"]) == "Neue Förderung für Wärmepumpen"
+    # a bold first word continued in lower case is one line, not a kicker
+    h1 = _h1("<b>Streit</b> der Nachbarn eskaliert vor Gericht")
+    assert choose_title(h1, []) == "Streit der Nachbarn eskaliert vor Gericht"
+
+
+def test_a_question_is_not_cut_down_to_the_seo_title() -> None:
+    got = choose_title(_h1("Wie pflege ich meine Rosen im Winter?"),
+                       ["Rosen im Winter » Gartenportal"])
+    assert got == "Wie pflege ich meine Rosen im Winter?"
+
+
+def test_site_name_in_the_middle_of_the_title() -> None:
+    got = choose_title(None, ["Die Jahresbilanz der kleinen Werkstatt : Werkbank Notizen | "
+                              "Seit 2005 | Ausgabe 6"],
+                       [], lambda: ["Werkbank Notizen"])
+    assert got == "Die Jahresbilanz der kleinen Werkstatt"
+
+
+def test_section_h1_gives_way_to_the_heading_of_a_later_segment() -> None:
+    h1 = _page_h1("<h1>Meldungen</h1>")
+    got = choose_title(h1, ["Amt online - Meldungen - Vom Werkstor zur Halle"])
+    assert got == "Vom Werkstor zur Halle"
+
+
+def test_soft_hyphens_are_invisible() -> None:
+    assert choose_title(_h1("Fach\u00adkräfte\u00adsicherung im Cluster"), []) == (
+        "Fachkräftesicherung im Cluster")
+
+
+def test_another_h1_showing_the_metadata_title_cut_short() -> None:
+    tree = parse_html("<html><body><h1>Hafenstadt</h1><main><h1>Neue Fähre verbindet zwei "
+                      "Inseln im Norden</h1></main></body></html>")
+    assert tree is not None
+    section = tree.xpath("//h1")[0]
+    got = choose_title(section, ["Neue Fähre verbindet zwei Inseln im Norden, Sommerplan"])
+    assert got == "Neue Fähre verbindet zwei Inseln im Norden"
+
+
+def test_og_title_cut_by_an_unescaped_quote() -> None:
+    got = choose_title(None, [None, 'El ministro califica el plan de',
+                              'El ministro califica el plan de "urgente"'])
+    assert got == 'El ministro califica el plan de "urgente"'
+
+
+def test_dates_and_categories_around_the_headline_are_not_part_of_it() -> None:
+    assert choose_title(_h1("07.03.2022 - Neue Halle für den Nachwuchs"), []) == (
+        "Neue Halle für den Nachwuchs")
+    got = choose_title(_h1("Neue Halle für den Nachwuchs 07.03.2022 • Verein, Presse"),
+                       ["Neue Halle für den Nachwuchs | Verein"])
+    assert got == "Neue Halle für den Nachwuchs"

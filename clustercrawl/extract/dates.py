@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -45,7 +45,10 @@ _ISO = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_ALL_LABELS = lexicon.words_pattern(w for ws in lexicon.PUBLISHED_LABELS.values() for w in ws)
+#: labels the shared lexicon lacks, measured on third-party pages ("Erschienen am: 13.10.2021")
+_MORE_LABELS = ("erschienen am", "erschienen", "publicado por", "publié par")
+_LABELS = (*(w for ws in lexicon.PUBLISHED_LABELS.values() for w in ws), *_MORE_LABELS)
+_ALL_LABELS = lexicon.words_pattern(_LABELS)
 _LABEL_RX = re.compile(rf"(?<![^\W\d_])(?:{_ALL_LABELS})(?![^\W\d_])", re.IGNORECASE)
 _TIME_ELEMENTS = etree.XPath("//time[@datetime]|//*[@itemprop='datePublished']")
 _EVENTISH = re.compile(
@@ -64,6 +67,7 @@ class DateValue:
     precision: str  # "datetime", "day", "month" or "year"
     source: str
     day: date
+    raw: str | None = field(default=None, compare=False)  # the text read, when visible
 
     def as_dict(self) -> dict[str, str | None]:
         return {"value": self.value, "source": self.source, "precision": self.precision}
@@ -270,13 +274,14 @@ def labelled_date(
     found_all: list[DateValue] = []
     order = date_order_for(language)
     # substring searches (C speed) find which labels occur; only their text nodes are visited
-    labels = _labels_in(tree.text_content())
+    body = tree.find("body") if tree.tag == "html" else None
+    labels = _labels_in((body if body is not None else tree).text_content())
     if not labels:
         return None
     nodes = etree.XPath(
-        "//text()[" + " or ".join(f"contains(., {_xpath_literal(lab)})" for lab in labels)
+        ".//text()[" + " or ".join(f"contains(., {_xpath_literal(lab)})" for lab in labels)
         + "][not(ancestor::script or ancestor::style)]"
-    )(tree)
+    )(body if body is not None else tree)
     for node in nodes:
         parent = node.getparent()
         if parent is None:
@@ -306,7 +311,7 @@ def labelled_date(
     return None
 
 
-_LABEL_WORDS = sorted({w.split()[0] for ws in lexicon.PUBLISHED_LABELS.values() for w in ws})
+_LABEL_WORDS = sorted({w.split()[0] for w in _LABELS})
 
 
 def _labels_in(text: str) -> set[str]:
@@ -368,8 +373,8 @@ def _first_single_date(
 
 def _from_range(rng: DateRange, source: str, tz: str | None) -> DateValue:
     if rng.precision == "datetime":
-        return DateValue(rng.start_iso(tz), "datetime", source, rng.start)
-    return DateValue(rng.start.isoformat(), rng.precision, source, rng.start)
+        return DateValue(rng.start_iso(tz), "datetime", source, rng.start, rng.raw)
+    return DateValue(rng.start.isoformat(), rng.precision, source, rng.start, rng.raw)
 
 
 def _is_inside(el: HtmlElement, scope: HtmlElement) -> bool:

@@ -38,6 +38,11 @@ MODIFIED_KEYS: tuple[str, ...] = (
 
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])(?:/|$)")
+# a day written in one path segment: "/2021-10-29-title", "/meldungen/29-10-2021"
+_URL_ISO_DAY = re.compile(
+    r"(?<![\d])(?<!\d[-_.])((?:19|20)\d\d)[-_](0[1-9]|1[0-2])[-_](0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DMY_DAY = re.compile(
+    r"(?<![\d])(?<!\d[-_.])(0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(slots=True)
@@ -152,7 +157,8 @@ def _plausible_canonical(cand: str, url: str) -> bool:
 
 
 def url_date(url: str) -> tuple[str, str] | None:
-    """(ISO date, precision) from a ``/2014/10/24/`` or ``/2014/10/`` path, else None."""
+    """(ISO date, precision) from a ``/2014/10/24/``, ``/2014-10-24-…``, ``/24-10-2014`` or
+    ``/2014/10/`` path, else None."""
     try:
         path = urlsplit(url).path
     except ValueError:
@@ -161,6 +167,15 @@ def url_date(url: str) -> tuple[str, str] | None:
     if m:
         y, mo, d = (int(g) for g in m.groups())
         return f"{y:04d}-{mo:02d}-{d:02d}", "day"
+    if "/wp-content/" not in path and "/uploads/" not in path:
+        m = _URL_ISO_DAY.search(path)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            return f"{y:04d}-{mo:02d}-{d:02d}", "day"
+        m = _URL_DMY_DAY.search(path)
+        if m and int(m.group(1)) > 12:  # day-first only when it cannot be month-first
+            d, mo, y = (int(g) for g in m.groups())
+            return f"{y:04d}-{mo:02d}-{d:02d}", "day"
     m = _URL_MONTH.search(path)
     if m and "/wp-content/" not in path:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-01", "month"

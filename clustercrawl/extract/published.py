@@ -27,12 +27,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import dates as dates_mod
-from clustercrawl.extract import vocab
+from clustercrawl.extract.byline import byline_date
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
-from clustercrawl.extract.dom import class_id
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
+from clustercrawl.extract.pubevidence import Candidate, choose, conflicting
 from clustercrawl.extract.structured import StructuredData
+from clustercrawl.extract.title import normalise_title, title_variants
 
 __all__ = [
     "PublishedInputs",
@@ -76,7 +77,11 @@ class PublishedInputs:
 
 def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateValue | None:
     """The post's publication date with its source and precision; ``forbidden`` holds event
-    days, never taken from the visible text or htmldate."""
+    days, never taken from the visible text or htmldate.
+
+    A channel date (CMS API, feed) is the post's record and is taken as is; otherwise every
+    page source becomes a weighed candidate and :func:`pubevidence.choose` picks the day
+    the independent sources support best."""
     order = date_order_for(inp.language)
     zone = zone_named(inp.tz) or infer_zone(inp.url, inp.page, inp.structured)
 
@@ -87,41 +92,139 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         value = parse(inp.hint_value, inp.hint_source)
         if value:
             return localise(value, zone, force=inp.tz is not None)
-    structured = _structured_value(inp, parse)
-    tree = inp.tree
-    url_value = _url_value(inp)
-    if structured is not None:
-        structured = localise(structured, zone, force=inp.tz is not None)
-        visible = _visible(inp, forbidden) if tree is not None else None
-        if (visible is not None and visible.day != structured.day
-                and not _swapped(visible.day, structured.day)
-                and _agrees_with_url(structured, url_value) is not True
-                and _agrees_with_url(visible, url_value) is not False):
-            return visible
-        if (url_value is not None and url_value.precision == "day" and structured.precision
-                == "datetime" and abs((url_value.day - structured.day).days) == 1
-                and _is_utc(structured.value)):
-            return url_value  # the URL keeps the local day of a UTC instant
-        return structured
+    cands: list[Candidate] = []
+    for value, weight in _machine_values(inp, parse):
+        cands.append(Candidate(localise(value, zone, force=inp.tz is not None), "machine",
+                               weight))
     if inp.hint_source in {"listing", "sitemap"}:
         value = parse(inp.hint_value, inp.hint_source)
         if value:
-            return value
+            cands.append(Candidate(value, "listing", W_LISTING))
+    url_value = _url_value(inp)
+    if url_value is not None and url_value.day in forbidden and (
+            f"/{url_value.day.year}/" not in inp.url):
+        url_value = None  # "/workshop-29-10-2021": the event's day, not the post's
+    url_month = None
     if url_value is not None and url_value.precision == "day":
-        return url_value
-    if tree is None:
-        return url_value
-    value = _visible(inp, forbidden, labelled=True)
-    if value is None:
-        # htmldate's fast rules, then the first full date in the page's text: what its
-        # extensive mode finds on these pages, at a fraction of the cost (it runs dateparser's
-        # language detection on every candidate). On trafilatura-eval the extensive mode
-        # after these two found 3 right dates and 5 wrong ones: no date beats a wrong one.
-        value = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=False) or (
-            _first_page_date(tree, inp.language, forbidden))
-    if url_value is not None and (value is None or value.day.replace(day=1) != url_value.day):
-        return url_value  # a day-precise guess must agree with the URL's month
-    return value
+        cands.append(Candidate(url_value, "url", W_URL))
+    elif url_value is not None:
+        url_month = url_value
+    tree = inp.tree
+    if tree is not None:
+        cands += _visible_candidates(inp, forbidden, [c.value for c in cands
+                                                      if c.family == "machine"])
+        title_value = _title_value(inp, forbidden)
+        if title_value is not None:
+            cands.append(Candidate(title_value, "title", W_TITLE))
+        if not cands or conflicting(cands):
+            # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
+            # same tags as the machine family, so it counts as one of them.
+            guess = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=False)
+            if guess is not None:
+                cands.append(Candidate(guess, "htmldate", W_HTMLDATE))
+        if not cands:
+            first = _first_page_date(tree, inp.language, forbidden)
+            if first is not None:
+                cands.append(Candidate(first, "guess", W_GUESS))
+    return choose(cands, url_month)
+
+
+#: weights of the candidate sources (see pubevidence): a visible byline outweighs one
+#: machine value, not a machine value the URL confirms
+W_MACHINE_FIRST, W_MACHINE_OTHER, W_HTMLDATE = 2.5, 2.0, 1.0
+W_VISIBLE, W_UPDATED_ONLY, W_URL, W_LISTING, W_TITLE, W_GUESS = 3.0, 2.75, 2.5, 2.5, 1.5, 0.5
+
+
+def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue, float]]:
+    """The structured value the old cascade took first, then every other published value the
+    page's machine-readable sources give (other JSON-LD nodes, other ``<meta>`` keys)."""
+    out: list[tuple[DateValue, float]] = []
+    first = _structured_value(inp, parse)
+    if first is not None:
+        out.append((first, W_MACHINE_FIRST))
+    seen = {first.day} if first is not None else set()
+    raws: list[tuple[str, str]] = []
+    if inp.tree is not None:
+        for script in _JSONLD_SCRIPTS(inp.tree):
+            raws += [(m.group(1), "jsonld") for m in _JSONLD_PUBLISHED.finditer(
+                script.text or "")]
+    if inp.page is not None:
+        raws += [(inp.page.meta[k], "meta") for k in PUBLISHED_KEYS if k in inp.page.meta]
+    for raw, source in dict.fromkeys(raws[:12]):
+        if not _ISO_START.match(raw):
+            continue  # the other machine values are ISO; written ones cost a dateparser run
+        value = parse(raw, source)
+        if value is not None and value.precision != "month" and value.day not in seen:
+            seen.add(value.day)
+            out.append((value, W_MACHINE_OTHER))
+    return out
+
+
+_ISO_START = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d")
+_JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
+                        machine: list[DateValue]) -> list[Candidate]:
+    """The date readers see: the byline next to the headline, a labelled date; else an
+    "updated" date when it is the only one shown. A numeric date that is the day/month swap
+    of a machine value is that value read the other way round."""
+    out: list[Candidate] = []
+    scope = inp.container if inp.container is not None and inp.tree is not None and (
+        inp.container.getroottree() is inp.tree.getroottree()) else None
+    headline = inp.headline if inp.headline is not None else _titled_heading(inp)
+    byline = byline_date(headline, inp.language, inp.tz, forbidden)
+    found = [byline] if byline is not None else []
+    if inp.tree is not None and (byline is None or byline.day not in {m.day for m in machine}):
+        # a labelled date ("Erschienen am: …") only matters when the byline is missing or
+        # disagrees with the machine values (it costs a pass over the page's text)
+        labelled = dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
+        if labelled is not None:
+            found.append(labelled)
+    family, weight = "visible", W_VISIBLE
+    if not found:
+        updated = byline_date(headline, inp.language, inp.tz, forbidden, updated=True)
+        if updated is not None:
+            found, family, weight = [updated], "updated", W_UPDATED_ONLY
+    for seen in found:
+        value = seen
+        for other in machine:
+            if seen.day != other.day and _swapped(seen.day, other.day) and _either_way(seen):
+                value = replace(seen, day=other.day, value=other.day.isoformat())
+        out.append(Candidate(value, family, weight))
+    return out
+
+
+_HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3]")
+
+
+def _titled_heading(inp: PublishedInputs) -> HtmlElement | None:
+    """The heading that shows the page's metadata title (or one of its segments) when the
+    headline finder found none: the byline sits next to it all the same."""
+    if inp.tree is None or inp.page is None:
+        return None
+    titles = [t for t in (inp.structured.headline, inp.page.get("og:title"),
+                          inp.page.title_tag) if t]
+    keys = {normalise_title(v) for t in titles for v in title_variants(t)} - {""}
+    if not keys:
+        return None
+    for el in _HEADINGS(inp.tree)[:40]:
+        key = normalise_title(el.text_content())
+        if key in keys and len(key.split()) >= 2:
+            return el
+    return None
+
+
+def _title_value(inp: PublishedInputs, forbidden: Collection[date]) -> DateValue | None:
+    """A single full date in the page title ("… - 11/05/2022 - Site")."""
+    if inp.page is None or not inp.page.title_tag:
+        return None
+    ranges = find_date_ranges(inp.page.title_tag, inp.language,
+                              date_order=date_order_for(inp.language), month_only=False)
+    if len(ranges) != 1 or ranges[0].is_range or ranges[0].start in forbidden:
+        return None
+    return DateValue(ranges[0].start.isoformat(), "day", "text", ranges[0].start)
 
 
 def _structured_value(inp: PublishedInputs, parse: _Parse) -> DateValue | None:
@@ -161,121 +264,6 @@ def _url_value(inp: PublishedInputs) -> DateValue | None:
     return month
 
 
-def _visible(inp: PublishedInputs, forbidden: Collection[date],
-             labelled: bool = False) -> DateValue | None:
-    """The byline date readers see: labelled ("Published: …") when asked, next to the
-    headline, or the dateline opening the text ("Berlin, 29.11.2022 – …")."""
-    tree = inp.tree
-    if tree is None:
-        return None
-    scope = inp.container if inp.container is not None and inp.container.getroottree() is (
-        tree.getroottree()) else None
-    if labelled:
-        value = dates_mod.labelled_date(tree, scope, inp.language, inp.tz, forbidden)
-        if value is not None:
-            return value
-    return byline_date(inp.headline, inp.language, inp.tz, forbidden)
-
-
-_FOLLOWING = etree.XPath(
-    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
-    "[position() <= 60]")
-_PRECEDING = etree.XPath(
-    "preceding::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
-    "[position() <= 15]")
-_UPDATE_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:updated?|aktualisiert|geändert|modifié|mis\s+à\s+jour|actualizad[oa]|"
-    r"aggiornat[oa]|zaktualizowan\w*|aktualizováno|aktualizované|bijgewerkt)(?![^\W\d_])",
-    re.IGNORECASE)
-_DATELINE_END = re.compile(r"^\s*[)\]]?\s*(?:[-–—:|]|\s[-–—]\s)")
-_BYLINE_AFTER, _BYLINE_BEFORE = 600, 250
-# where a date is not the post's: modified dates, hidden copies, event blocks, embedded
-# tweets and quotes, sidebars, teasers and comments
-_NOT_BYLINE = re.compile(
-    r"updated|modified|aktualis|(?<![\w-])hidden(?![\w-])|visually-?hidden|sr-only|"
-    r"screen-reader|snippet-hidden|event|tribe|termin|veranstalt|evenement|evento|schedule|"
-    r"agenda|calend|deadline|sidebar|widget|related|teaser|recent|popular|comment|tweet|"
-    r"embed|instagram|menu|breadcrumb"
-)
-# WordPress themes mark the published date "entry-date published updated"
-_PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|posted|pubdate|meta-date|create")
-# a date right after these is an end, a start or an event time, not the post's date
-_NOT_BYLINE_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:bis|until|till|ab|seit|since|from|do|od|až|jusqu'(?:au|à)|à partir du|"
-    r"hasta|desde|fino\s+al|dal|termin|wann|when|kiedy|quand|cuándo|quando|kdy|verfügbar|"
-    r"available|gültig|valid)\W*$", re.IGNORECASE)
-_NOT_BYLINE_TAGS = frozenset({"blockquote", "aside", "nav", "q", "cite", "option", "select"})
-
-
-def _not_a_byline(el: HtmlElement) -> bool:
-    node: HtmlElement | None = el
-    for _ in range(4):
-        if node is None:
-            return False
-        names = class_id(node)
-        if node.tag in _NOT_BYLINE_TAGS or (_NOT_BYLINE.search(names)
-                                             and not _PUBLISHED_CLASS.search(names)):
-            return True
-        node = node.getparent()
-    return False
-
-
-def byline_date(headline: HtmlElement | None, language: str | None, tz: str | None,
-                forbidden: Collection[date] = ()) -> DateValue | None:
-    """The single date in a short text right below or above the headline (byline, kicker),
-    or opening the first paragraph as a dateline ("29.11.2022 – …")."""
-    if headline is None:
-        return None
-    order = date_order_for(language)
-    best: tuple[int, DateValue] | None = None
-    near = headline  # above the headline, only dates of the same header block count
-    for _ in range(3):
-        near = near.getparent() if near.getparent() is not None else near
-    for nodes, limit, after in ((_FOLLOWING(headline), _BYLINE_AFTER, True),
-                                (_PRECEDING(headline), _BYLINE_BEFORE, False)):
-        seen = 0
-        for node in nodes if after else reversed(nodes):
-            text = " ".join(str(node).split())
-            if seen > limit or (best is not None and seen >= best[0]):
-                break
-            distance = seen
-            seen += len(text)
-            if not after and near not in node.getparent().iterancestors():
-                break
-            value = _byline_value(node, text, language, tz, order, forbidden)
-            if value is not None:
-                best = (distance, value)
-                break
-    return best[1] if best else None
-
-
-def _byline_value(node: object, text: str, language: str | None, tz: str | None,
-                  order: str, forbidden: Collection[date]) -> DateValue | None:
-    if len(text) > 120:
-        ranges = find_date_ranges(text[:60], language, date_order=order, month_only=False)
-        if not ranges or ranges[0].span[0] > 30 or ranges[0].is_range:
-            return None
-        if not _DATELINE_END.match(text[ranges[0].span[1]:]):
-            return None  # a date inside prose, not a dateline
-    else:
-        ranges = find_date_ranges(text, language, date_order=order, month_only=False)
-        if len(ranges) != 1 or ranges[0].is_range or _UPDATE_LABEL.search(text):
-            return None
-        rest = text[: ranges[0].span[0]] + text[ranges[0].span[1] :]
-        if (len(rest.split()) > 6 or vocab.DEADLINE.search(rest) or vocab.EVENT.search(rest)
-                or _NOT_BYLINE_BEFORE.search(text[: ranges[0].span[0]])):
-            return None  # a sentence (about a deadline, an event), not a byline
-    rng = ranges[0]
-    if rng.start in forbidden:
-        return None
-    parent = getattr(node, "getparent", lambda: None)()
-    if parent is not None and _not_a_byline(parent):
-        return None
-    if rng.precision == "datetime":
-        return DateValue(rng.start_iso(tz), "datetime", "text", rng.start)
-    return DateValue(rng.start.isoformat(), "day", "text", rng.start)
-
-
 _BODY = etree.XPath("//body")
 
 
@@ -293,13 +281,13 @@ def _first_page_date(tree: HtmlElement, language: str | None,
     return None
 
 
-def _agrees_with_url(value: DateValue, url_value: DateValue | None) -> bool | None:
-    """True/False when the URL's date (day, or month) confirms or contradicts a value."""
-    if url_value is None:
-        return None
-    if url_value.precision == "day":
-        return abs((value.day - url_value.day).days) <= 1
-    return value.day.replace(day=1) == url_value.day
+_EITHER_WAY = re.compile(r"\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{2,4}")
+
+
+def _either_way(value: DateValue) -> bool:
+    """A numeric date written with slashes or dashes ("11/01/2021"): sites write it month-
+    first as well as day-first, whatever their language. Dotted dates are day-first."""
+    return value.raw is None or _EITHER_WAY.search(value.raw) is not None
 
 
 def _swapped(a: date, b: date) -> bool:

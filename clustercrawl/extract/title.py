@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract.dom import norm_space
+from clustercrawl.extract.sitename import (
+    GENERIC_SEGMENTS,
+    SEPARATORS,
+    host_labels,
+    normalise_title,
+    site_identity_texts,
+    strip_site,
+)
 
 __all__ = [
     "choose_title",
@@ -26,16 +32,6 @@ __all__ = [
     "site_identity_texts",
     "title_variants",
 ]
-
-_SEPARATORS = re.compile(r"\s+(?:[|–—:•·»«/\\~]|-{1,2}|::)\s+")
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def normalise_title(text: str) -> str:
-    """NFKC, casefold, punctuation as space: how titles are compared."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_PUNCT.sub(" ", text).split())
-
 
 # an h1 often stacks a kicker ("Klimaschutz", "Interne Unterlagen im Netz") over the headline,
 # in its own element; screen-reader separators (": ") sit between them
@@ -95,16 +91,50 @@ def headline_text(h1: HtmlElement) -> tuple[str, str]:
     walk(h1, False)
     full_text = " ".join("".join(full).split())
     main_text = " ".join("".join(main).split()) if kicker else full_text
+    if not kicker:
+        lead = _lead_element(h1)
+        if lead is not None:
+            lead_text = " ".join(lead.text_content().split())
+            rest = full_text[len(lead_text):].strip() if full_text.startswith(
+                lead_text) else ""
+            rest = rest.lstrip(":|–—- ").strip()
+            if (lead_text and len(lead_text.split()) <= _LEAD_WORDS and len(rest.split()) >= 2
+                    and not rest[0].islower()):  # "<b>Ehezoff</b> der Pochers…" is one line
+                main_text = rest
     return full_text, main_text or full_text
+
+
+_LEAD_WORDS = 6
+_INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "br", "img", "svg"})
+
+
+def _lead_element(h1: HtmlElement) -> HtmlElement | None:
+    """A styled element opening the h1, before the headline's own text
+    (``<h1><span class="toptitle">Kicker</span> Headline</h1>``, also inside a wrapping link):
+    the overline, shown apart from the headline."""
+    node = h1
+    for _ in range(3):
+        if (node.text or "").strip():
+            return None
+        kids = [c for c in node if isinstance(c.tag, str) and c.tag not in _INLINE_SKIP
+                and not _HIDDEN.search(f"{c.get('class', '')} {c.get('id', '')}")]
+        if not kids:
+            return None
+        first = kids[0]
+        if len(kids) == 1 and not (first.tail or "").strip():
+            node = first  # a link or span around the whole headline
+            continue
+        return first
+    return None
 
 
 def title_variants(title: str, site_names: Iterable[str] = ()) -> list[str]:
     """The title, then its segments (and segment runs) without the site name."""
-    parts = _SEPARATORS.split(title)
+    parts = SEPARATORS.split(title)
     if len(parts) == 1:
         return [title]
     sites = {normalise_title(s) for s in site_names if s}
-    seps = _SEPARATORS.findall(title)
+    seps = SEPARATORS.findall(title)
     out = [title]
     # contiguous runs of segments, longest first ("A – B | Site" -> "A – B", "A", "B")
     n = len(parts)
@@ -118,7 +148,27 @@ def title_variants(title: str, site_names: Iterable[str] = ()) -> list[str]:
     return out
 
 
+def _without_date_segment(title: str | None) -> str | None:
+    """"23.01.2022 - Headline": a segment that is only a date is the post's date."""
+    if not title:
+        return title
+    parts = SEPARATORS.split(title)
+    if len(parts) > 1 and _DATE_SEGMENT.match(parts[0]):
+        return title[title.index(parts[1], len(parts[0])):].strip() or title
+    return title
+
+
 def choose_title(
+    headline: HtmlElement | None,
+    candidates: list[str | None],
+    site_names: Iterable[str] = (),
+    page_names: Callable[[], Iterable[str]] | None = None,
+) -> str | None:
+    """The headline as published (see :func:`_choose_title`), without a leading date."""
+    return _without_date_segment(_choose_title(headline, candidates, site_names, page_names))
+
+
+def _choose_title(
     headline: HtmlElement | None,
     candidates: list[str | None],
     site_names: Iterable[str] = (),
@@ -131,10 +181,13 @@ def choose_title(
     segments off metadata titles.
     """
     sites = [s for s in site_names if s]
-    site_keys = {normalise_title(s) for s in sites}
-    cands = [_clean(c) for c in candidates if c and _clean(c)]
+    cands = _untruncated([_clean(c) for c in candidates if c and _clean(c)])
     h1, h1_main = headline_text(headline) if headline is not None else ("", "")
     h1, h1_main = _clean(h1), _clean(h1_main)
+    if h1 and headline is not None and _is_site_heading(headline, h1, cands, page_names):
+        sites.append(h1)  # the blog's name in an h1 ("Four Years Remaining » Post title")
+        h1 = h1_main = ""
+    site_keys = {normalise_title(s) for s in sites}
     if h1_main and h1_main != h1 and len(normalise_title(h1_main).split()) >= 2:
         return h1_main  # the headline under a kicker
     h1_key = normalise_title(h1) if h1 else ""
@@ -142,134 +195,205 @@ def choose_title(
         for cand in cands:
             for variant in title_variants(cand, sites):
                 if normalise_title(variant) == h1_key:
-                    return h1
-        kicked = _without_kicker(h1_key, cands, sites)
+                    later = _later_heading(headline, h1_key, cand, sites)
+                    return later or h1
+        kicked = _without_kicker(h1, h1_key, cands, sites) or _without_trailer(
+            h1, h1_key, cands, sites)
         if kicked:
             return kicked
         if not cands or _looks_like_title(h1, cands):
             return h1
-    strip_names = sites + [s for s in (page_names() if page_names else ()) if s]
+        other = _agreeing_heading(headline, cands, sites)
+        if other:
+            return other
+    strip_names = sites + host_labels(sites)
+    if page_names is not None and any(SEPARATORS.search(c) for c in cands):
+        strip_names += [s for s in page_names() if s]  # logo texts: only to cut segments
     for cand in cands:
-        stripped = _strip_site(cand, strip_names)
+        before, stripped = cand, strip_site(cand, strip_names)
+        while stripped != before:  # "Site » Blog Archive » Title": one segment at a time
+            before, stripped = stripped, strip_site(stripped, strip_names)
         if stripped and normalise_title(stripped) not in site_keys:
             return stripped
     return h1 or (cands[0] if cands else None)
 
 
-def _without_kicker(h1_key: str, cands: list[str], sites: list[str]) -> str | None:
+_HEADINGS = etree.XPath("//h1|//h2")
+
+
+def _agreeing_heading(headline: HtmlElement | None, cands: list[str],
+                      sites: list[str]) -> str | None:
+    """When the h1 found is a section name, another h1 that shows the metadata title, or
+    the metadata title cut short ("…nach Singapur" for "…nach Singapur, Thailand")."""
+    if headline is None:
+        return None
+    keys = [normalise_title(v) for c in cands for v in title_variants(c, sites)]
+    keys = [k for k in keys if len(k.split()) >= 4]
+    if not keys:
+        return None
+    for el in _H1S(headline.getroottree())[:10]:
+        if el is headline:
+            continue
+        text = _clean(headline_text(el)[0])
+        key = normalise_title(text)
+        if len(key.split()) >= 4 and any(k == key or k.startswith(key + " ") for k in keys):
+            return text
+    return None
+
+
+_H1S = etree.XPath("//h1")
+
+
+def _later_heading(headline: HtmlElement | None, h1_key: str, cand: str,
+                   sites: list[str]) -> str | None:
+    """When the h1 is a one- or two-word section name that is a segment of the title
+    ("Zoll online - Fachmeldungen - Verkündung des …"), another heading of the page that
+    shows a later, longer segment is the post's headline."""
+    if headline is None or len(h1_key.split()) > 2:
+        return None
+    parts = [p.strip() for p in SEPARATORS.split(cand)]
+    keys = [normalise_title(p) for p in parts]
+    if h1_key not in keys:
+        return None
+    later = {k: p for k, p in zip(keys[keys.index(h1_key) + 1:],
+                                  parts[keys.index(h1_key) + 1:], strict=True)
+             if len(k.split()) > len(h1_key.split()) and k not in {
+                 normalise_title(s) for s in sites}}
+    if not later:
+        return None
+    for el in _HEADINGS(headline.getroottree())[:30]:
+        text = _clean(el.text_content())
+        if normalise_title(text) in later:
+            return text
+    return None
+
+
+def _untruncated(cands: list[str]) -> list[str]:
+    """A metadata title cut short by an unescaped quote (``content="…de "Quote""``) is
+    replaced by the longer one it begins."""
+    out = []
+    for cand in cands:
+        longer = [other for other in cands if len(other) > len(cand)
+                  and other.startswith(cand) and other[len(cand):].startswith(_QUOTES)]
+        out.append(longer[0] if longer else cand)
+    return out
+
+
+_QUOTES = (' "', " “", " „", " «", " '")
+
+
+_SITE_CLASS = re.compile(
+    r"(?<![a-z])(?:logo|site-?title|site-?name|sitename|brand|masthead|blog-?title|"
+    r"site-?branding|header-?title|site-?header)(?![a-z])", re.IGNORECASE)
+_HOME_HREF = re.compile(r"^(?:/|\./|index\.\w+|https?://[^/]+/?)$")
+_ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/")
+
+
+def _is_site_heading(el: HtmlElement, text: str, cands: list[str],
+                     page_names: Callable[[], Iterable[str]] | None) -> bool:
+    """An h1 that names the site, not the post: one segment of a longer metadata title
+    ("Four Years Remaining » Blog Archive » Interning…") that the page marks as its name
+    (a link home, a logo or site-title class, the logo's or copyright's text)."""
+    key = normalise_title(text)
+    segment = False
+    for cand in cands:
+        parts = [normalise_title(p) for p in SEPARATORS.split(cand)]
+        if key != normalise_title(cand) and key in parts and len(key) < max(map(len, parts)):
+            segment = True  # a segment, and not the longest: the headline usually is
+            break
+    if not segment:
+        return False
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None:
+            break
+        if _SITE_CLASS.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+        node = node.getparent()
+    links = [*el.iter("a"), *el.iterancestors("a")]
+    if any(_HOME_HREF.match(_ARCHIVED.sub("", (a.get("href") or "").strip())) for a in links):
+        return True
+    return page_names is not None and key in {normalise_title(n) for n in page_names()}
+
+
+def _without_kicker(h1: str, h1_key: str, cands: list[str], sites: list[str]) -> str | None:
     """A metadata title that is the h1 minus a leading kicker ("Tunesien | Große Aufgaben…"
-    shown as one h1): the h1's text joined the kicker span to the headline."""
+    shown as one h1): the h1's text joined the kicker span to the headline. A longer lead-in
+    ("Wie pflege ich meine Zaubernuss…") or one set off by a colon ('"Pure Leere": …') is
+    part of the headline as shown."""
     for cand in cands:
         for variant in title_variants(cand, sites):
             key = normalise_title(variant)
             if len(key.split()) >= 3 and h1_key.endswith(" " + key):
+                lead = h1_key[: -len(key)].split()
+                raw = h1.split()
+                lead_raw, after = raw[: len(lead)], raw[len(lead): len(lead) + 1]
+                if len(lead) > _KICKER_WORDS or not lead_raw:
+                    continue
+                if after and after[0] in _KICKERSEPARATORS:
+                    return variant  # '"Reformstau lösen" / Headline'
+                if (not _LEAD_IN_PUNCT.search(" ".join(lead_raw))
+                        and not lead_raw[-1][:1].islower()):  # "Eignet sich eine …"
+                    return variant
+    return None
+
+
+def _without_trailer(h1: str, h1_key: str, cands: list[str], sites: list[str]) -> str | None:
+    """A metadata title that is the h1 minus what the template appended to it: the date
+    and categories ("Headline 02.02.2022 • Verband, Presse")."""
+    for cand in cands:
+        for variant in title_variants(cand, sites):
+            key = normalise_title(variant)
+            if len(key.split()) >= 3 and h1_key.startswith(key + " ") and (
+                    _TRAILER.match(h1[len(variant):])):
                 return variant
     return None
 
 
+_TRAILER = re.compile(r"\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d\d-\d\d|[•|·])")
+_DATE_SEGMENT = re.compile(r"^\s*(?:\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})|\d{4}-\d\d-\d\d)\s*$")
+_KICKER_WORDS = 3
+_KICKERSEPARATORS = frozenset({"/", "|", "–", "—", "-", "•", "·", "»"})
+_LEAD_IN_PUNCT = re.compile(r"[:?!]")
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def _clean(text: str | None) -> str:
-    """Unescaped, on one line."""
+    """Unescaped, on one line, without invisible characters (soft hyphens, zero-width
+    spaces: "Mes\u00adsen\u00adger" is shown as "Messenger")."""
     if not text:
         return ""
-    return norm_space(html.unescape(text)).replace("\n", " ")
+    return norm_space(_INVISIBLE.sub("", html.unescape(text))).replace("\n", " ")
 
 
 def _looks_like_title(h1: str, cands: list[str]) -> bool:
     """An h1 that matches no metadata title: keep it when it reads like a post headline
-    (several words) and shares words with a candidate; a lone section name does not."""
+    (several words sharing words with a candidate, or many words), or when a short h1
+    shares a significant word with one ("Ischgl" in "Trails! Ischgl": the visible headline,
+    not the SEO title). A label ("Sie sind hier:", "Leggi anche:") is no headline."""
     words = normalise_title(h1).split()
-    if len(words) < 3:
+    if not words or h1.rstrip().endswith(":"):
         return False
     h1_words = set(words)
-    for cand in cands:
-        cand_words = set(normalise_title(cand).split())
-        if cand_words and len(h1_words & cand_words) / len(h1_words) >= 0.5:
+    cand_words = [set(normalise_title(c).split()) for c in cands]
+    if all(normalise_title(c) in GENERIC_SEGMENTS for c in cands):
+        return True  # the metadata says only "Home"
+    if len(words) >= 3:
+        for cw in cand_words:
+            if cw and len(h1_words & cw) / len(h1_words) >= 0.5:
+                return True
+        if len(words) >= 5:
             return True
-    return len(words) >= 5
+    if SEPARATORS.search(h1):
+        return False  # "OutdoorNews | Eintrag": a section and a page kind, no headline
+    significant = {w for w in h1_words if len(w) >= 4 or any(ch.isdigit() for ch in w)}
+    if any(significant & cw for cw in cand_words):
+        return True
+    # German compounds: "Chorgeschichte" for "Geschichte", "Finanzierung" in "Autofinanzierung"
+    long_words = {w for w in h1_words if len(w) >= 6}
+    return any(a in b or b in a for cw in cand_words for b in cw if len(b) >= 6
+               for a in long_words)
 
 
-def _strip_site(title: str, sites: list[str]) -> str:
-    """Remove leading or trailing site-name segments ("X | Site - Claim"); otherwise the
-    title as is."""
-    if not sites:
-        return title
-    site_keys = {normalise_title(s) for s in sites} - {""}
-    parts = _SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    seps = _SEPARATORS.findall(title)
-    n = len(parts)
-    for k in range(n - 1, 0, -1):  # the longest site-name run first
-        tail = _join(parts[n - k:], seps[n - k:])
-        if _is_site(tail, site_keys) or (k == 1 and _contains_site(tail, site_keys)):
-            return _join(parts[: n - k], seps[: n - k - 1])
-    for k in range(n - 1, 0, -1):
-        head = _join(parts[:k], seps[: k - 1])
-        if _is_site(head, site_keys) or (k == 1 and _contains_site(head, site_keys)):
-            return _join(parts[k:], seps[k:])
-    return title
-
-
-def _is_site(part: str, site_keys: set[str]) -> bool:
-    key = normalise_title(part)
-    return key in site_keys or _contains_site(part, site_keys)
-
-
-def _contains_site(part: str, site_keys: set[str]) -> bool:
-    """A segment naming the site: equal to a site name, containing one with a few words
-    around it ("Umweltbundesamt", "AOC media - Analyse…"), or the host glued ("myoos")."""
-    key = normalise_title(part)
-    if not key:
-        return False
-    squashed = key.replace(" ", "")
-    words = len(key.split())
-    for s in site_keys:
-        if len(s) < 4:
-            continue
-        bare = s.replace(" ", "")
-        if bare == squashed or (s in key and len(key) <= len(s) + 12):
-            return True
-        if words <= 4 and len(bare) >= 5 and (bare in squashed or (
-                len(squashed) >= 6 and squashed in bare)):
-            return True
-    return False
-
-
-_HOME_LINKS = etree.XPath(
-    "//a[@href='/' or @href='./' or @href='index.html' or @href='index.php' or "
-    "contains(@class, 'logo') or contains(@class, 'brand') or @rel='home']"
-    "[not(ancestor::article or ancestor::main or .//h1)]")
-_LOGOS = etree.XPath(
-    "//*[contains(@class, 'logo') or contains(@id, 'logo') or contains(@class, 'site-title') "
-    "or contains(@class, 'site-name') or contains(@class, 'sitename') or "
-    "contains(@class, 'brand')][not(self::html or self::body)]"
-    "[not(ancestor::article or ancestor::main or .//h1 or ancestor::h1)]")
-_COPYRIGHT = etree.XPath("//footer//text()[contains(., '©')]|//text()[contains(., '©')]")
-_YEARS = re.compile(r"©|\(c\)|copyright|\b(?:19|20)\d\d\b|[-–]\s*(?:19|20)\d\d|all rights"
-                    r" reserved|alle rechte vorbehalten|tous droits réservés", re.IGNORECASE)
-
-
-def site_identity_texts(tree: HtmlElement, url: str) -> list[str]:
-    """Names the page gives its site: logo and home-link texts and alts, the copyright
-    holder. A title segment equal to one of them is the site name, not the headline."""
-    out: list[str] = []
-    host = urlsplit(url).netloc.lower()
-    for a in _HOME_LINKS(tree)[:6] + _LOGOS(tree)[:6]:
-        href = (a.get("href") or "").strip()
-        if a.tag == "a" and href.startswith("http") and urlsplit(href).netloc.lower() != host:
-            continue
-        texts = [norm_space(a.text_content()), a.get("title") or ""]
-        texts += [img.get("alt") or "" for img in a.iter("img")][:2]
-        out += [t.replace("\n", " ") for t in texts if t and len(t) <= 80]
-    for node in _COPYRIGHT(tree)[:2]:
-        holder = " ".join(_YEARS.sub(" ", str(node)).split()).strip(" .,|-–")
-        if 3 <= len(holder) <= 60:
-            out.append(holder)
-    return list(dict.fromkeys(out))
-
-
-def _join(parts: list[str], seps: list[str]) -> str:
-    out = parts[0]
-    for sep, part in zip(seps, parts[1:], strict=False):
-        out += sep + part
-    return out.strip()

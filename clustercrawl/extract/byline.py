@@ -1,0 +1,203 @@
+"""The byline: the date printed next to the headline, as readers see it.
+
+Read from the short texts right below (or, within the same header block, above) the
+headline: a single date, not a range, not in a sentence about a deadline or an event, not
+in a sidebar, a quote or an event box, not after "until", "registered" and the like. A
+dateline opening the first paragraph ("Berlin, 29.11.2022 – …") counts too. Dates labelled
+as updates are left to a second pass (``updated=True``) for pages that show nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from clustercrawl.extract import vocab
+from clustercrawl.extract.daterange import date_order_for, find_date_ranges
+from clustercrawl.extract.dates import DateValue
+from clustercrawl.extract.dom import class_id
+
+__all__ = ["byline_date"]
+
+_FOLLOWING = etree.XPath(
+    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+    "[position() <= 60]")
+_PRECEDING = etree.XPath(
+    "preceding::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+    "[position() <= 15]")
+_UPDATE_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:updated?|aktualisiert|geändert|modifié|mis\s+à\s+jour|actualizad[oa]|"
+    r"aggiornat[oa]|zaktualizowan\w*|aktualizováno|aktualizované|bijgewerkt)(?![^\W\d_])",
+    re.IGNORECASE)
+_DATELINE_END = re.compile(r"^\s*[)\]]?\s*(?:[-–—:|]|\s[-–—]\s)")
+_BYLINE_AFTER, _BYLINE_BEFORE = 600, 250
+# where a date is not the post's: modified dates, hidden copies, event blocks, embedded
+# tweets and quotes, sidebars, teasers and comments
+_NOT_BYLINE = re.compile(
+    r"updated|modified|aktualis|(?<![\w-])hidden(?![\w-])|visually-?hidden|sr-only|"
+    r"screen-reader|snippet-hidden|event|tribe|termin|veranstalt|evenement|evento|schedule|"
+    r"agenda|(?<!icon-)(?<!fa-)calend|deadline|sidebar|widget|related|teaser|recent|popular|comment|tweet|"
+    r"embed|instagram|menu|breadcrumb"
+)
+# WordPress themes mark the published date "entry-date published updated"
+_PUBLISHED_CLASS = re.compile(r"publish|entry-date|post-date|posted|pubdate|meta-date|create")
+# a date right after these is an end, a start or an event time, not the post's date
+_NOT_BYLINE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:bis|until|till|ab|seit|since|from|do|od|až|jusqu'(?:au|à)|à partir du|"
+    r"hasta|desde|fino\s+al|dal|termin|wann|when|kiedy|quand|cuándo|quando|kdy|verfügbar|"
+    r"available|gültig|valid|"
+    # a member's joining day, a book's or record's release day
+    r"registriert|registered|joined|member\s+since|mitglied\s+seit|inscrit\s+le|"
+    r"release\s+date|date\s+de\s+sortie)\W*$",
+    re.IGNORECASE)
+_META_ASIDE = 400
+_STARTS_WITH_DIGIT = re.compile(r"\s*\d")
+_WORD = re.compile(r"\w+")
+_UPDATED_CLASS = re.compile(r"updated|modified|aktualis")
+_NOT_BYLINE_TAGS = frozenset({"blockquote", "aside", "nav", "q", "cite", "option", "select"})
+
+
+def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
+    node: HtmlElement | None = el
+    for _ in range(4):
+        if node is None:
+            return False
+        names = class_id(node)
+        if updated:
+            names = _UPDATED_CLASS.sub(" ", names)
+        if node.tag in _NOT_BYLINE_TAGS and not (
+                node.tag == "aside" and len(node.text_content()) < _META_ASIDE):
+            return True  # an <aside> holding only a few lines is the post's meta box
+        if _NOT_BYLINE.search(names) and not _PUBLISHED_CLASS.search(names):
+            return True
+        node = node.getparent()
+    return False
+
+
+def byline_date(headline: HtmlElement | None, language: str | None, tz: str | None,
+                forbidden: Collection[date] = (), updated: bool = False) -> DateValue | None:
+    """The single date in a short text right below or above the headline (byline, kicker),
+    or opening the first paragraph as a dateline ("29.11.2022 – …"). With ``updated``,
+    a date labelled as an update counts too (for pages that show no other)."""
+    if headline is None:
+        return None
+    order = date_order_for(language)
+    best: tuple[int, DateValue] | None = None
+    near = headline  # above the headline, only dates of the same header block count
+    for _ in range(3):
+        near = near.getparent() if near.getparent() is not None else near
+    for nodes, limit, after in ((_FOLLOWING(headline), _BYLINE_AFTER, True),
+                                (_PRECEDING(headline), _BYLINE_BEFORE, False)):
+        seen = 0
+        ordered = list(nodes) if after else list(reversed(nodes))
+        for i, node in enumerate(ordered):
+            text = " ".join(str(node).split())
+            if seen > limit or (best is not None and seen >= best[0]):
+                break
+            distance = seen
+            seen += len(text)
+            if not after and near not in node.getparent().iterancestors():
+                break
+            # a label in the text node before ("Registriert:" | "18.09.2008")
+            before = str(ordered[i - 1]) if after and i else ""
+            if before and _NOT_BYLINE_BEFORE.search(before) and _STARTS_WITH_DIGIT.match(text):
+                continue
+            value = _byline_value(node, text, language, tz, order, forbidden, updated)
+            if value is not None:
+                best = (distance, value)
+                break
+    return best[1] if best else None
+
+
+def _byline_value(node: object, text: str, language: str | None, tz: str | None,
+                  order: str, forbidden: Collection[date],
+                  updated: bool = False) -> DateValue | None:
+    if len(text) > 120:
+        ranges = find_date_ranges(text[:60], language, date_order=order, month_only=False)
+        if not ranges or ranges[0].span[0] > 30 or ranges[0].is_range:
+            return None
+        if not _DATELINE_END.match(text[ranges[0].span[1]:]):
+            return None  # a date inside prose, not a dateline
+    else:
+        ranges = find_date_ranges(text, language, date_order=order, month_only=False)
+        if not ranges and not updated:
+            return _short_year_byline(node, text, tz, forbidden)
+        if len(ranges) != 1 or ranges[0].is_range or (
+                not updated and _UPDATE_LABEL.search(text)):
+            return None
+        rest = text[: ranges[0].span[0]] + text[ranges[0].span[1] :]
+        words = len(_WORD.findall(_UPDATE_LABEL.sub(" ", rest) if updated else rest))
+        if (words > 6 or vocab.DEADLINE.search(rest) or vocab.EVENT.search(rest)
+                or _NOT_BYLINE_BEFORE.search(text[: ranges[0].span[0]])):
+            return None  # a sentence (about a deadline, an event), not a byline
+    rng = ranges[0]
+    if rng.start in forbidden:
+        return None
+    parent = getattr(node, "getparent", lambda: None)()
+    if parent is not None and _not_a_byline(parent, updated):
+        return None
+    if updated and parent is not None and _in_prose(parent):
+        return None  # "Update vom 3. Mai:" opening a paragraph of a live report
+    if rng.precision == "datetime":
+        return DateValue(rng.start_iso(tz), "datetime", "text", rng.start, rng.raw)
+    return DateValue(rng.start.isoformat(), "day", "text", rng.start, rng.raw)
+
+
+#: "04.05.20 14:50": a numeric byline with a two-digit year (day-first: the dotted form is
+#: not used month-first)
+_SHORT_YEAR = re.compile(
+    r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})(?![\d.]\d)"
+    r"(?:,?\s+(?:um\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d))?")
+_BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote"})
+
+
+def _short_year_byline(node: object, text: str, tz: str | None,
+                       forbidden: Collection[date]) -> DateValue | None:
+    """A byline date written with a two-digit year, alone in its short text."""
+    found = list(_SHORT_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = text[: m.start()] + text[m.end():]
+    if len(rest.split()) > 6 or _UPDATE_LABEL.search(text) or _NOT_BYLINE_BEFORE.search(
+            text[: m.start()]):
+        return None
+    try:
+        day = date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+    parent = getattr(node, "getparent", lambda: None)()
+    if day in forbidden or (parent is not None and _not_a_byline(parent)):
+        return None
+    if m.group(4) is not None:
+        moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
+        zone = _zone(tz)
+        iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")
+        return DateValue(iso, "datetime", "text", day, m.group(0))
+    return DateValue(day.isoformat(), "day", "text", day, m.group(0))
+
+
+def _in_prose(el: HtmlElement) -> bool:
+    """Whether the element sits in a paragraph of running text."""
+    node: HtmlElement | None = el
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag in _BLOCKS:
+            return len(node.text_content()) > 160
+        node = node.getparent()
+    return False
+
+
+def _zone(name: str | None) -> ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
