@@ -20,7 +20,6 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytz
 from lxml import etree
@@ -34,6 +33,7 @@ from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, u
 from clustercrawl.extract.pubevidence import Candidate, choose, conflicting
 from clustercrawl.extract.structured import StructuredData
 from clustercrawl.extract.title import normalise_title, title_variants
+from clustercrawl.timezones import zone_named  # re-exported: event.py, core.py
 
 __all__ = [
     "PublishedInputs",
@@ -300,16 +300,6 @@ def _is_utc(value: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- zones
-
-
-def zone_named(name: str | None) -> tzinfo | None:
-    """The zone of an IANA name, None when unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def infer_zone(url: str, page: PageMeta | None, sd: StructuredData) -> tzinfo | None:
