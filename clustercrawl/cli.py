@@ -29,6 +29,7 @@ import time
 import urllib.request
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from redis.exceptions import RedisError
 
@@ -42,7 +43,13 @@ from clustercrawl.distributed.connection import (
 from clustercrawl.distributed.finalize import FinalizeError, finalize_run
 from clustercrawl.distributed.queue import SeedError, SiteQueue
 from clustercrawl.extract import extract_post
-from clustercrawl.registry import RegistryFileError, load_registry, select_sites
+from clustercrawl.registry import (
+    RegistryFileError,
+    RegistryLoad,
+    Site,
+    load_registry,
+    select_sites,
+)
 from clustercrawl.registry.verify import run_verify
 from clustercrawl.registry.writeback import write_results
 from clustercrawl.tools import export, purge, sites
@@ -119,19 +126,30 @@ def _verify_parser() -> argparse.ArgumentParser:
     return p
 
 
-def cmd_registry_verify(args: argparse.Namespace) -> int:
+def _selected_sites(command: str, args: argparse.Namespace, skipped: str,
+                    **filters: Any) -> tuple[RegistryLoad, list[Site]] | None:
+    """The registry's sites the command's arguments pick; None (after one line on stderr)
+    when the registry cannot be read or nothing is picked. Entry errors are listed."""
     try:
         loaded = load_registry(args.registry)
-        sites = select_sites(loaded.sites, ids=args.sites, country=args.country,
-                             language=args.language, type=args.type, tag=args.tag)
+        sites = select_sites(loaded.sites, ids=args.sites, country=args.country, **filters)
     except (RegistryFileError, ValueError) as exc:
-        print(f"clustercrawl registry verify: {exc}", file=sys.stderr)
-        return 2
+        print(f"clustercrawl {command}: {exc}", file=sys.stderr)
+        return None
     for err in loaded.errors:
-        print(f"error: {err} (not verified)", file=sys.stderr)
+        print(f"error: {err} ({skipped})", file=sys.stderr)
     if not sites:
-        print("clustercrawl registry verify: no site selected", file=sys.stderr)
+        print(f"clustercrawl {command}: no site selected", file=sys.stderr)
+        return None
+    return loaded, sites
+
+
+def cmd_registry_verify(args: argparse.Namespace) -> int:
+    picked = _selected_sites("registry verify", args, "not verified", language=args.language,
+                             type=args.type, tag=args.tag)
+    if picked is None:
         return 2
+    loaded, sites = picked
     overrides: dict[str, str] = {}
     for item in args.set:
         name, sep, value = item.partition("=")
@@ -183,17 +201,10 @@ def _queue(args: argparse.Namespace) -> SiteQueue | None:
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
-    try:
-        loaded = load_registry(args.registry)
-        sites = select_sites(loaded.sites, ids=args.sites, country=args.country)
-    except (RegistryFileError, ValueError) as exc:
-        print(f"clustercrawl seed: {exc}", file=sys.stderr)
+    picked = _selected_sites("seed", args, "not queued")
+    if picked is None:
         return 2
-    for err in loaded.errors:
-        print(f"error: {err} (not queued)", file=sys.stderr)
-    if not sites:
-        print("clustercrawl seed: no site selected", file=sys.stderr)
-        return 2
+    loaded, sites = picked
     queue = _queue(args)
     if queue is None:
         return 2

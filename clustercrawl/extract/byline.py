@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -21,6 +20,7 @@ from clustercrawl.extract import vocab
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import class_id
+from clustercrawl.timezones import zone_named
 
 __all__ = ["byline_date"]
 
@@ -176,7 +176,7 @@ def _short_year_byline(node: object, text: str, tz: str | None,
         return None
     if m.group(4) is not None:
         moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
-        zone = _zone(tz)
+        zone = zone_named(tz)
         iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")
         return DateValue(iso, "datetime", "text", day, m.group(0))
     return DateValue(day.isoformat(), "day", "text", day, m.group(0))
@@ -194,10 +194,3 @@ def _in_prose(el: HtmlElement) -> bool:
     return False
 
 
-def _zone(name: str | None) -> ZoneInfo | None:
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
