@@ -237,3 +237,26 @@ def month_names(short: bool = True) -> Mapping[str, int]:
             for name in names:
                 table.setdefault(fold(name).rstrip("."), month)
     return table
+
+
+@cache
+def full_month_table() -> Mapping[str, Mapping[str, int]]:
+    """Language → lower-case full month name (every form) → month (1-12)."""
+    out: dict[str, dict[str, int]] = {}
+    for code in languages():
+        months = lang_words(code).months
+        if months is not None:
+            out[code] = {name.lower(): m for m in range(1, 13) for name in months.full_forms(m)}
+    return out
+
+
+@cache
+def short_month_table() -> Mapping[str, Mapping[str, int]]:
+    """Language → lower-case month abbreviation (no dot) → month (1-12)."""
+    out: dict[str, dict[str, int]] = {}
+    for code in languages():
+        months = lang_words(code).months
+        if months is not None and months.short:
+            out[code] = {name.lower().rstrip("."): m
+                         for m in range(1, 13) for name in months.short[m - 1]}
+    return out

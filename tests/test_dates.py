@@ -58,8 +58,8 @@ def test_ranges_in_every_language_keep_text_and_no_iso(text: str, raw: str) -> N
 
 
 def test_words_files_hold_every_month_extract_lexicon_knows() -> None:
-    """extract/lexicon.py still has its own month tables; the words files must cover them so
-    that the extractor can switch to clustercrawl.dates without losing a name."""
+    """extract/lexicon.py reads its month tables from the words files; its weekdays and range
+    words must be there too, so the files stay the one place for them."""
     from clustercrawl.extract import lexicon
     from clustercrawl.words import lang_words
 

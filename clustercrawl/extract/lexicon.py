@@ -12,128 +12,15 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-#: Full month names per language (any grammatical case), month number 1-12.
-MONTHS: Mapping[str, Mapping[str, int]] = {
-    "en": {
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    },
-    "de": {
-        "januar": 1, "jänner": 1, "jaenner": 1, "februar": 2, "feber": 2, "märz": 3,
-        "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9,
-        "oktober": 10, "november": 11, "dezember": 12,
-    },
-    "fr": {
-        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-        "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-        "décembre": 12, "decembre": 12,
-    },
-    "es": {
-        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-        "diciembre": 12,
-    },
-    "it": {
-        "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
-        "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
-    },
-    "pt": {
-        "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
-        "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
-    },
-    "nl": {
-        "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-        "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-    },
-    "pl": {
-        # nominative
-        "styczeń": 1, "luty": 2, "marzec": 3, "kwiecień": 4, "maj": 5, "czerwiec": 6,
-        "lipiec": 7, "sierpień": 8, "wrzesień": 9, "październik": 10, "listopad": 11,
-        "grudzień": 12,
-        # genitive (dates)
-        "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
-        "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
-        "grudnia": 12,
-        # locative ("w październiku 2014")
-        "styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6,
-        "lipcu": 7, "sierpniu": 8, "wrześniu": 9, "październiku": 10, "listopadzie": 11,
-        "grudniu": 12,
-        # without diacritics (seen on older sites)
-        "styczen": 1, "kwiecien": 4, "sierpien": 8, "wrzesien": 9, "pazdziernik": 10,
-        "grudzien": 12, "wrzesnia": 9, "pazdziernika": 10, "wrzesniu": 9, "pazdzierniku": 10,
-    },
-    "cs": {
-        "leden": 1, "únor": 2, "březen": 3, "duben": 4, "květen": 5, "červen": 6,
-        "červenec": 7, "srpen": 8, "září": 9, "říjen": 10, "listopad": 11, "prosinec": 12,
-        "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
-        "července": 7, "srpna": 8, "října": 10, "listopadu": 11, "prosince": 12,
-        "lednu": 1, "únoru": 2, "březnu": 3, "dubnu": 4, "květnu": 5, "červnu": 6,
-        "červenci": 7, "srpnu": 8, "říjnu": 10, "prosinci": 12,
-    },
-    "sk": {
-        "január": 1, "február": 2, "marec": 3, "apríl": 4, "máj": 5, "jún": 6, "júl": 7,
-        "august": 8, "september": 9, "október": 10, "november": 11, "december": 12,
-        "januára": 1, "februára": 2, "marca": 3, "apríla": 4, "mája": 5, "júna": 6,
-        "júla": 7, "augusta": 8, "septembra": 9, "októbra": 10, "novembra": 11,
-        "decembra": 12,
-        "januári": 1, "februári": 2, "marci": 3, "apríli": 4, "máji": 5, "júni": 6,
-        "júli": 7, "auguste": 8, "septembri": 9, "októbri": 10, "novembri": 11,
-        "decembri": 12,
-    },
-    "sl": {
-        "januar": 1, "februar": 2, "marec": 3, "april": 4, "maj": 5, "junij": 6, "julij": 7,
-        "avgust": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-        "januarja": 1, "februarja": 2, "marca": 3, "aprila": 4, "maja": 5, "junija": 6,
-        "julija": 7, "avgusta": 8, "septembra": 9, "oktobra": 10, "novembra": 11,
-        "decembra": 12,
-    },
-    "hr": {
-        "siječanj": 1, "veljača": 2, "ožujak": 3, "travanj": 4, "svibanj": 5, "lipanj": 6,
-        "srpanj": 7, "kolovoz": 8, "rujan": 9, "listopad": 10, "studeni": 11, "prosinac": 12,
-        "siječnja": 1, "veljače": 2, "ožujka": 3, "travnja": 4, "svibnja": 5, "lipnja": 6,
-        "srpnja": 7, "kolovoza": 8, "rujna": 9, "listopada": 10, "studenoga": 11,
-        "studenog": 11, "prosinca": 12,
-    },
-    # Hungarian and Romanian partners, Ukrainian and Russian pages of cross-border projects
-    "hu": {
-        "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6,
-        "július": 7, "augusztus": 8, "szeptember": 9, "október": 10, "november": 11,
-        "december": 12,
-    },
-    "ro": {
-        "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "mai": 5, "iunie": 6,
-        "iulie": 7, "august": 8, "septembrie": 9, "octombrie": 10, "noiembrie": 11,
-        "decembrie": 12,
-    },
-    "uk": {
-        "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
-        "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
-    },
-    "ru": {
-        "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-        "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-    },
-}
+from clustercrawl import words
+
+#: Full month names per language (any grammatical case), month number 1-12: from the
+#: per-language words (clustercrawl/data/words/<lang>.yaml), the one table discovery, the
+#: demo web and extraction share.
+MONTHS: Mapping[str, Mapping[str, int]] = words.full_month_table()
 
 #: Abbreviations. Only trusted next to a day *and* a year, or with a trailing dot.
-MONTH_ABBREVIATIONS: Mapping[str, Mapping[str, int]] = {
-    "en": {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-           "sept": 9, "oct": 10, "nov": 11, "dec": 12},
-    "de": {"jan": 1, "jän": 1, "feb": 2, "mär": 3, "mrz": 3, "apr": 4, "jun": 6, "jul": 7,
-           "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dez": 12},
-    "fr": {"janv": 1, "févr": 2, "fév": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9,
-           "oct": 10, "nov": 11, "déc": 12, "dec": 12},
-    "es": {"ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sep": 9,
-           "sept": 9, "oct": 10, "nov": 11, "dic": 12},
-    "it": {"gen": 1, "feb": 2, "mar": 3, "apr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8,
-           "set": 9, "ott": 10, "nov": 11, "dic": 12},
-    "pt": {"fev": 2, "abr": 4, "ago": 8, "set": 9, "out": 10, "dez": 12},
-    "nl": {"mrt": 3, "okt": 10},
-    "pl": {"sty": 1, "lut": 2, "mar": 3, "kwi": 4, "cze": 6, "lip": 7, "sie": 8, "wrz": 9,
-           "paź": 10, "lis": 11, "gru": 12},
-    "cs": {"led": 1, "úno": 2, "bře": 3, "dub": 4, "kvě": 5, "čvn": 6, "čvc": 7, "srp": 8,
-           "zář": 9, "říj": 10, "lis": 11, "pro": 12},
-}
+MONTH_ABBREVIATIONS: Mapping[str, Mapping[str, int]] = words.short_month_table()
 
 #: Full names that are also common words: accepted only when written capitalised.
 CAPITALISED_ONLY: frozenset[str] = frozenset({"may"})
