@@ -130,3 +130,19 @@ def test_crawl_result_fixture_is_untouched(demo_crawl: CrawlResult) -> None:
     """The shared demo crawl (default FEEDS) is grouped as well."""
     assert demo_crawl.returncode == 0
     assert all(p.get("story_id") for p in demo_crawl.items)
+
+
+def test_without_a_state_the_run_still_groups(registry: Path, default_run: dict[str, Any],
+                                              tmp_path: Path) -> None:
+    """``CLUSTERCRAWL_STATE_PATH=off``: the state lives in memory for the run; the feed and
+    the run folder are complete and grouped, no cumulative file is written."""
+    out = tmp_path / "out"
+    target = tmp_path / "mine.jsonl"
+    proc = run_crawl(out, registry, extra_settings={"CLUSTERCRAWL_STATE_PATH": "off"},
+                     args=["-O", str(target)])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    posts = [json.loads(line) for line in target.read_text("utf-8").splitlines() if line]
+    assert _ids(posts) == default_run["ids"]
+    assert not (out / "posts.jsonl").exists() and not (out / "state").exists()
+    run_posts, _ = read_run(out)
+    assert _ids(run_posts) == default_run["ids"]
