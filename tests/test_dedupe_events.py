@@ -258,3 +258,12 @@ def test_grouping_does_not_depend_on_which_post_comes_first() -> None:
     for order in permutations(range(3)):
         clusters = cluster_events(facts, list(order), {})
         assert len(set(clusters)) == 1, (order, clusters)
+
+
+def test_a_binational_event_name_is_one_name_in_every_language() -> None:
+    from clustercrawl.dedupe.eventwords import nations_of
+
+    assert nations_of("Deutsch-Polnisches") == nations_of("polsko-niemieckie") == "DE+PL"
+    assert nations_of("česko-slovenský") == nations_of("Slovak-Czech") == "CZ+SK"
+    assert nations_of("franco-italien") == "FR+IT"
+    assert nations_of("Bio-Europe") is None and nations_of("deutsch-deutsches") is None

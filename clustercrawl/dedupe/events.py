@@ -228,6 +228,9 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         if any(word.startswith(s) for s in skip):
             continue  # the event's own city, however inflected ("Bukareszcie")
         concepts = ew.concepts_of(word)
+        if not concepts and "-" in word and (nations := ew.nations_of(word)):
+            out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
+            continue
         if not concepts and "-" in word:
             concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
             if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):

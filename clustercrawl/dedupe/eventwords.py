@@ -227,3 +227,41 @@ def _typo_of(word: str) -> Concept | None:
 
 
 CONCEPT_BY_NAME: Mapping[str, Concept] = {c.name: c for c in CONCEPTS}
+
+
+#: Stems of nationality adjectives (folded), in the languages of the domain, and the country
+#: they name: "Deutsch-Polnisches Clusterforum" and "Polsko-Niemieckie Forum Klastrów" are
+#: one name, whatever the language and the order of the two countries.
+_NATIONS: tuple[tuple[str, str], ...] = (
+    ("deutsch", "DE"), ("german", "DE"), ("niemieck", "DE"), ("nemeck", "DE"),
+    ("allemand", "DE"), ("tedesc", "DE"), ("aleman", "DE"), ("nemeck", "DE"),
+    ("polnisch", "PL"), ("polish", "PL"), ("polsk", "PL"), ("polonais", "PL"),
+    ("polacc", "PL"), ("polaco", "PL"),
+    ("tschech", "CZ"), ("czech", "CZ"), ("czesk", "CZ"), ("cesk", "CZ"), ("tcheque", "CZ"),
+    ("checo", "CZ"), ("ceco", "CZ"),
+    ("slowak", "SK"), ("slovak", "SK"), ("slowack", "SK"), ("slovensk", "SK"),
+    ("franzos", "FR"), ("french", "FR"), ("francusk", "FR"), ("franco", "FR"),
+    ("francouzsk", "FR"), ("frances", "FR"),
+    ("italien", "IT"), ("italian", "IT"), ("italo", "IT"), ("wlosk", "IT"), ("italsk", "IT"),
+    ("spanisch", "ES"), ("spanish", "ES"), ("hiszpansk", "ES"), ("hispano", "ES"),
+    ("spanelsk", "ES"), ("espagnol", "ES"), ("spagnol", "ES"),
+    ("osterreich", "AT"), ("austria", "AT"), ("austriack", "AT"), ("rakousk", "AT"),
+    ("ungarisch", "HU"), ("hungarian", "HU"), ("wegiersk", "HU"), ("madarsk", "HU"),
+    ("niederland", "NL"), ("dutch", "NL"), ("holendersk", "NL"), ("nizozemsk", "NL"),
+    ("sachsisch", "DE"), ("saksonsk", "DE"),
+)
+
+
+def nations_of(word: str) -> str | None:
+    """``"DE+PL"`` for a hyphenated pair (or more) of nationality adjectives, else None."""
+    parts = [p for p in fold(word).split("-") if p]
+    if len(parts) < 2:
+        return None
+    codes = []
+    for part in parts:
+        code = next((c for stem, c in _NATIONS if part.startswith(stem)), None)
+        if code is None:
+            return None
+        codes.append(code)
+    unique = sorted(set(codes))
+    return "+".join(unique) if len(unique) >= 2 else None
