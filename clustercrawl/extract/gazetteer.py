@@ -208,6 +208,10 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
     for m in _CANDIDATE.finditer(text):
         if not m.group(1)[0].isupper():  # the class's Ā-Ž range holds "č" too
             continue
+        first = m.group(1).split()[0]
+        if first.isupper() and len(first) <= 5 and not text.isupper():
+            continue  # an acronym in running text ("z FENG", "w PARP"), not a city
+
         before = text[max(0, m.start() - 16) : m.start()]
         if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
             continue
