@@ -135,3 +135,25 @@ def test_gate_on_own_words_patterns(capsys: pytest.CaptureFixture[str]) -> None:
             f"{k} {v:.2f}" for k, v in sorted(scores.items())))
     low = {k: round(v, 3) for k, v in scores.items() if v < FLOORS.get(k, 1.0)}
     assert not low, low
+
+
+@pytest.mark.parametrize(("title", "body", "start", "end", "city"), [
+    ("Rückblick auf unseren Sommerempfang", "Rund 120 Gäste kamen am 3. Juli 2025 zu unserem "
+     "Sommerempfang in die Gläserne Manufaktur nach Dresden.", "2025-07-03", "2025-07-03",
+     "Dresden"),
+    ("Bilanz unseres Messeauftritts", "Vier Messetage und viele Gespräche: unser "
+     "Gemeinschaftsstand auf der Hannover Messe vom 31. März bis 4. April 2025 in Hannover.",
+     "2025-03-31", "2025-04-04", "Hanover"),
+])
+def test_receptions_and_trade_fair_stands_are_events(title: str, body: str, start: str,
+                                                     end: str, city: str) -> None:
+    from clustercrawl.extract import extract_post
+
+    page = (f"<html lang=de><head><title>{title}</title><meta property="
+            f'"article:published_time" content="2025-08-01T10:00:00+02:00"></head><body>'
+            f"<article><h1>{title}</h1><p>{body}</p><p>Wir danken allen Mitgliedern.</p>"
+            "</article></body></html>")
+    event = extract_post(page, "https://cluster.example/rueckblick/", language="de",
+                         timezone="Europe/Berlin")["event"]
+    assert event is not None
+    assert (event["start"], event["end"], event["location"]["city"]) == (start, end, city)
