@@ -105,6 +105,9 @@ CLUSTERCRAWL_WP_MAX_PAGES = 100
 CLUSTERCRAWL_MAX_SITEMAPS = 50
 #: Posts fetched per site (0 = no cap).
 CLUSTERCRAWL_MAX_POSTS_PER_SITE = 0
+#: Re-crawls of a WordPress site ask first for the posts' index (ids and modification dates,
+#: most recently modified first), this many per page; an unchanged site costs one request.
+CLUSTERCRAWL_WP_INDEX_PER_PAGE = 20
 
 # --- no site can hold a run (clustercrawl/spiders/budget.py) ------------------------------------
 #: Requests per site and run, every channel included; a bigger site is finished over the next

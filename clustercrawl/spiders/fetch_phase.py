@@ -361,6 +361,7 @@ class FetchMixin(SpiderBase):
             posts=len(items) + st.unchanged if not st.incremental else prev.posts,
             last_run=now,
             last_full_run=now if not st.incremental and st.status == "ok" else prev.last_full_run,
+            wp_total=st.wp_total if st.wp_total is not None else prev.wp_total,
         )
 
 

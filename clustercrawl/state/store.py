@@ -71,6 +71,8 @@ class SiteRecord:
     posts: int = 0
     last_run: str | None = None
     last_full_run: str | None = None
+    #: X-WP-Total when the posts were last listed: a re-crawl's index tells removals by it
+    wp_total: int | None = None
 
 
 class StateStore(Protocol):
