@@ -53,8 +53,11 @@ class RobotsTxtCacheMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         store = optional_store(self.crawler)
-        if (store is not None and self._is_robots(request) and "cached" not in response.flags
-                and response.status in _KEEP):
+        # a robots.txt that redirected (WordPress with plain permalinks answers 301) is kept
+        # under the host first asked, which is the one asked again next run
+        first = (request.meta.get("redirect_urls") or [request.url])[0]
+        if (store is not None and urlsplit(first).path == "/robots.txt"
+                and "cached" not in response.flags and response.status in _KEEP):
             now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-            store.put_robots(urlsplit(request.url).netloc, response.status, response.body, now)
+            store.put_robots(urlsplit(first).netloc, response.status, response.body, now)
         return response
