@@ -123,6 +123,9 @@ CLUSTERCRAWL_BREAKER_WINDOW = 100
 CLUSTERCRAWL_BREAKER_RATIO = 0.8
 #: Post pages of one site scheduled at once (more wait in the site's own queue).
 CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT = 4
+#: Sites open at once (the next start as others finish; never two of one registered domain
+#: together): memory grows with this, not with the registry. 0 = every site at start.
+CLUSTERCRAWL_SITES_OPEN = 200
 #: The whole run stops gracefully after this long (seconds, or "90m", "6h"; 0 = no
 #: deadline): no new request, sites flushed, outputs and manifest written (finish_reason
 #: "deadline"). Unfinished sites go on next run.

@@ -121,6 +121,7 @@ class SiteState:
     failure: str | None = None
     status: str | None = None
     record: SiteRecord | None = None  # what the state will keep of this site
+    record_saved: bool = False  # written when the site's items were stored
     pending_feeds: int = 0  # incremental run: feeds still to answer before the listings
     post_queue: deque[PostTicket] = field(default_factory=deque)
     started: float = field(default_factory=time.monotonic)
