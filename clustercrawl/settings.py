@@ -77,6 +77,10 @@ DOWNLOADER_MIDDLEWARES = {
     "clustercrawl.shutdown.DrainMiddleware": 50,
     # robots.txt answered from the crawl state for a day (RFC 9309 allows 24 h of caching)
     "clustercrawl.fetch.robotscache.RobotsTxtCacheMiddleware": 80,
+    # Scrapy's robots.txt middleware, keeping a bounded number of parsers (memory flat in
+    # the number of sites)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "clustercrawl.fetch.robotscache.BoundedRobotsTxtMiddleware": 100,
     # Turns the resolver's refusals into ForbiddenAddress errors naming the URL; above
     # RetryMiddleware (550) so a refusal is never retried.
     "clustercrawl.fetch.ssrf.SSRFRefusalMiddleware": 560,
@@ -126,6 +130,8 @@ CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT = 4
 #: Sites open at once (the next start as others finish; never two of one registered domain
 #: together): memory grows with this, not with the registry. 0 = every site at start.
 CLUSTERCRAWL_SITES_OPEN = 200
+#: robots.txt parsers kept in memory (the oldest let go; the crawl state keeps the files).
+CLUSTERCRAWL_ROBOTS_PARSERS_KEPT = 2000
 #: The whole run stops gracefully after this long (seconds, or "90m", "6h"; 0 = no
 #: deadline): no new request, sites flushed, outputs and manifest written (finish_reason
 #: "deadline"). Unfinished sites go on next run.
