@@ -57,16 +57,20 @@ class WpRecrawlMixin(SpiderBase):
         then walk on, or ask for the changed posts in full."""
         st = self._state(response)
         out: list[scrapy.Request | None] = []
+        if response.status != 200:
+            # the site refused the index query (a plugin rejecting a parameter, a page
+            # past the end): walk the posts in full, as a first crawl does
+            st.bump("wp_index_refused")
+            out.append(self._wp_request(st, 1))
+            return self._discovery_done(st, [r for r in out if r is not None])
         try:
-            entries = (wordpress.parse_posts_page(response.body, response.url)
-                       if response.status == 200 else [])
+            entries = wordpress.parse_posts_page(response.body, response.url)
         except Exception as exc:
             self._site_error(st, response.url, f"WP API index unreadable ({exc}): "
                              "walking the posts in full")
             out.append(self._wp_request(st, 1))
             return self._discovery_done(st, [r for r in out if r is not None])
-        if response.status == 200:
-            st.channel_exists(Channel.WP_API, response.url)
+        st.channel_exists(Channel.WP_API, response.url)
         headers = _headers(response)
         pages = wordpress.total_pages(headers) or (1 if entries else 0)
         last_changed = False
