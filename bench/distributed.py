@@ -125,7 +125,7 @@ def main() -> int:
             cwd=ROOT, stdout=subprocess.DEVNULL,
         )
         try:
-            while not (tmp / "truth.json").exists():
+            while not ((tmp / "truth.json").exists() and registry.exists()):
                 if server.poll() is not None:
                     raise SystemExit("demo web did not start")
                 time.sleep(0.2)

@@ -53,7 +53,7 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
     )
     log_path = tmp / "crawl.log"
     try:
-        while not truth.exists():
+        while not (truth.exists() and registry.exists()):
             if server.poll() is not None:
                 raise SystemExit("demo web did not start")
             time.sleep(0.2)
