@@ -1,13 +1,15 @@
-"""Distributed crawl throughput: pages/min with 1, 2 and 4 workers on one Redis.
+"""Distributed crawl throughput: pages/min with 1, 2, 4 and 8 workers on one Redis.
 
-    python bench/distributed.py [--extra-sites 100] [--posts-per-site 50] [--workers 1,2,4]
+    python bench/distributed.py [--extra-sites 100] [--posts-per-site 50] [--workers 1,2,4,8]
                                 [--processes 0] [--json FILE]
 
 Serves a generated demo web (>= 5,000 pages by default) on 127.0.0.1 in its own process,
 starts a private redis-server (127.0.0.1, free port, password), and for each worker count:
 seeds the run, starts that many ``scrapy crawl clusters`` workers at once, waits until they
 all ended by themselves (the last one merges the run), and reports pages/min = responses of
-all workers / wall time from start to the last exit, and the ratio to one worker. Each worker
+all workers / wall time from start to the last exit, the ratio to one worker, and the
+efficiency per worker (ratio / workers) and per core used (ratio / min(workers, cores)):
+on a machine with fewer cores than workers, the second is the one that can stay near 1. Each worker
 runs ``--processes`` extraction processes (0 = inline: one worker is one core). A
 single-process crawl without Redis (same settings) is measured first, as the reference for
 the overhead of distributed mode. Also checks the merged run (posts, duplicates) and prints
@@ -106,7 +108,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--extra-sites", type=int, default=100)
     ap.add_argument("--posts-per-site", type=int, default=50)
-    ap.add_argument("--workers", default="1,2,4")
+    ap.add_argument("--workers", default="1,2,4,8")
     ap.add_argument("--processes", type=int, default=0,
                     help="extraction processes per worker (0 = inline)")
     ap.add_argument("--json", help="also write the figures to this JSON file")
@@ -123,7 +125,7 @@ def main() -> int:
             cwd=ROOT, stdout=subprocess.DEVNULL,
         )
         try:
-            while not (tmp / "truth.json").exists():
+            while not ((tmp / "truth.json").exists() and registry.exists()):
                 if server.poll() is not None:
                     raise SystemExit("demo web did not start")
                 time.sleep(0.2)
@@ -175,14 +177,20 @@ def main() -> int:
             server.wait(timeout=10)
 
     base = rows[0]["pages_per_min"]
+    cores = os.cpu_count() or 1
     for row in rows:
         row["ratio_to_one_worker"] = round(row["pages_per_min"] / base, 2)
+        row["efficiency_per_worker"] = round(row["ratio_to_one_worker"] / row["workers"], 2)
+        row["efficiency_per_core"] = round(row["ratio_to_one_worker"]
+                                           / min(row["workers"], cores), 2)
     print(f"\nweb: {len(truth['sites'])} sites, {len(truth['posts'])} posts; "
           f"{os.cpu_count()} cores; extraction processes per worker: {args.processes}")
-    print("workers  pages/min  ratio to 1 worker  CPU busy (ours)  other processes' CPU")
+    print("workers  pages/min  ratio to 1 worker  per worker  per core  CPU busy (ours)  "
+          "other processes' CPU")
     for row in rows:
         ratio = row["ratio_to_one_worker"]
         print(f"{row['workers']:>7}  {row['pages_per_min']:>9,}  {ratio:>17.2f}  "
+              f"{row['efficiency_per_worker']:>10.2f}  {row['efficiency_per_core']:>8.2f}  "
               f"{row['cpu_busy']:>15.0%}  {row['other_cpu_s']:>19} s")
     if args.json:
         Path(args.json).write_text(json.dumps({"single_process": ref, "rows": rows,

@@ -1,14 +1,16 @@
 """Peak memory of a crawl as the registry grows: 300 and then 3,000 generated sites on loopback.
 
-    python bench/memory_scale.py [--sizes 300,3000] [--posts-per-site 3] [--processes 2]
+    python bench/memory_scale.py [--sizes 1000,3000,10000] [--posts-per-site 3] [--processes 2]
+                                 [--sites-open 200] [--baseline-open 0]
 
 For each size, serves a generated demo web (``clustercrawl.demoweb`` with that many extra
 small sites) on 127.0.0.1 in its own process, crawls it with the real ``clusters`` spider
 (no politeness delay), and samples the resident memory of the crawl from /proc every 0.25 s:
 the crawling process alone and its whole tree (with the extraction workers). Prints both
-peaks per size and how they grow from the smallest to the largest registry. The goal
-(issue 6): peak < 1 GB at 3,000 sites, i.e. memory bounded by the sites in flight, not by
-the registry.
+peaks per size, the per-site slope between the smallest and the largest registry, and the
+peak extrapolated to 30,000 sites (the goal, issue 15: <= 1 GiB there). ``--baseline-open``
+also crawls the largest size with that many sites open at once (0 = all at start, the
+behaviour before CLUSTERCRAWL_SITES_OPEN), as the same run's baseline.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path) -> dict[str, Any]:
+def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
+               sites_open: int = 200) -> dict[str, Any]:
     registry, truth = tmp / "registry.yaml", tmp / "truth.json"
     server = subprocess.Popen(
         [sys.executable, "-m", "clustercrawl.demoweb", "serve", "--port", "0",
@@ -50,7 +53,7 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path) -> di
     )
     log_path = tmp / "crawl.log"
     try:
-        while not truth.exists():
+        while not (truth.exists() and registry.exists()):
             if server.poll() is not None:
                 raise SystemExit("demo web did not start")
             time.sleep(0.2)
@@ -59,6 +62,7 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path) -> di
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                "-s", "CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS=*.localhost",
                "-s", f"CLUSTERCRAWL_EXTRACT_PROCESSES={processes}",
+               "-s", f"CLUSTERCRAWL_SITES_OPEN={sites_open}",
                "-s", f"CLUSTERCRAWL_OUTPUT_DIR={tmp / 'out'}", "-s", "LOG_LEVEL=INFO"]
         start = time.monotonic()
         with log_path.open("w") as log:
@@ -100,6 +104,7 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path) -> di
     late = max((kib for t, kib in samples if t >= 2 * third), default=0)
     return {
         "sites": registry_sites,
+        "sites_open": sites_open,
         "seconds": round(seconds, 1),
         "responses": int(responses[-1]) if responses else 0,
         "items": int(items[-1]) if items else 0,
@@ -111,30 +116,53 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path) -> di
     }
 
 
+def _line(row: dict[str, Any], processes: int) -> str:
+    return (f"{row['sites']:>6} sites ({row['sites_open'] or 'all'} open): "
+            f"{row['responses']:,} responses, {row['items']:,} posts in {row['seconds']:.0f} s; "
+            f"peak RSS {row['peak_rss_mib']:,} MiB (crawler + {processes} extraction workers), "
+            f"crawling process alone {row['crawler_peak_rss_mib']:,} MiB; "
+            f"statuses {row['statuses']}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", default="300,3000", help="extra generated sites per run")
+    ap.add_argument("--sizes", default="1000,3000", help="extra generated sites per run")
     ap.add_argument("--posts-per-site", type=int, default=3)
     ap.add_argument("--processes", type=int, default=2, help="extraction worker processes")
+    ap.add_argument("--sites-open", type=int, default=200, help="CLUSTERCRAWL_SITES_OPEN")
+    ap.add_argument("--baseline-open", type=int, default=None,
+                    help="also crawl the largest size with this many sites open (0 = all)")
     ap.add_argument("--json", help="also write the figures to this JSON file")
     args = ap.parse_args()
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix="cc-mem-") as tmp:
-            row = crawl_once(size, args.posts_per_site, args.processes, Path(tmp))
+            row = crawl_once(size, args.posts_per_site, args.processes, Path(tmp),
+                             args.sites_open)
         rows.append(row)
-        print(f"{row['sites']:>5} sites: {row['responses']:,} responses, {row['items']:,} posts "
-              f"in {row['seconds']:.0f} s; peak RSS {row['peak_rss_mib']:,} MiB (crawler + "
-              f"{args.processes} extraction workers), crawling process alone "
-              f"{row['crawler_peak_rss_mib']:,} MiB; statuses {row['statuses']}", flush=True)
+        print(_line(row, args.processes), flush=True)
     first, last = rows[0], rows[-1]
+    slope = 0.0
     if len(rows) > 1:
+        slope = (last["peak_rss_mib"] - first["peak_rss_mib"]) / (last["sites"] - first["sites"])
         print(f"growth {first['sites']} -> {last['sites']} sites "
               f"(x{last['sites'] / first['sites']:.1f}): peak RSS "
               f"x{last['peak_rss_mib'] / first['peak_rss_mib']:.2f}, crawling process "
               f"x{last['crawler_peak_rss_mib'] / first['crawler_peak_rss_mib']:.2f}")
-    verdict = "met" if last["peak_rss_mib"] < 1024 else "MISSED"
-    print(f"goal peak < 1 GiB at {last['sites']} sites: {verdict}")
+        print(f"per-site slope of the peak: {slope * 1024:.1f} KiB per site "
+              f"({slope * 1000:.1f} MiB per 1,000 sites)")
+    at_30k = last["peak_rss_mib"] + slope * max(0, 30000 - last["sites"])
+    if args.baseline_open is not None:
+        with tempfile.TemporaryDirectory(prefix="cc-mem-") as tmp:
+            base = crawl_once(int(args.sizes.split(",")[-1]), args.posts_per_site,
+                              args.processes, Path(tmp), args.baseline_open)
+        rows.append(base)
+        print("baseline, same run: " + _line(base, args.processes))
+        print(f"peak with {args.sites_open} sites open / with {args.baseline_open or 'all'}: "
+              f"{last['peak_rss_mib'] / base['peak_rss_mib']:.2f}")
+    label = "measured" if last["sites"] >= 30000 else "extrapolated"
+    verdict = "met" if at_30k <= 1024 else "MISSED"
+    print(f"peak RSS at 30,000 sites ({label}): {at_30k:,.0f} MiB; goal <= 1 GiB: {verdict}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1), "utf-8")
     return 0 if verdict == "met" else 1

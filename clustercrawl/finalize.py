@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NotRequired, TypedDict
@@ -124,41 +124,64 @@ def health_of(sites: list[SiteReport], max_regressed: float) -> Health:
 class GroupedRun:
     """The run's posts with their ids, the events they report, and counts."""
 
-    posts: list[dict[str, Any]] = field(default_factory=list)
+    posts: Collection[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: {"stories": 0, "events": 0,
                                                             "reposts": 0})
     error: str | None = None
 
 
+class PendingPosts:
+    """The run's pending posts, read back from the state (a page at a time) each time they
+    are iterated: a first run of thousands of sites never holds all its posts in memory."""
+
+    def __init__(self, state: StateStore) -> None:
+        self.state = state
+        self.count = sum(1 for _ in state.pending_items())
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self.state.pending_items()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __contains__(self, item: object) -> bool:
+        return any(item == p for p in self)
+
+
 def group_run(state: StateStore, groups: GroupStore,
               posts: Iterable[dict[str, Any]] | None = None) -> GroupedRun:
-    """Story and event ids for the run's posts (by default every pending post); the ids are
-    also set in the state."""
-    posts = list(state.pending_items() if posts is None else posts)
-    posts.sort(key=lambda i: (str(i.get("site_id")), url_key(i["url"])))
-    if not posts:
+    """Story and event ids for the run's posts (by default every pending post, streamed from
+    the state); the ids are also set in the state."""
+    run_posts: Collection[dict[str, Any]]
+    if posts is None:
+        run_posts = PendingPosts(state)  # (site, key) order, as below
+    else:
+        run_posts = sorted(posts, key=lambda i: (str(i.get("site_id")), url_key(i["url"])))
+    if not run_posts:
         return GroupedRun()
     try:
         deduper = Deduper(groups)
-        for post in posts:
+        for post in run_posts:
             deduper.add(post)
         result = deduper.finish()
     except Exception as exc:
         logger.exception("stories and events: grouping failed; the run's %d posts are written "
-                         "without ids and stay pending for the next run", len(posts))
-        return GroupedRun(posts=posts, error=f"grouping failed: {type(exc).__name__}: {exc}")
+                         "without ids and stay pending for the next run", len(run_posts))
+        return GroupedRun(posts=run_posts, error=f"grouping failed: {type(exc).__name__}: {exc}")
     updates: dict[str, dict[str, Any]] = {}
-    for post in posts:
+    reposts = 0
+    for post in run_posts:
         fields = result.fields(post["id"])
-        post.update(fields)
+        if isinstance(run_posts, list):
+            post.update(fields)
         updates[url_key(post["url"])] = fields
-    state.update_items(updates)
+        reposts += 1 if fields.get("duplicate_of") else 0
+    state.update_items(updates)  # a PendingPosts reads them back with their ids
     records = [r.to_dict() for r in result.events()]
-    reposts = sum(1 for p in posts if p.get("duplicate_of"))
     logger.info("stories: %d posts in %d stories (%d reposts); %d events reported this run",
-                len(posts), result.story_count, reposts, len(records))
-    return GroupedRun(posts, records, {"stories": result.story_count, "events": len(records),
+                len(run_posts), result.story_count, reposts, len(records))
+    return GroupedRun(run_posts, records, {"stories": result.story_count, "events": len(records),
                                        "reposts": reposts})
 
 
@@ -206,7 +229,7 @@ def finalize(
     write_atomic(folder / "manifest.json",
                  json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
     if grouped.error is None:
-        state.clear_pending(url_key(p["url"]) for p in grouped.posts)
+        state.clear_pending([url_key(p["url"]) for p in grouped.posts])
     write_report(folder, posts=posts_file if posts_file.exists() else None,
                  events=events_file if events_file.exists() else None)
     logger.info("run %s: %d posts this run, %d live; files in %s (health: %s)", manifest["run"],

@@ -77,6 +77,10 @@ DOWNLOADER_MIDDLEWARES = {
     "clustercrawl.shutdown.DrainMiddleware": 50,
     # robots.txt answered from the crawl state for a day (RFC 9309 allows 24 h of caching)
     "clustercrawl.fetch.robotscache.RobotsTxtCacheMiddleware": 80,
+    # Scrapy's robots.txt middleware, keeping a bounded number of parsers (memory flat in
+    # the number of sites)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "clustercrawl.fetch.robotscache.BoundedRobotsTxtMiddleware": 100,
     # Turns the resolver's refusals into ForbiddenAddress errors naming the URL; above
     # RetryMiddleware (550) so a refusal is never retried.
     "clustercrawl.fetch.ssrf.SSRFRefusalMiddleware": 560,
@@ -105,6 +109,9 @@ CLUSTERCRAWL_WP_MAX_PAGES = 100
 CLUSTERCRAWL_MAX_SITEMAPS = 50
 #: Posts fetched per site (0 = no cap).
 CLUSTERCRAWL_MAX_POSTS_PER_SITE = 0
+#: Re-crawls of a WordPress site ask first for the posts' index (ids and modification dates,
+#: most recently modified first), this many per page; an unchanged site costs one request.
+CLUSTERCRAWL_WP_INDEX_PER_PAGE = 20
 
 # --- no site can hold a run (clustercrawl/spiders/budget.py) ------------------------------------
 #: Requests per site and run, every channel included; a bigger site is finished over the next
@@ -120,6 +127,11 @@ CLUSTERCRAWL_BREAKER_WINDOW = 100
 CLUSTERCRAWL_BREAKER_RATIO = 0.8
 #: Post pages of one site scheduled at once (more wait in the site's own queue).
 CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT = 4
+#: Sites open at once (the next start as others finish; never two of one registered domain
+#: together): memory grows with this, not with the registry. 0 = every site at start.
+CLUSTERCRAWL_SITES_OPEN = 200
+#: robots.txt parsers kept in memory (the oldest let go; the crawl state keeps the files).
+CLUSTERCRAWL_ROBOTS_PARSERS_KEPT = 2000
 #: The whole run stops gracefully after this long (seconds, or "90m", "6h"; 0 = no
 #: deadline): no new request, sites flushed, outputs and manifest written (finish_reason
 #: "deadline"). Unfinished sites go on next run.

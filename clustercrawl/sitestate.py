@@ -121,6 +121,7 @@ class SiteState:
     failure: str | None = None
     status: str | None = None
     record: SiteRecord | None = None  # what the state will keep of this site
+    record_saved: bool = False  # written when the site's items were stored
     pending_feeds: int = 0  # incremental run: feeds still to answer before the listings
     post_queue: deque[PostTicket] = field(default_factory=deque)
     started: float = field(default_factory=time.monotonic)
@@ -130,6 +131,11 @@ class SiteState:
     max_requests: int = 0  # this run's budgets (0 = none), the registry's overrides applied
     max_seconds: float = 0.0
     items_in_pipeline: int = 0  # emitted items not yet stored, dropped or failed
+    #: WordPress: X-WP-Total seen this run; on a re-crawl, ids the index says are new or
+    #: changed (their full posts are asked for by ``include=``) and unknown ids among them
+    wp_total: int | None = None
+    wp_changed: list[int] = field(default_factory=list)
+    wp_new: int = 0
 
     def __post_init__(self) -> None:
         self.add_host(self.site.homepage)

@@ -147,6 +147,25 @@ def test_server_binds_loopback_and_dispatches_on_host(web: DemoWeb, server: Demo
         DemoServer(web, host="0.0.0.0")
 
 
+def test_gzip_to_clients_that_accept_it_and_bytes_counted(server: DemoServer) -> None:
+    import gzip
+
+    server.clear_log()
+    status, headers, plain = fetch(server.base_url(PL))
+    assert status == 200 and "content-encoding" not in headers
+    assert headers["vary"] == "Accept-Encoding"
+    status, headers, packed = fetch(server.base_url(PL), {"Accept-Encoding": "br, gzip"})
+    assert status == 200 and headers["content-encoding"] == "gzip"
+    assert int(headers["content-length"]) == len(packed) < len(plain) / 2
+    assert gzip.decompress(packed) == plain
+    _, headers, _ = fetch(server.base_url(PL), {"Accept-Encoding": "gzip;q=0, identity"})
+    assert "content-encoding" not in headers
+    sent = server.bytes_log
+    assert [h for h, _p, _n in sent] == ["klaster-innowacji.localhost"] * 3
+    assert len(plain) < sent[0][2] < len(plain) + 1000  # body and headers
+    assert len(packed) < sent[1][2] < len(packed) + 1000
+
+
 def test_conditional_get_and_shortlink_redirect(server: DemoServer, truth: dict) -> None:
     status, headers, _ = fetch(server.url(PL, "/feed/"))
     assert status == 200

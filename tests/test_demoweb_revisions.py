@@ -450,3 +450,22 @@ def test_cli_truth_of_a_revision(tmp_path: object) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["revision"] == 1
     assert data["gone"] and all(":8400/" in g["url"] for g in data["gone"])
+
+
+@pytest.mark.parametrize("site_id", [PL, EN])
+def test_wp_index_and_nested_fields(rev1: DemoWeb, site_id: str) -> None:
+    """The re-crawl's index query; nested ``_fields`` keep only their leaf (WP >= 5.3)."""
+    posts = rev1.site(site_id).newest_first()
+    status, headers, body = _api(rev1, site_id, "orderby=modified&order=desc&per_page=5"
+                                 "&_fields=id,modified_gmt,link")
+    assert status == 200 and headers["x-wp-total"] == str(len(posts))
+    items = json.loads(body)
+    assert [set(i) for i in items] == [{"id", "modified_gmt", "link"}] * 5
+    dates = [i["modified_gmt"] for i in items]
+    assert dates == sorted(dates, reverse=True)
+    _, _, body = _api(rev1, site_id, "per_page=1&_fields=id,title.rendered,_links.self")
+    item = json.loads(body)[0]
+    assert set(item) == {"id", "title", "_links"}
+    assert set(item["title"]) == {"rendered"} and set(item["_links"]) == {"self"}
+    _, _, body = _api(rev1, site_id, "per_page=1&_embed=wp:term&_fields=id")
+    assert set(json.loads(body)[0]) == {"id"}

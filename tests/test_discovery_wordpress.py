@@ -275,3 +275,17 @@ def test_parse_tribe_events_errors() -> None:
     with pytest.raises(DiscoveryError):
         parse_tribe_events("[1, 2]", "https://x.eu/wp-json/tribe/events/v1/events")
     assert parse_tribe_events('{"rest_url": "x", "total": 0}', "https://x.eu/e") == []
+
+
+def test_index_and_include_urls() -> None:
+    from clustercrawl.discovery.wordpress import include_url, index_url
+
+    assert index_url("https://klaster.pl/wp-json/", 2, per_page=20) == (
+        "https://klaster.pl/wp-json/wp/v2/posts?per_page=20&page=2&orderby=modified"
+        "&order=desc&_fields=id,modified_gmt,link")
+    assert index_url("https://klaster.pl/?rest_route=/", 1).startswith(
+        "https://klaster.pl/?rest_route=/wp/v2/posts&per_page=20&page=1&orderby=modified")
+    url = include_url("https://klaster.pl/wp-json/", [7, 3, 12])
+    assert url == ("https://klaster.pl/wp-json/wp/v2/posts?include=7,3,12&per_page=3"
+                   "&orderby=include&_embed=wp:term")
+    assert "per_page=100" in include_url("https://x.eu/wp-json/", list(range(1, 250)))

@@ -320,6 +320,19 @@ EXPECTED_COUNTS = {
 }
 
 
+def _access_lines(log: Path, start: int) -> list[tuple[str, str, int, int]]:
+    """(host, request line, status, bytes sent) of nginx's log lines after byte ``start``."""
+    out = []
+    with log.open("rb") as fh:
+        fh.seek(start)
+        for raw in fh.read().decode("utf-8", "replace").splitlines():
+            host, _, rest = raw.partition(' "')
+            request, _, tail = rest.rpartition('" ')
+            status, sent = tail.split()
+            out.append((host, request, int(status), int(sent)))
+    return out
+
+
 def test_recrawl_after_a_week_of_edits(wordpress_crawl: WordPressCrawl,
                                        tmp_path: Path) -> None:
     """The second run, on the first run's state, reports exactly what WordPress changed;
@@ -331,6 +344,18 @@ def test_recrawl_after_a_week_of_edits(wordpress_crawl: WordPressCrawl,
     shutil.copytree(wordpress_crawl.outdir, outdir)
     registry = tmp_path / "registry.yaml"
     registry.write_text(web.registry_yaml(), "utf-8")
+    # nothing changed yet: one small request per site, the posts' index
+    start = stack.access_log.stat().st_size
+    proc = run_crawl(outdir, registry)
+    assert proc.returncode == 0, (proc.stderr + proc.stdout)[-3000:]
+    items, report = read_run(outdir)
+    assert items == [] and {s["requests"] for s in report["sites"]} == {1}
+    lines = _access_lines(stack.access_log, start)
+    assert sorted(h for h, _r, _s, _n in lines) == sorted(c.site.host for c in web.contents), [
+        (h, r, s) for h, r, s, _n in lines]
+    assert all("_fields=id,modified_gmt,link" in r and "orderby=modified" in r and s == 200
+               and n <= 5 * 1024 for _h, r, s, n in lines), lines
+    start = stack.access_log.stat().st_size
     try:
         for content in web.contents:
             stack.php(HERE / "mutate.php", content.site,
@@ -346,6 +371,11 @@ def test_recrawl_after_a_week_of_edits(wordpress_crawl: WordPressCrawl,
     counts = {s["site_id"]: {k: s["counts"][k] for k in ("new", "updated", "gone")}
               for s in report["sites"]}
     assert counts == EXPECTED_COUNTS, counts
+    # the changes came from the index and include=, never from a walk of rendered posts
+    api = [r for _h, r, _s, _n in _access_lines(stack.access_log, start)
+           if "wp-json" in r or "rest_route" in r]
+    assert api and all("_fields=" in r or "include=" in r for r in api), api
+    assert any("include=" in r for r in api)
     statuses = sorted((i["crawl"]["status"], i["title"]) for i in items)
     assert statuses == [
         ("new", "Klaster na grudniowych targach energetyki"),

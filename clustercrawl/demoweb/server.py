@@ -1,12 +1,15 @@
 """Loopback HTTP server for a `DemoWeb`: one port, Host-header dispatch, threaded, with an
 access log of (t_start, t_end, host, path_and_query, status) used to measure per-host
 concurrency. Conditional GETs (If-None-Match / If-Modified-Since) get 304 where the page has
-validators, as real CMSs and CDNs do. `DemoServer.set_web` swaps the web (e.g. for a later
+validators, as real CMSs and CDNs do; text bodies go gzip-compressed to clients that accept
+it (as Apache's mod_deflate does), and the bytes each answer put on the wire are counted
+(`DemoServer.bytes_log`). `DemoServer.set_web` swaps the web (e.g. for a later
 revision) while serving: each request is answered wholly by the web current when it started.
 """
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from email.utils import parsedate_to_datetime
@@ -17,6 +20,25 @@ from .model import Response
 from .web import DemoWeb
 
 LogEntry = tuple[float, float, str, str, int]
+#: (host, path_and_query, bytes on the wire: status line, headers and body as sent)
+BytesEntry = tuple[str, str, int]
+
+#: Content types worth compressing (mod_deflate's usual AddOutputFilterByType list)
+_COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss+xml",
+                 "application/atom+xml", "application/feed+json", "application/ld+json",
+                 "application/javascript", "image/svg+xml")
+#: Below this size compressing does not pay (mod_deflate's DeflateMinLength idea)
+_MIN_COMPRESS = 256
+
+
+def _accepts_gzip(value: str | None) -> bool:
+    """True when an Accept-Encoding header allows gzip (``gzip;q=0`` refuses it)."""
+    for part in (value or "").lower().split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip() in ("gzip", "x-gzip", "*"):
+            q = params.strip()
+            return not (q.startswith("q=") and q[2:].strip() in ("0", "0.0", "0.00", "0.000"))
+    return False
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -50,21 +72,36 @@ class _Handler(BaseHTTPRequestHandler):
             resp = srv.current_web().respond(host, target, srv.server_address[1])
             resp = _conditional(resp, self.headers.get("If-None-Match"),
                                 self.headers.get("If-Modified-Since"))
+            body = resp.body
+            compressible = resp.content_type.split(";")[0].strip().lower().startswith(
+                _COMPRESSIBLE)
+            encoded = (compressible and len(body) >= _MIN_COMPRESS
+                       and "Content-Encoding" not in resp.headers
+                       and _accepts_gzip(self.headers.get("Accept-Encoding")))
+            if encoded:
+                body = gzip.compress(body, compresslevel=6, mtime=0)
             self.send_response(resp.status)
             self.send_header("Content-Type", resp.content_type)
-            self.send_header("Content-Length", str(len(resp.body)))
+            self.send_header("Content-Length", str(len(body)))
+            if encoded:
+                self.send_header("Content-Encoding", "gzip")
+            if compressible:
+                self.send_header("Vary", "Accept-Encoding")
             for header, value in resp.headers.items():
                 self.send_header(header, value)
+            sent = sum(len(b) for b in getattr(self, "_headers_buffer", [])) + 2
+            if not head and resp.status != 304:
+                sent += len(body)
             # logged before any byte reaches the client: whoever has read a response finds
             # it in the access log (end time = when the answer was ready)
-            srv.record((start, time.monotonic(), name, target, resp.status))
+            srv.record((start, time.monotonic(), name, target, resp.status), sent)
             recorded = True
             self.end_headers()
             if not head and resp.status != 304:
-                self.wfile.write(resp.body)
+                self.wfile.write(body)
         finally:
             if not recorded:
-                srv.record((start, time.monotonic(), name, target, 500))
+                srv.record((start, time.monotonic(), name, target, 500), 0)
 
     def log_message(self, format: str, *args: object) -> None:
         """Silence stderr logging; the access log is kept in memory."""
@@ -99,6 +136,7 @@ class _Server(ThreadingHTTPServer):
         self._web = web
         self._web_lock = threading.Lock()
         self.log: list[LogEntry] = []
+        self.sent: list[int] = []  # bytes on the wire, one per ``log`` entry
         self._log_lock = threading.Lock()
 
     def current_web(self) -> DemoWeb:
@@ -113,9 +151,10 @@ class _Server(ThreadingHTTPServer):
         """Clients hanging up mid-response are normal for a crawler; stay quiet."""
         del request, client_address
 
-    def record(self, entry: LogEntry) -> None:
+    def record(self, entry: LogEntry, sent: int) -> None:
         with self._log_lock:
             self.log.append(entry)
+            self.sent.append(sent)
 
 
 class DemoServer:
@@ -150,10 +189,19 @@ class DemoServer:
         with self._httpd._log_lock:
             return list(self._httpd.log)
 
+    @property
+    def bytes_log(self) -> list[BytesEntry]:
+        """A snapshot of (host, path_and_query, bytes sent) per request, in ``access_log``
+        order: what a crawl cost the sites in transfer, compression included."""
+        with self._httpd._log_lock:
+            return [(e[2], e[3], n) for e, n in zip(self._httpd.log, self._httpd.sent,
+                                                    strict=True)]
+
     def clear_log(self) -> None:
         """Forget earlier requests (between test phases)."""
         with self._httpd._log_lock:
             self._httpd.log.clear()
+            self._httpd.sent.clear()
 
     def base_url(self, site_id: str) -> str:
         """``http://host:port/`` of a site."""

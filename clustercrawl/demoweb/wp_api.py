@@ -241,10 +241,25 @@ def _cmp(value: datetime, limit: datetime, utc: bool, after: bool) -> bool:
 
 
 def _fields(obj: dict[str, object], params: dict[str, str]) -> dict[str, object]:
+    """``_fields=id,title.rendered``: only those fields, nested paths keeping only their
+    leaf (WP >= 5.3); ``_embedded`` stays only when asked for, as WordPress does."""
     if "_fields" not in params:
         return obj
-    keep = {f.split(".")[0] for f in params["_fields"].split(",") if f}
-    return {k: v for k, v in obj.items() if k in keep}
+    paths = [f.strip().split(".") for f in params["_fields"].split(",") if f.strip()]
+    return _pick(obj, paths)
+
+
+def _pick(obj: dict[str, object], paths: list[list[str]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in obj.items():
+        subs = [p[1:] for p in paths if p[0] == key]
+        if not subs:
+            continue
+        if any(not s for s in subs) or not isinstance(value, dict):
+            out[key] = value
+        else:
+            out[key] = _pick(value, subs)
+    return out
 
 
 def _invalid(param: str, message: str) -> Response:

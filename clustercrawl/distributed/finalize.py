@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -89,7 +89,7 @@ def _finalize(r: Any, keys: Keys, outdir: Path, stamp: str) -> RunManifest:
 
 
 def merge_manifests(manifests: Sequence[dict[str, Any]], *, run: str, queue: SiteQueue,
-                    posts: Sequence[dict[str, Any]]) -> RunManifest:
+                    posts: Collection[dict[str, Any]]) -> RunManifest:
     """One manifest for the run, in the single-process layout, plus the workers' part.
 
     New and updated counts come from the merged posts: a site taken over from a killed worker

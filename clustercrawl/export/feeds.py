@@ -11,6 +11,7 @@ validated and stored).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from scrapy import Spider
@@ -37,7 +38,7 @@ class RunFeedExporter(FeedExporter):
                         len(grouped.posts))
         await super().close_spider(spider)
 
-    def export_now(self, posts: list[dict[str, Any]], spider: Spider) -> None:
+    def export_now(self, posts: Iterable[dict[str, Any]], spider: Spider) -> None:
         """Write the posts and close every feed now, without the reactor (a run finishing
         past its shutdown grace): local files only; other storages are reported."""
         for post in posts:

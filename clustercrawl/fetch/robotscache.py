@@ -8,11 +8,16 @@ younger than ``CLUSTERCRAWL_ROBOTS_CACHE_HOURS`` and stores what the site answer
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime, timedelta
+from itertools import islice
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
+from twisted.internet.defer import Deferred
 
 from clustercrawl.state import optional_store
 
@@ -53,8 +58,41 @@ class RobotsTxtCacheMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         store = optional_store(self.crawler)
-        if (store is not None and self._is_robots(request) and "cached" not in response.flags
-                and response.status in _KEEP):
+        # a robots.txt that redirected (WordPress with plain permalinks answers 301) is kept
+        # under the host first asked, which is the one asked again next run
+        first = (request.meta.get("redirect_urls") or [request.url])[0]
+        if (store is not None and urlsplit(first).path == "/robots.txt"
+                and "cached" not in response.flags and response.status in _KEEP):
             now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-            store.put_robots(urlsplit(request.url).netloc, response.status, response.body, now)
+            store.put_robots(urlsplit(first).netloc, response.status, response.body, now)
         return response
+
+
+class _ParserCache(OrderedDict[str, Any]):
+    """Scrapy's robots.txt parsers per host, the oldest answered ones let go past ``limit``:
+    a crawl of 30,000 sites would otherwise keep 30,000 parsers to the end. A host asked
+    again gets its robots.txt from the crawl state (RobotsTxtCacheMiddleware)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if self.limit and len(self) > self.limit:
+            excess = len(self) - self.limit
+            for old in list(islice(self.keys(), excess + self.limit // 10)):
+                if excess <= 0:
+                    break
+                if not isinstance(self[old], Deferred):  # never one still being fetched
+                    del self[old]
+                    excess -= 1
+
+
+class BoundedRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's RobotsTxtMiddleware with at most ``CLUSTERCRAWL_ROBOTS_PARSERS_KEPT`` parsers."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self._parsers = _ParserCache(crawler.settings.getint("CLUSTERCRAWL_ROBOTS_PARSERS_KEPT"))

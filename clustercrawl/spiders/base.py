@@ -85,6 +85,9 @@ class SpiderBase(scrapy.Spider):
     def _begin_fetch(self, st: SiteState) -> list[Any]:
         raise NotImplementedError
 
+    def _start_site(self, site: Site) -> list[scrapy.Request]:
+        raise NotImplementedError
+
     async def _extract_item(
         self, st: SiteState, html: str, cand: Candidate, *, page_url: str, fetched_url: str,
         http_status: int | None, hints: Entry | None, redirects: Iterable[str] = (),

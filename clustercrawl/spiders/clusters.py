@@ -116,6 +116,8 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         # SQLite by default; Redis in distributed mode (clustercrawl.state.CrawlStateExtension)
         self.store = store_for(self.crawler)
         self.runner.start()
+        if isinstance(self.site_source, LocalSiteSource):
+            self.site_source.open_limit = self.settings.getint("CLUSTERCRAWL_SITES_OPEN")
         for site in self.site_source.initial():
             for req in self._start_site(site):
                 yield req
@@ -206,7 +208,7 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self.site_source.close()
         if self.store is not None:
             for st in self.states.values():
-                if st.flushed and st.record is not None:
+                if st.flushed and st.record is not None and not st.record_saved:
                     self.store.put_site(st.record)
 
 

@@ -18,6 +18,7 @@ class CrawlLimits:
     calendar_window: tuple[int, int]  # month indexes (year * 12 + month - 1), inclusive
     wp_per_page: int
     wp_max_pages: int
+    wp_index_per_page: int
     max_sitemaps: int
     max_posts: int
     max_crawl_delay: float
@@ -37,6 +38,7 @@ class CrawlLimits:
             ),
             wp_per_page=s.getint("CLUSTERCRAWL_WP_PER_PAGE"),
             wp_max_pages=s.getint("CLUSTERCRAWL_WP_MAX_PAGES"),
+            wp_index_per_page=s.getint("CLUSTERCRAWL_WP_INDEX_PER_PAGE"),
             max_sitemaps=s.getint("CLUSTERCRAWL_MAX_SITEMAPS"),
             max_posts=max_posts or s.getint("CLUSTERCRAWL_MAX_POSTS_PER_SITE"),
             max_crawl_delay=s.getfloat("CLUSTERCRAWL_MAX_CRAWL_DELAY"),

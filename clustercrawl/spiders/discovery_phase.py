@@ -28,18 +28,18 @@ from clustercrawl.spiders.base import (
     PRIO_FEED,
     PRIO_LISTING,
     PRIO_SITEMAP,
-    SpiderBase,
     _headers,
 )
 from clustercrawl.spiders.incremental import (
     entry_changed,
     parse_instant,
 )
+from clustercrawl.spiders.wp_recrawl import WpRecrawlMixin
 
 logger = logging.getLogger(__name__)
 
 
-class DiscoveryMixin(SpiderBase):
+class DiscoveryMixin(WpRecrawlMixin):
     def _incremental(self, st: SiteState) -> bool:
         """Re-crawl from stored endpoints, unless asked for everything or a full walk is due."""
         prev = st.previous
@@ -61,7 +61,7 @@ class DiscoveryMixin(SpiderBase):
             self._set_crawl_delay(st, st.site.homepage, prev.crawl_delay)
         eps = prev.endpoints
         if prev.complete_channel == Channel.WP_API.value and prev.api_root:
-            return [self._wp_request(st, 1)]
+            return [self._wp_index_request(st, 1)]  # ids and dates first (wp_recrawl.py)
         if prev.complete_channel == Channel.SITEMAP.value and eps.get("sitemap"):
             return [self._sitemap_request(st, u) for u in eps["sitemap"]]
         # Feeds first: when every feed answers "not modified", no post was added, and the
@@ -238,6 +238,7 @@ class DiscoveryMixin(SpiderBase):
                 self._site_error(st, response.url, f"WP API page unreadable: {exc}")
             if page == 1:
                 st.channel_exists(Channel.WP_API, response.url)
+                st.wp_total = wordpress.total_items(_headers(response))
                 total = wordpress.total_pages(_headers(response)) or 1
                 pages = min(total, self.limits_for(st).wp_max_pages)
                 out.extend(self._wp_request(st, n) for n in range(2, pages + 1))

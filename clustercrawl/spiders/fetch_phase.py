@@ -17,13 +17,14 @@ from clustercrawl.items import PostItem
 from clustercrawl.posts import build_item, merge_copies, utc_now_iso
 from clustercrawl.sitestate import Candidate, PostTicket, SiteState
 from clustercrawl.spiders.base import PRIO_POST, SpiderBase
-from clustercrawl.spiders.budget import NOT_POST, OK
+from clustercrawl.spiders.budget import NOT_POST, OK, ChannelBreaker
 from clustercrawl.spiders.incremental import (
     complete_channel,
     conditional_headers,
     entry_changed,
     recheck_due,
 )
+from clustercrawl.spiders.sources import LocalSiteSource
 from clustercrawl.state import PageState, PostState, SiteRecord
 from clustercrawl.urls import url_key
 
@@ -308,7 +309,7 @@ class FetchMixin(SpiderBase):
         st.known_alias = {}
         st.items_in_pipeline = len(items)
         if not items:
-            self.site_source.done(st.site.id)
+            self._site_done(st)
         return list(items)
 
     def on_item_settled(self, item: Any, **kwargs: Any) -> None:
@@ -321,7 +322,42 @@ class FetchMixin(SpiderBase):
             return
         st.items_in_pipeline -= 1
         if st.items_in_pipeline == 0:
-            self.site_source.done(st.site.id)
+            self._site_done(st)
+
+    def _site_done(self, st: SiteState) -> None:
+        """The site's items are stored: keep its record now (not at spider close), let go of
+        all but its report, free its slot and start the next sites. Memory then grows with
+        the sites in flight, not with the registry."""
+        self.site_source.done(st.site.id)
+        if self.store is not None and st.record is not None:
+            self.store.put_site(st.record)
+            st.record_saved = True
+        prev = st.previous
+        if prev is not None:  # the report reads only these of it
+            st.previous = SiteRecord(site_id=prev.site_id, status=prev.status, posts=prev.posts)
+        st.post_queue = deque()
+        st.listing_pages_seen = set()
+        st.home_links = []
+        st.robots_sitemaps = None
+        st.hosts = set()
+        st.walked = set()
+        st.wp_changed = []
+        del st.errors[50:]
+        del st.gone_urls[200:]
+        st.breaker = ChannelBreaker(self.budget)
+        self._top_up()
+
+    def _top_up(self) -> None:
+        """Start the registry's next sites as others finish (``CLUSTERCRAWL_SITES_OPEN``)."""
+        src = self.site_source
+        if self.draining or not isinstance(src, LocalSiteSource) or not src.pending():
+            return
+        for site in src.more():
+            if site.id in self.states:  # started already (by a caller of _start_site)
+                src.done(site.id)
+                continue
+            for req in self._start_site(site):
+                self.crawler.engine.crawl(req)
 
     def _site_status(self, st: SiteState, items: list[Any]) -> str:
         """ok / partial / empty / blocked / js_shell / error / unreachable: what a scheduler
@@ -369,6 +405,7 @@ class FetchMixin(SpiderBase):
             posts=len(items) + st.unchanged if not st.incremental else prev.posts,
             last_run=now,
             last_full_run=now if not st.incremental and st.status == "ok" else prev.last_full_run,
+            wp_total=st.wp_total if st.wp_total is not None else prev.wp_total,
         )
 
 

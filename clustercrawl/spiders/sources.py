@@ -2,16 +2,18 @@
 
 A site is the unit of work: all of one site's requests are made by the process that took
 it, so its discovery state stays in one place and per-host politeness holds however many
-processes crawl. ``LocalSiteSource`` hands out the registry's sites at start; a distributed
+processes crawl. ``LocalSiteSource`` hands out the registry's sites as others finish; a distributed
 source (``clustercrawl.distributed``) hands them out from Redis as processes ask for more.
 """
 
 from __future__ import annotations
 
+from collections import Counter, deque
 from collections.abc import Iterable
 from typing import Protocol
 
 from clustercrawl.registry import Site
+from clustercrawl.urls import registered_domain
 
 
 class SiteSource(Protocol):
@@ -35,20 +37,62 @@ class SiteSource(Protocol):
 
 
 class LocalSiteSource:
-    def __init__(self, sites: Iterable[Site]) -> None:
-        self.sites = list(sites)
+    """The registry's sites, handed out a bounded number at a time.
+
+    At most ``open_limit`` sites are open at once (0 = all at start), and never two of one
+    registered domain (``en.k.pl`` waits for ``k.pl``): the scheduler, the per-site state
+    and the connection pool hold the sites in flight, not the registry, so memory stays flat
+    in the number of sites; and one organisation's hosts are not crawled in parallel.
+    """
+
+    #: sites looked at per call when skipping ones whose registered domain is busy
+    SCAN = 2000
+
+    def __init__(self, sites: Iterable[Site], open_limit: int = 0) -> None:
+        self._waiting: deque[Site] = deque(sites)
+        self.total = len(self._waiting)
+        self.open_limit = open_limit
+        self._open: dict[str, str] = {}  # site id -> registered domain
+        self._busy: Counter[str] = Counter()
+
+    def _take(self) -> list[Site]:
+        out: list[Site] = []
+        skipped: list[Site] = []
+        scanned = 0
+        while self._waiting and scanned < self.SCAN and (
+            not self.open_limit or len(self._open) < self.open_limit
+        ):
+            site = self._waiting.popleft()
+            scanned += 1
+            domain = registered_domain(site.homepage)
+            if domain and self._busy[domain] and self.open_limit:
+                skipped.append(site)
+                continue
+            self._open[site.id] = domain
+            self._busy[domain] += 1
+            out.append(site)
+        self._waiting.extendleft(reversed(skipped))
+        return out
 
     def initial(self) -> list[Site]:
-        return self.sites
+        return self._take()
 
     def more(self) -> list[Site]:
-        return []
+        return self._take()
 
     def pending(self) -> bool:
-        return False
+        return bool(self._waiting)
+
+    def waiting(self) -> int:
+        """Sites not started yet."""
+        return len(self._waiting)
 
     def done(self, site_id: str) -> None:
-        return None
+        domain = self._open.pop(site_id, None)
+        if domain is not None:
+            self._busy[domain] -= 1
+            if self._busy[domain] <= 0:
+                del self._busy[domain]
 
     def close(self) -> None:
         return None

@@ -71,6 +71,8 @@ class SiteRecord:
     posts: int = 0
     last_run: str | None = None
     last_full_run: str | None = None
+    #: X-WP-Total when the posts were last listed: a re-crawl's index tells removals by it
+    wp_total: int | None = None
 
 
 class StateStore(Protocol):
@@ -185,16 +187,28 @@ class SqliteStateStore:
                 )
         return gone
 
+    #: rows read per query when streaming items: memory holds a page, not the whole state
+    PAGE = 1000
+
+    def _paged_items(self, query: str) -> Iterator[dict[str, Any]]:
+        """Rows of ``query`` (selecting site_id, key, item; ``{after}`` where the keyset
+        condition goes) in (site, key) order, a page at a time; the lock is held per page
+        only, so a consumer may write to the store between pages."""
+        last: tuple[str, str] = ("", "")
+        while True:
+            with self._lock:
+                rows = self._db.execute(query, (GONE, *last, self.PAGE)).fetchall()
+            for site_id, key, item in rows:
+                last = (site_id, key)
+                yield json.loads(item)
+            if len(rows) < self.PAGE:
+                return
+
     def live_items(self) -> Iterator[dict[str, Any]]:
         """The latest item of every post not gone, in a stable order (site, key)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT item FROM posts WHERE status != ? AND item IS NOT NULL "
-                "ORDER BY site_id, key",
-                (GONE,),
-            ).fetchall()
-        for (item,) in rows:
-            yield json.loads(item)
+        return self._paged_items(
+            "SELECT site_id, key, item FROM posts WHERE status != ? AND item IS NOT NULL "
+            "AND (site_id, key) > (?, ?) ORDER BY site_id, key LIMIT ?")
 
     def mark_pending(self, keys: Iterable[str]) -> None:
         with self._lock:
@@ -203,14 +217,10 @@ class SqliteStateStore:
 
     def pending_items(self) -> Iterator[dict[str, Any]]:
         """Items of the posts emitted and not yet in committed run files (site, key order)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT p.item FROM pending JOIN posts p ON p.key = pending.key "
-                "WHERE p.status != ? AND p.item IS NOT NULL ORDER BY p.site_id, p.key",
-                (GONE,),
-            ).fetchall()
-        for (item,) in rows:
-            yield json.loads(item)
+        return self._paged_items(
+            "SELECT p.site_id, p.key, p.item FROM pending JOIN posts p ON p.key = pending.key "
+            "WHERE p.status != ? AND p.item IS NOT NULL AND (p.site_id, p.key) > (?, ?) "
+            "ORDER BY p.site_id, p.key LIMIT ?")
 
     def clear_pending(self, keys: Iterable[str]) -> None:
         with self._lock:

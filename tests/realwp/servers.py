@@ -176,6 +176,8 @@ class WordPressStack:
         self.db_socket = self.sockets / "mysqld.sock"
         self.fpm_socket = self.sockets / "php-fpm.sock"
         self.procs: list[tuple[str, subprocess.Popen[bytes]]] = []
+        #: nginx's access log: ``host "GET /path HTTP/1.1" status bytes_sent`` per line
+        self.access_log = folder / "nginx-access.log"
 
     def home(self, site: SiteConf) -> str:
         return f"http://{site.host}:{self.port}"
@@ -325,7 +327,13 @@ error_log {log} warn;
 events {{ worker_connections 512; }}
 http {{
     include /etc/nginx/mime.types;
-    access_log {self.folder / 'nginx-access.log'};
+    # one line per request: host, request line, status, bytes sent (headers included)
+    log_format cc '$host "$request" $status $bytes_sent';
+    access_log {self.access_log} cc;
+    # compressed answers, as production hosts configure them (JSON, feeds, sitemaps)
+    gzip on;
+    gzip_types application/json application/rss+xml application/atom+xml application/xml
+               text/xml;
     client_body_temp_path {tmp}/body;
     fastcgi_temp_path {tmp}/fastcgi;
     proxy_temp_path {tmp}/proxy;
