@@ -73,6 +73,7 @@ class DrainExtension:
         name = signal.Signals(signum).name
         if self.reason is not None:
             logger.warning("%s again: stopping at once", name)
+            self._terminate_workers()
             os._exit(128 + signum)
         logger.warning("%s received: finishing the run (no new requests; posts found so "
                        "far are written); send it again to stop at once", name)
@@ -136,8 +137,14 @@ class DrainExtension:
         if feeds is not None and spider is not None:
             feeds.export_now(stage.grouped_posts().posts, spider)
         stage.engine_stopped()
+        self._terminate_workers()
         logging.shutdown()
         os._exit(stage.exit_status)
+
+    def _terminate_workers(self) -> None:
+        runner = getattr(self.crawler.spider, "runner", None)
+        if runner is not None:
+            runner.terminate()
 
     def _later(self, delay: float, fn: Any, *args: Any) -> None:
         self._calls.append(reactor.callLater(delay, fn, *args))  # type: ignore[arg-type]

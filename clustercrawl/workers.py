@@ -84,6 +84,18 @@ class ExtractionRunner:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def terminate(self) -> None:
+        """Stop the worker processes now (the crawler is about to exit at once): no
+        extraction worker outlives it."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = list(getattr(pool, "_processes", {}).values())  # no public accessor
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            if proc.is_alive():
+                proc.terminate()
+
 
 def _extract_call(
     html: str, url: str, language: str | None, timezone: str | None, hints: Entry | None,

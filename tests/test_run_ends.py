@@ -92,11 +92,14 @@ def test_sigterm_stops_within_15_s_with_complete_outputs(
     # a polite delay keeps the crawl going long enough to be interrupted mid-run
     proc = _start(out, registry, {"DOWNLOAD_DELAY": "0.3"}, ["-O", str(mine)])
     _wait_stored(proc, out / "state" / "state.sqlite", 25)
+    workers = _children_of(proc.pid)
     signalled = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     proc.wait(timeout=30)
     took = time.monotonic() - signalled
     assert took < 15, took
+    time.sleep(1)
+    assert workers and not [w for w in workers if _state(w) != "Z"], "workers outlived it"
     manifest = json.loads(next(out.glob("runs/*/manifest.json")).read_text("utf-8"))
     assert manifest["finish_reason"] == "shutdown"
     assert manifest["unfinished_sites"], "a run stopped mid-way left no site unfinished?"
@@ -135,6 +138,7 @@ def test_a_second_signal_stops_at_once(demo_web: Any, demo_server: Any, tmp_path
     out = tmp_path / "out"
     proc = _start(out, registry, {"DOWNLOAD_DELAY": "0.3", "CLUSTERCRAWL_SHUTDOWN_GRACE": "60"})
     _wait_stored(proc, out / "state" / "state.sqlite", 10)
+    workers = _children_of(proc.pid)
     proc.send_signal(signal.SIGINT)
     time.sleep(0.3)
     signalled = time.monotonic()
@@ -142,6 +146,28 @@ def test_a_second_signal_stops_at_once(demo_web: Any, demo_server: Any, tmp_path
     proc.wait(timeout=30)
     assert time.monotonic() - signalled < 3
     assert proc.returncode == 128 + signal.SIGINT
+    time.sleep(1)  # no extraction worker outlives the crawler
+    assert workers and not [w for w in workers if _state(w) != "Z"], "workers outlived it"
+
+
+def _children_of(pid: int) -> list[int]:
+    """Live processes whose parent is ``pid`` (the crawler's extraction workers)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
 
 
 def test_the_run_deadline_ends_the_run_gracefully(
