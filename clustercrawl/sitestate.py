@@ -18,6 +18,7 @@ from clustercrawl.discovery.entry import CHANNEL_ORDER, Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.registry import Site
 from clustercrawl.spiders.budget import DEFAULT_POLICY, ChannelBreaker
+from clustercrawl.spiders.config import CrawlLimits
 from clustercrawl.state import PostState, SiteRecord
 from clustercrawl.urls import canonicalize_url, site_key, url_key
 
@@ -128,6 +129,7 @@ class SiteState:
     #: why the site was cut short this run (budget, a tripped channel, the run stopping)
     stopped: list[str] = field(default_factory=list)
     breaker: ChannelBreaker = field(default_factory=lambda: ChannelBreaker(DEFAULT_POLICY))
+    limits: CrawlLimits | None = None  # the crawl's limits with this site's overrides
     max_requests: int = 0  # this run's budgets (0 = none), the registry's overrides applied
     max_seconds: float = 0.0
     items_in_pipeline: int = 0  # emitted items not yet stored, dropped or failed

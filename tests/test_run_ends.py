@@ -49,6 +49,12 @@ def _start(out: Path, registry: Path, extra: dict[str, str],
                             start_new_session=True)
 
 
+def _demo_registry(demo_web: Any, demo_server: Any, tmp_path: Path) -> Path:
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    return registry
+
+
 def _wait_stored(proc: subprocess.Popen[bytes], db: Path, n: int) -> None:
     deadline = time.monotonic() + 120
     while _stored(db) < n and time.monotonic() < deadline and proc.poll() is None:
@@ -85,8 +91,7 @@ def test_a_big_site_progresses_run_after_run(tmp_path: Path) -> None:
 def test_sigterm_stops_within_15_s_with_complete_outputs(
     demo_web: Any, demo_server: Any, tmp_path: Path
 ) -> None:
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    registry = _demo_registry(demo_web, demo_server, tmp_path)
     out = tmp_path / "out"
     mine = tmp_path / "mine.jsonl"
     # a polite delay keeps the crawl going long enough to be interrupted mid-run
@@ -114,8 +119,7 @@ def test_sigterm_stops_within_15_s_with_complete_outputs(
 def test_sigkill_then_rerun_every_post_in_exactly_one_run_file(
     demo_web: Any, demo_server: Any, tmp_path: Path
 ) -> None:
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    registry = _demo_registry(demo_web, demo_server, tmp_path)
     out = tmp_path / "out"
     proc = _start(out, registry, {"DOWNLOAD_DELAY": "0.2"})
     _wait_stored(proc, out / "state" / "state.sqlite", 40)
@@ -133,8 +137,7 @@ def test_sigkill_then_rerun_every_post_in_exactly_one_run_file(
 
 
 def test_a_second_signal_stops_at_once(demo_web: Any, demo_server: Any, tmp_path: Path) -> None:
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    registry = _demo_registry(demo_web, demo_server, tmp_path)
     out = tmp_path / "out"
     proc = _start(out, registry, {"DOWNLOAD_DELAY": "0.3", "CLUSTERCRAWL_SHUTDOWN_GRACE": "60"})
     _wait_stored(proc, out / "state" / "state.sqlite", 10)
@@ -173,8 +176,7 @@ def _state(pid: int) -> str:
 def test_the_run_deadline_ends_the_run_gracefully(
     demo_web: Any, demo_server: Any, tmp_path: Path
 ) -> None:
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(demo_web.registry_yaml(demo_server.port), "utf-8")
+    registry = _demo_registry(demo_web, demo_server, tmp_path)
     out = tmp_path / "out"
     started = time.monotonic()
     proc = run_crawl(out, registry, extra_settings={"DOWNLOAD_DELAY": "0.5",

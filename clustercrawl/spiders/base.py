@@ -72,7 +72,9 @@ class SpiderBase(scrapy.Spider):
     def limits_for(self, st: SiteState) -> CrawlLimits:
         """The crawl's limits with the site's registry overrides (``page_budget``,
         ``max_listing_pages``) applied."""
-        return self.limits.for_site(st.site.overrides)
+        if st.limits is None:  # once per site, not on every page
+            st.limits = self.limits.for_site(st.site.overrides)
+        return st.limits
 
     def site_channels(self, site: Site) -> set[Channel]:
         allowed = set(Channel)
