@@ -7,9 +7,19 @@ The event name is the tie-breaker, compared language-independently: words map to
 as they are. Hard vetoes: different edition numbers; disjoint topics (a hydrogen summit is
 not the cluster conference held the same days in the same city).
 
-Clustering is greedy in a canonical order (stored events first, then posts by date and id),
-each post joining the best-matching event if one matches well enough: no chains of weak
-links, and the same input always gives the same events.
+Posts that announce or report an event without giving its day ("undated") still take part:
+their dates are a window around the publication day (before it for a report, after it for an
+announcement), and they join only on the name: a shared event type, a strong name overlap,
+no conflicting year, edition or city. They are placed after every dated post, so they join
+the dated event they name; undated posts that find no dated event may form one together.
+
+Name words come from the event name, the title and the URL's slug (a page whose title is
+site chrome often still names the event in its address); the body lead only when those say
+little.
+
+Clustering is greedy in a canonical order (stored events first, then dated posts by date and
+id, then undated ones), each post joining the best-matching event if one matches well enough:
+no chains of weak links, and the same input always gives the same events.
 """
 
 from __future__ import annotations
@@ -51,6 +61,13 @@ SAME_PLACE_SCORE, SAME_PLACE_SHARED = 0.25, 1.5  # same city, same days: the nam
 SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and report
 ONLINE_SHARED = 1.25  # two online events on the same days share more than "cluster"
 LEAD_CHARS = 240
+#: Undated posts: where the event may lie relative to the publication day (a report comes
+#: after it, an announcement before), and how much of the name they must share.
+UNDATED_TYPES = frozenset({"event_report", "event_announcement"})
+REPORT_WINDOW = timedelta(days=120)
+ANNOUNCE_WINDOW = timedelta(days=270)
+UNDATED_SCORE, UNDATED_SHARED = 0.6, 2.5
+YEAR_WEIGHT = 1.0  # the same year named on both sides (or the dated event's year)
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _DAYS_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?(?:-\d+(?:st|nd|rd|th)?)+")
@@ -61,6 +78,8 @@ _EDITION = re.compile(
 _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
+_SLUG_SPLIT = re.compile(r"[-_+.,]+")
 _ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
@@ -82,6 +101,7 @@ class Features:
     editions: tuple[int, ...]
     total: float
     used_lead: bool = False
+    years: tuple[int, ...] = ()  # years named in the name, title or slug
 
 
 @dataclass(slots=True)
@@ -98,6 +118,7 @@ class EventFacts:
     lead: str
     language: str | None
     url: str
+    dated: bool = True  # False: start/end are the window the event may lie in
     features: Features = field(init=False)
 
     def __post_init__(self) -> None:
@@ -146,14 +167,26 @@ def _alt_range(event: Mapping[str, Any], language: str | None, published: date |
     return found.start, found.end
 
 
+def _undated_window(post: Mapping[str, Any]) -> tuple[date, date] | None:
+    """Where the event of an announcement or report that gives no day may lie."""
+    if post.get("post_type") not in UNDATED_TYPES:
+        return None
+    published = _day((post.get("published") or {}).get("value"))
+    if published is None:
+        return None
+    if post["post_type"] == "event_report":
+        return published - REPORT_WINDOW, published
+    return published, published + ANNOUNCE_WINDOW
+
+
 def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
-    """Event facts of a post (a JSONL line as a dict); None when it has no dated event."""
+    """Event facts of a post (a JSONL line as a dict); None when it reports no event, or
+    reports one without its day and names no kind of event (conference, fair...)."""
     event = post.get("event")
-    if not isinstance(event, Mapping):
-        return None
-    start = _day(event.get("start"))
+    start = _day(event.get("start")) if isinstance(event, Mapping) else None
     if start is None:
-        return None
+        return _undated_facts(post, event if isinstance(event, Mapping) else {})
+    assert isinstance(event, Mapping)
     end = _day(event.get("end")) or start
     if end < start:
         start, end = end, start
@@ -172,6 +205,24 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     )
 
 
+def _undated_facts(post: Mapping[str, Any], event: Mapping[str, Any]) -> EventFacts | None:
+    window = _undated_window(post)
+    if window is None:
+        return None
+    city, city_key = _city(event)
+    language = post.get("language")
+    name = event.get("name")
+    facts = EventFacts(
+        start=window[0], end=window[1], alt=None,
+        city=sys.intern(city) if city else None, city_key=sys.intern(city_key),
+        name=name if isinstance(name, str) and name.strip() else None,
+        title=post.get("title") or "", lead=(post.get("body_text") or "")[:LEAD_CHARS],
+        language=sys.intern(language) if isinstance(language, str) else None,
+        url=post.get("url") or "", dated=False,
+    )
+    return facts if facts.features.types else None
+
+
 def facts_to_json(facts: EventFacts) -> dict[str, Any]:
     """What the store keeps: the inputs, so features follow vocabulary updates."""
     return {
@@ -179,6 +230,7 @@ def facts_to_json(facts: EventFacts) -> dict[str, Any]:
         "alt": [facts.alt[0].isoformat(), facts.alt[1].isoformat()] if facts.alt else None,
         "city": facts.city, "city_key": facts.city_key, "name": facts.name,
         "title": facts.title, "lead": facts.lead, "language": facts.language, "url": facts.url,
+        "dated": facts.dated,
     }
 
 
@@ -190,6 +242,7 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
         city=data.get("city"), city_key=data.get("city_key") or "", name=data.get("name"),
         title=data.get("title") or "", lead=data.get("lead") or "",
         language=data.get("language"), url=data.get("url") or "",
+        dated=bool(data.get("dated", True)),
     )
 
 
@@ -256,25 +309,44 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             out["E:" + word] = NAME_WEIGHT
 
 
+def slug_text(url: str) -> str:
+    """The words of a URL's last readable path segment ("9-kongres-klastrow-polskich")."""
+    for segment in reversed(urlsplit(url).path.split("/")):
+        segment = segment.rsplit(".", 1)[0] if segment.endswith((".html", ".htm", ".php",
+                                                                   ".aspx")) else segment
+        words = [w for w in _SLUG_SPLIT.split(segment) if w and not w.isdigit()]
+        if len(words) >= 2 and sum(len(w) for w in words) >= 8:
+            return " ".join(words)
+    return ""
+
+
 def features_of(facts: EventFacts) -> Features:
-    """Name features from the event name and title; the body lead only when those say little."""
+    """Name features from the event name, title and URL slug; the body lead only when those
+    say little."""
     german = (facts.language or "").startswith("de")
     skip = tuple(s[:5] for s in {facts.city_key, ew.fold(facts.city or "")} if len(s) >= 5)
     weights: dict[str, float] = {}
     types: set[str] = set()
     topics: set[str] = set()
     editions: set[int] = set()
+    years: set[int] = set()
     for text in (facts.name or "", facts.title):
         _add_text(text, german=german, skip=skip, out=weights, types=types, topics=topics)
         editions |= _editions(text)
+        years.update(int(y) for y in _YEAR.findall(text))
     used_lead = sum(weights.values()) < ACCEPT_SHARED and bool(facts.lead)
+    slug = slug_text(facts.url)  # after the decision: its lowercase words name no names
+    _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics)
+    editions |= _editions(slug)
+    years.update(int(y) for y in _YEAR.findall(slug))
     if used_lead:
         lead = _SENTENCE_END.split(facts.lead, maxsplit=1)[0]  # not at "29. marca"
         _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
-                    tuple(sorted(editions)), sum(weights.values()), used_lead)
+                    tuple(sorted(editions)), sum(weights.values()), used_lead,
+                    tuple(sorted(years)))
 
 
 # ----------------------------------------------------------------------------- matching
@@ -310,6 +382,8 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
         return 0.0
     shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
     score = shared / min(fa.total, fb.total)
+    if not (a.dated and b.dated):
+        return _undated_score(a, b, shared, score)
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
     # same days: one end in common ("8 November" and "8-9 November" are one congress)
@@ -338,6 +412,29 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     return 0.0  # two different known cities
 
 
+def _years(facts: EventFacts) -> set[int]:
+    years = set(facts.features.years)
+    if facts.dated:
+        years |= {facts.start.year, facts.end.year}
+    return years
+
+
+def _undated_score(a: EventFacts, b: EventFacts, shared: float, score: float) -> float:
+    """A post without the event's day joins on the name alone: the same kind of event,
+    most of the name shared, and nothing that says otherwise (year, city)."""
+    fa, fb = a.features, b.features
+    if not any(t in fb.types for t in fa.types):
+        return 0.0
+    if a.city_key and b.city_key and a.city_key != b.city_key:
+        return 0.0
+    years_a, years_b = _years(a), _years(b)
+    if years_a and years_b:
+        if not years_a & years_b:
+            return 0.0  # "Conference 2023" is not the one of 2024
+        shared += YEAR_WEIGHT
+    return score if score >= UNDATED_SCORE and shared >= UNDATED_SHARED else 0.0
+
+
 def _days(facts: EventFacts, slack: timedelta) -> set[int]:
     """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped."""
     days: set[int] = set()
@@ -353,26 +450,39 @@ def _month(day: int) -> int:
     return moment.year * 12 + moment.month - 1
 
 
+def _window_months(facts: EventFacts) -> set[int]:
+    return set(range(_month(facts.start.toordinal()), _month(facts.end.toordinal()) + 1))
+
+
+def _type_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
+    return [("T:" + t, m) for t in facts.features.types for m in months]
+
+
 def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
     """Where a post is filed: (city, day) for each day it covers; under its proper names
     and month too; every post under its days ("#"), and a post without a city also under
-    "?" days: posts with and without a city find each other whichever comes first."""
+    "?" days: posts with and without a city find each other whichever comes first. Under
+    its kinds of event by month too, where undated posts look (undated posts only there)."""
+    if not facts.dated:
+        return _type_keys(facts, _window_months(facts))
     days = _days(facts, timedelta(0))
     keys = [(facts.city_key, d) for d in days] if facts.city_key else []
     keys += [("#", d) for d in days]
     if not facts.city_key:
         keys += [("?", d) for d in days]
+    months = {_month(d) for d in days}
     names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
-    if names:
-        months = {_month(d) for d in days}
-        keys += [(n, m) for n in names for m in months]
-    return keys
+    keys += [(n, m) for n in names for m in months]
+    return keys + _type_keys(facts, months)
 
 
 def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
     """Where to look: the same city on the days covered, give or take the tolerance, and
     the events started by posts that name no city; a post without a city looks at every
-    event of its days. Then the same proper names that month."""
+    event of its days. Then the same proper names that month. An undated post looks at the
+    events of its kinds over its window."""
+    if not facts.dated:
+        return _type_keys(facts, _window_months(facts))
     days = _days(facts, TOLERANCE)
     if facts.city_key:
         keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
@@ -414,8 +524,8 @@ def cluster_events(
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
             place(node, len(members) - 1)
     fresh = sorted((n for n in range(len(facts)) if n not in anchors),
-                   key=lambda n: (min(r[0] for r in facts[n].ranges()), facts[n].end,
-                                  order_keys[n]))
+                   key=lambda n: (not facts[n].dated, min(r[0] for r in facts[n].ranges()),
+                                  facts[n].end, order_keys[n]))
     for node in fresh:
         me = facts[node]
         best, best_score = -1, 0.0
