@@ -68,6 +68,12 @@ REPORT_WINDOW = timedelta(days=120)
 ANNOUNCE_WINDOW = timedelta(days=270)
 UNDATED_SCORE, UNDATED_SHARED = 0.6, 2.5
 YEAR_WEIGHT = 1.0  # the same year named on both sides (or the dated event's year)
+#: One site's posts share a language: its plain words ("Neujahrsempfang", "Medizintechnik")
+#: count too, each as much as a concept, when both posts come from the same site.
+SITE_WORD_WEIGHT, SITE_WORD_MIN = 1.0, 5
+#: A postponed event's notice joins the earlier announcement of the same site and name.
+POSTPONE_REACH = timedelta(days=365)
+POSTPONED_SCORE, POSTPONED_SHARED = 0.5, 2.0
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _DAYS_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?(?:-\d+(?:st|nd|rd|th)?)+")
@@ -102,6 +108,7 @@ class Features:
     total: float
     used_lead: bool = False
     years: tuple[int, ...] = ()  # years named in the name, title or slug
+    words: tuple[str, ...] = ()  # plain words: compared between posts of one site only
 
 
 @dataclass(slots=True)
@@ -119,6 +126,7 @@ class EventFacts:
     language: str | None
     url: str
     dated: bool = True  # False: start/end are the window the event may lie in
+    postponed: bool = False  # the post moves the event to these dates
     features: Features = field(init=False)
 
     def __post_init__(self) -> None:
@@ -201,7 +209,7 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
         name=name if isinstance(name, str) and name.strip() else None,
         title=post.get("title") or "", lead=body[:LEAD_CHARS],
         language=sys.intern(language) if isinstance(language, str) else None,
-        url=post.get("url") or "",
+        url=post.get("url") or "", postponed=event.get("status") == "postponed",
     )
 
 
@@ -230,7 +238,7 @@ def facts_to_json(facts: EventFacts) -> dict[str, Any]:
         "alt": [facts.alt[0].isoformat(), facts.alt[1].isoformat()] if facts.alt else None,
         "city": facts.city, "city_key": facts.city_key, "name": facts.name,
         "title": facts.title, "lead": facts.lead, "language": facts.language, "url": facts.url,
-        "dated": facts.dated,
+        "dated": facts.dated, "postponed": facts.postponed,
     }
 
 
@@ -242,7 +250,7 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
         city=data.get("city"), city_key=data.get("city_key") or "", name=data.get("name"),
         title=data.get("title") or "", lead=data.get("lead") or "",
         language=data.get("language"), url=data.get("url") or "",
-        dated=bool(data.get("dated", True)),
+        dated=bool(data.get("dated", True)), postponed=bool(data.get("postponed", False)),
     )
 
 
@@ -269,8 +277,15 @@ def _editions(text: str) -> set[int]:
     return {n for n in found if 0 < n <= 60}
 
 
+def _plain_words(word: str, into: set[str]) -> None:
+    for part in word.split("-"):
+        if (len(part) >= SITE_WORD_MIN and part.isalpha() and part not in ew.TITLE_WORDS
+                and part not in _MONTH_WORDS and not ew.concepts_of(part)):
+            into.add(part)
+
+
 def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
-              types: set[str], topics: set[str]) -> None:
+              types: set[str], topics: set[str], words: set[str] | None = None) -> None:
     for index, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group(0)
         word = ew.fold(raw)
@@ -280,6 +295,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             continue  # "21-22", "20-21st": the dates, compared as such
         if any(word.startswith(s) for s in skip):
             continue  # the event's own city, however inflected ("Bukareszcie")
+        if words is not None:
+            _plain_words(word, words)
         concepts = ew.concepts_of(word)
         if not concepts and "-" in word and (nations := ew.nations_of(word)):
             out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
@@ -324,19 +341,23 @@ def features_of(facts: EventFacts) -> Features:
     """Name features from the event name, title and URL slug; the body lead only when those
     say little."""
     german = (facts.language or "").startswith("de")
-    skip = tuple(s[:5] for s in {facts.city_key, ew.fold(facts.city or "")} if len(s) >= 5)
+    skip = tuple(s[:5] for s in {facts.city_key, ew.fold(facts.city or "")}
+                 if len(s) >= 5 and s != "online")
     weights: dict[str, float] = {}
     types: set[str] = set()
     topics: set[str] = set()
     editions: set[int] = set()
     years: set[int] = set()
+    plain: set[str] = set()
     for text in (facts.name or "", facts.title):
-        _add_text(text, german=german, skip=skip, out=weights, types=types, topics=topics)
+        _add_text(text, german=german, skip=skip, out=weights, types=types, topics=topics,
+                  words=plain)
         editions |= _editions(text)
         years.update(int(y) for y in _YEAR.findall(text))
     used_lead = sum(weights.values()) < ACCEPT_SHARED and bool(facts.lead)
     slug = slug_text(facts.url)  # after the decision: its lowercase words name no names
-    _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics)
+    _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics,
+              words=plain)
     editions |= _editions(slug)
     years.update(int(y) for y in _YEAR.findall(slug))
     if used_lead:
@@ -346,7 +367,7 @@ def features_of(facts: EventFacts) -> Features:
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
                     tuple(sorted(editions)), sum(weights.values()), used_lead,
-                    tuple(sorted(years)))
+                    tuple(sorted(years)), tuple(sorted(plain)))
 
 
 # ----------------------------------------------------------------------------- matching
@@ -391,10 +412,11 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
                      for r in a.ranges() for s in b.ranges())
     same_city = bool(a.city_key) and a.city_key == b.city_key
-    if (a.url and close_days and _host(a.url) == _host(b.url)
-            and (same_city or not a.city_key or not b.city_key)
-            and shared >= SAME_SITE_SHARED and score >= SAME_SITE_SCORE):
-        return max(score, ACCEPT_SCORE)
+    if (a.url and close_days and _same_site(a, b)
+            and (same_city or not a.city_key or not b.city_key)):
+        site_shared, site_score = _site_overlap(a, b, shared)
+        if site_shared >= SAME_SITE_SHARED and site_score >= SAME_SITE_SCORE:
+            return max(score, site_score, ACCEPT_SCORE)
     if (same_city and a.city_key != "online" and shared >= CLUSTER_WEIGHT
             and (a.start, a.end) == (b.start, b.end) and a.end > a.start):
         # the very same days of several in one city: the congress and the workshop held
@@ -410,6 +432,37 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     if not a.city_key or not b.city_key:
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0
     return 0.0  # two different known cities
+
+
+def _same_site(a: EventFacts, b: EventFacts) -> bool:
+    return bool(a.url) and _host(a.url) == _host(b.url)
+
+
+def _site_overlap(a: EventFacts, b: EventFacts, shared: float) -> tuple[float, float]:
+    """Shared weight and score of two posts of one site: concepts, names and plain words."""
+    fa, fb = a.features, b.features
+    common = sum(1 for w in fa.words if w in fb.words)
+    shared += SITE_WORD_WEIGHT * common
+    least = min(fa.total + SITE_WORD_WEIGHT * len(fa.words),
+                fb.total + SITE_WORD_WEIGHT * len(fb.words))
+    return shared, (shared / least if least > 0 else 0.0)
+
+
+def postponed_score(moved: EventFacts, earlier: EventFacts) -> float:
+    """A notice that moves an event to new dates matches the same site's earlier post of
+    the same name and city, whatever its (old) dates: 0 when it does not."""
+    if not (moved.postponed and _same_site(moved, earlier)):
+        return 0.0
+    if not (earlier.start < moved.start <= earlier.start + POSTPONE_REACH):
+        return 0.0
+    if moved.city_key and earlier.city_key and moved.city_key != earlier.city_key:
+        return 0.0
+    fa, fb = moved.features, earlier.features
+    if _vetoed(fa, fb):
+        return 0.0
+    shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
+    shared, score = _site_overlap(moved, earlier, shared)
+    return score if score >= POSTPONED_SCORE and shared >= POSTPONED_SHARED else 0.0
 
 
 def _years(facts: EventFacts) -> set[int]:
@@ -489,7 +542,12 @@ def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
     else:
         keys = [("#", d) for d in days]
     months = {_month(d) for d in days}
-    return keys + [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
+    keys += [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
+    if facts.postponed:  # the earlier announcement, of the same kind, in the year before
+        first = facts.start - POSTPONE_REACH
+        keys += _type_keys(facts, range(_month(first.toordinal()),
+                                        _month(facts.start.toordinal()) + 1))
+    return keys
 
 
 def cluster_events(
@@ -509,7 +567,7 @@ def cluster_events(
     def place(node: int, cluster: int) -> None:
         cluster_of[node] = cluster
         members[cluster].append(node)
-        words[cluster].update(facts[node].features.weights)
+        words[cluster].update(_prefilter_keys(facts[node]))
         for key in _block_keys(facts[node]):
             bucket = index.setdefault(key, [])
             if not bucket or bucket[-1] != cluster:
@@ -525,11 +583,11 @@ def cluster_events(
             place(node, len(members) - 1)
     fresh = sorted((n for n in range(len(facts)) if n not in anchors),
                    key=lambda n: (not facts[n].dated, min(r[0] for r in facts[n].ranges()),
-                                  facts[n].end, order_keys[n]))
+                                  not facts[n].postponed, facts[n].end, order_keys[n]))
     for node in fresh:
         me = facts[node]
         best, best_score = -1, 0.0
-        mine = me.features.weights
+        mine = _prefilter_keys(me)
         for cluster in sorted({c for key in _query_keys(me) for c in index.get(key, ())}):
             if not any(k in words[cluster] for k in mine):
                 continue  # no word in common: no score can pass
@@ -544,6 +602,11 @@ def cluster_events(
     return cluster_of
 
 
+def _prefilter_keys(facts: EventFacts) -> list[str]:
+    """Name features and plain words ("~word"): a cluster sharing none cannot match."""
+    return [*facts.features.weights, *("~" + w for w in facts.features.words)]
+
+
 def _cluster_score(me: EventFacts, others: Iterable[EventFacts]) -> float:
     """Best single-member match; any edition conflict with a member rules the event out."""
     best = 0.0
@@ -552,4 +615,6 @@ def _cluster_score(me: EventFacts, others: Iterable[EventFacts]) -> float:
             return 0.0
         if _overlap(me, other):
             best = max(best, pair_score(me, other))
+        elif me.postponed:
+            best = max(best, postponed_score(me, other))
     return best
