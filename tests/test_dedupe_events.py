@@ -267,3 +267,115 @@ def test_a_binational_event_name_is_one_name_in_every_language() -> None:
     assert nations_of("česko-slovenský") == nations_of("Slovak-Czech") == "CZ+SK"
     assert nations_of("franco-italien") == "FR+IT"
     assert nations_of("Bio-Europe") is None and nations_of("deutsch-deutsches") is None
+
+
+# ------------------------------------------------------------------ posts that give no day
+
+
+def undated(site: str, slug: str, lang: str, title: str, published: str, post_type: str,
+            *, body: str = "") -> dict[str, Any]:
+    """A post about an event that never says on which day it was (no ``event`` field)."""
+    url = f"https://{site}.example.org/{slug}"
+    return {
+        "id": post_id(url), "url": url, "site_id": site, "language": lang, "title": title,
+        "post_type": post_type, "body_text": body or f"{title}. Photos from the day.",
+        "published": {"value": published}, "event": None,
+        "crawl": {"fetched_at": "2024-06-01T08:00:00Z"},
+    }
+
+
+def test_report_without_the_day_joins_the_dated_event_it_names() -> None:
+    announcement = post("klaster-a", "kongres", "pl", "9. Kongres Klastrów Polskich w Gdańsku",
+                        "2023-11-08", "2023-11-09", "Gdańsk", "2023-09-15")
+    # the page title is site chrome; the address still names the congress
+    chrome = undated("klaster-b", "aktualnosci/9-kongres-klastrow-polskich-w-gdansku", "pl",
+                     "Przejdź do treści", "2023-11-10", "event_report")
+    english = undated("cluster-c", "news/our-team-at-the-9th-congress-of-polish-clusters",
+                      "en", "Our team at the 9th Congress of Polish Clusters", "2023-11-14",
+                      "event_report")
+    other_edition = undated("klaster-d", "viii-kongres", "pl",
+                            "Wspominamy VIII Kongres Klastrów Polskich", "2023-11-12",
+                            "event_report")
+    plain_news = undated("klaster-e", "kongres-news", "pl",
+                         "9. Kongres Klastrów Polskich: nasze wnioski", "2023-11-13", "news")
+    posts = [announcement, chrome, english, other_edition, plain_news]
+    groups = run(posts)
+    ids = event_ids(groups, posts)
+    assert ids[0] is not None and ids[1] == ids[0] and ids[2] == ids[0]
+    assert ids[3] is None  # another edition, and alone: no event of its own
+    assert ids[4] is None  # news is not a report of an event
+    record = next(r for r in groups.events() if r.event_id == ids[0])
+    assert (record.start, record.end) == ("2023-11-08", "2023-11-09")  # from the dated post
+
+
+def test_undated_reports_form_one_event_without_dates_and_years_keep_them_apart() -> None:
+    a = undated("net-a", "ecc-2020-recap", "en", "Highlights of the European Cluster Conference 2020",
+                "2020-11-13", "event_report")
+    b = undated("klaster-b", "ekk-2020", "pl", "Europejska Konferencja Klastrów 2020: relacja",
+                "2020-11-20", "event_report")
+    other_year = undated("net-c", "ecc-2019", "en", "European Cluster Conference 2019 in review",
+                         "2020-01-10", "event_report")
+    posts = [a, b, other_year]
+    groups = run(posts)
+    ids = event_ids(groups, posts)
+    assert ids[0] is not None and ids[0] == ids[1] and ids[2] is None
+    record = next(r for r in groups.events() if r.event_id == ids[0])
+    assert record.start is None and record.end is None and len(record.posts) == 2
+    assert record.to_dict()["start"] is None
+
+
+def test_announcement_window_does_not_reach_an_event_long_after() -> None:
+    dated = post("fair-a", "messe", "de", "Hannover Messe 2024: unser Gemeinschaftsstand",
+                 "2024-04-22", "2024-04-26", "Hanover", "2024-03-01")
+    early = undated("fair-b", "messe-einladung", "de", "Einladung zur Hannover Messe",
+                    "2023-01-10", "event_announcement")
+    groups = run([dated, early])
+    assert groups.event(early["id"]) is None
+
+
+# ------------------------------------------------------------------ one site's own posts
+
+
+def test_one_sites_announcement_and_report_join_on_plain_words() -> None:
+    # German titles: every noun is capitalised, so none counts as a proper name
+    invitation = post("verein", "empfang", "de", "Neujahrsempfang des Vereins am 4. Februar",
+                      "2027-02-04", None, "Erfurt", "2027-01-12")
+    review = post("verein", "rueckblick-empfang", "de", "Rückblick auf den Neujahrsempfang",
+                  "2027-02-04", None, "Erfurt", "2027-02-08")
+    elsewhere = post("anderer-verein", "empfang", "de", "Neujahrsempfang der Handwerker",
+                     "2027-02-04", None, "Erfurt", "2027-01-20")
+    groups = run([invitation, review, elsewhere])
+    ids = event_ids(groups, [invitation, review, elsewhere])
+    assert ids[0] == ids[1] and ids[2] != ids[0]
+
+
+def test_one_sites_two_webinars_on_one_day_stay_apart() -> None:
+    first = post("netz", "webinar-a", "de", "Online-Seminar: Förderprogramme für Batteriezellen",
+                 "2027-03-03", None, None, "2027-02-10", attendance="online")
+    second = post("netz", "webinar-b", "de", "Online-Seminar: Exportkontrolle für Maschinen",
+                  "2027-03-03", None, None, "2027-02-11", attendance="online")
+    recording = post("netz", "webinar-a-video", "de",
+                     "Online-Seminar zu Förderprogrammen für Batteriezellen: Aufzeichnung",
+                     "2027-03-03", None, None, "2027-03-05", attendance="online")
+    ids = event_ids(run([first, second, recording]), [first, second, recording])
+    assert ids[0] != ids[1]
+    assert ids[2] == ids[0]
+
+
+def test_postponed_notice_joins_the_earlier_announcement_and_the_later_report() -> None:
+    first = post("verein", "tagung", "de", "Fachtagung Robotik im Handwerk am 3. Juni in Kassel",
+                 "2027-06-03", None, "Kassel", "2027-03-01")
+    moved = post("verein", "tagung-verschoben", "de",
+                 "Verschoben: Fachtagung Robotik im Handwerk jetzt am 14. Oktober",
+                 "2027-10-14", None, "Kassel", "2027-05-10")
+    moved["event"]["status"] = "postponed"
+    report = post("verein", "tagung-rueckblick", "de", "Rückblick: Fachtagung Robotik im Handwerk",
+                  "2027-10-14", None, "Kassel", "2027-10-18")
+    unrelated = post("verein", "tagung-holz", "de", "Fachtagung Holzbau am 3. Juni in Kassel",
+                     "2027-06-03", None, "Kassel", "2027-03-02")
+    other_site = post("anderer", "robotik", "de", "Fachtagung Robotik im Handwerk in Kassel",
+                      "2027-06-03", None, "Kassel", "2027-03-05")
+    posts = [first, moved, report, unrelated, other_site]
+    ids = event_ids(run(posts), posts)
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] not in {ids[0]}

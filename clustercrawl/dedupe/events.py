@@ -29,6 +29,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -59,6 +60,7 @@ ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
 SAME_PLACE_SCORE, SAME_PLACE_SHARED = 0.25, 1.5  # same city, same days: the name says less
 SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and report
+SAME_SITE_DISTINCT = 0.5  # of which more than the kind of event and "cluster"
 ONLINE_SHARED = 1.25  # two online events on the same days share more than "cluster"
 LEAD_CHARS = 240
 #: Undated posts: where the event may lie relative to the publication day (a report comes
@@ -86,6 +88,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
+_GENERIC_NAMES = frozenset(c.name for c in ew.CONCEPTS if c.kind == ew.GENERIC)
 _ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
@@ -328,13 +331,28 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
 
 def slug_text(url: str) -> str:
     """The words of a URL's last readable path segment ("9-kongres-klastrow-polskich")."""
-    for segment in reversed(urlsplit(url).path.split("/")):
-        segment = segment.rsplit(".", 1)[0] if segment.endswith((".html", ".htm", ".php",
-                                                                   ".aspx")) else segment
-        words = [w for w in _SLUG_SPLIT.split(segment) if w and not w.isdigit()]
-        if len(words) >= 2 and sum(len(w) for w in words) >= 8:
-            return " ".join(words)
+    for raw in reversed(urlsplit(url).path.split("/")):
+        segment = raw.rsplit(".", 1)[0] if raw.endswith((".html", ".htm", ".php", ".aspx")) else raw
+        words = [w for w in _SLUG_SPLIT.split(segment) if w]
+        letters = [w for w in words if not w.isdigit()]
+        if len(letters) >= 2 and sum(len(w) for w in letters) >= 8:
+            return " ".join(w for w in words if not w.isdigit() or len(w) <= 4)
     return ""
+
+
+def _slug_editions(slug: str) -> set[int]:
+    """ "9-kongres-klastrow", "viii-kongres": an address drops the edition's dot and case;
+    a number right before a kind of event is still its edition."""
+    found = set()
+    words = slug.split()
+    for number, word in pairwise(words):
+        if not any(c.kind == ew.TYPE for c in ew.concepts_of(ew.fold(word))):
+            continue
+        if number.isdigit() and 0 < int(number) <= 60:
+            found.add(int(number))
+        elif len(number) >= 2 and _ROMAN_ONLY.fullmatch(number.upper()):
+            found.add(_roman(number.upper()))
+    return found
 
 
 def features_of(facts: EventFacts) -> Features:
@@ -358,7 +376,7 @@ def features_of(facts: EventFacts) -> Features:
     slug = slug_text(facts.url)  # after the decision: its lowercase words name no names
     _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics,
               words=plain)
-    editions |= _editions(slug)
+    editions |= _editions(slug) | _slug_editions(slug)
     years.update(int(y) for y in _YEAR.findall(slug))
     if used_lead:
         lead = _SENTENCE_END.split(facts.lead, maxsplit=1)[0]  # not at "29. marca"
@@ -399,10 +417,10 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     ("8 Kongres" on 7-8 November in Katowice, whatever else the titles say), or one site's
     announcement and its later report of the same days."""
     fa, fb = a.features, b.features
-    if _vetoed(fa, fb) or min(fa.total, fb.total) <= 0:
+    if _vetoed(fa, fb):
         return 0.0
     shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
-    score = shared / min(fa.total, fb.total)
+    score = shared / min(fa.total, fb.total) if min(fa.total, fb.total) > 0 else 0.0
     if not (a.dated and b.dated):
         return _undated_score(a, b, shared, score)
     if _disjoint(fa.types, fb.types):
@@ -411,11 +429,18 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
     close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
                      for r in a.ranges() for s in b.ranges())
-    same_city = bool(a.city_key) and a.city_key == b.city_key
+    common = _common_weight(fa, fb)
+    # "online" is no place: two online events need more in common than that
+    same_city = bool(a.city_key) and a.city_key == b.city_key and (
+        a.city_key != "online" or shared > sum(
+            w for k, w in fa.weights.items() if k in fb.weights and (k in fa.types
+                                                                     or k == "online")))
     if (a.url and close_days and _same_site(a, b)
-            and (same_city or not a.city_key or not b.city_key)):
+            and (a.city_key == b.city_key or not a.city_key or not b.city_key)):
         site_shared, site_score = _site_overlap(a, b, shared)
-        if site_shared >= SAME_SITE_SHARED and site_score >= SAME_SITE_SCORE:
+        # the kind of event and "cluster" alone do not tell one site's two webinars apart
+        if (site_shared >= SAME_SITE_SHARED and site_score >= SAME_SITE_SCORE
+                and site_shared - common >= SAME_SITE_DISTINCT):
             return max(score, site_score, ACCEPT_SCORE)
     if (same_city and a.city_key != "online" and shared >= CLUSTER_WEIGHT
             and (a.start, a.end) == (b.start, b.end) and a.end > a.start):
@@ -432,6 +457,12 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     if not a.city_key or not b.city_key:
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0
     return 0.0  # two different known cities
+
+
+def _common_weight(fa: Features, fb: Features) -> float:
+    """Weight of what any two events share: their kind, "cluster", generic words ("online")."""
+    return sum(w for k, w in fa.weights.items() if k in fb.weights and (
+        k in fa.types or k == "cluster" or (k in _GENERIC_NAMES)))
 
 
 def _same_site(a: EventFacts, b: EventFacts) -> bool:
@@ -480,6 +511,10 @@ def _undated_score(a: EventFacts, b: EventFacts, shared: float, score: float) ->
         return 0.0
     if a.city_key and b.city_key and a.city_key != b.city_key:
         return 0.0
+    named = shared - sum(w for k, w in fa.weights.items()
+                         if k in fb.weights and (k in fa.types or k == "cluster"))
+    if named <= 0:
+        return 0.0  # "cluster conference 2018": many events are called that
     years_a, years_b = _years(a), _years(b)
     if years_a and years_b:
         if not years_a & years_b:

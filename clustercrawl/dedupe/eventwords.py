@@ -118,6 +118,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("startup", TOPIC, prefix="startup start-up"),
     _c("smart", TOPIC, exact="smart inteligentna inteligentne intelligente"),
     # --- generic
+    _c("online", GENERIC, exact="online"),  # how it is held, not what it is
     _c("europe", GENERIC, exact="eu ue", prefix="europ evrop", infix="europa"),
     _c("international", GENERIC, prefix="internation miedzynarod internacional internazional "
        "mezinarod"),

@@ -305,7 +305,8 @@ class EventResult:
 
 
 def group_events(nodes: Nodes) -> EventResult:
-    """Event of every run node with a dated event, and one record per event of the run."""
+    """Event of every run node with an event, and one record per event of the run (a post
+    that names an event without its day only when another post reports the same event)."""
     if not nodes.events:
         return EventResult({}, [])
     rank = nodes.ranks()
@@ -323,6 +324,8 @@ def group_events(nodes: Nodes) -> EventResult:
     records: list[EventRecord] = []
     for items in clusters.values():
         anchored = [anchors[i] for i in items if i in anchors]
+        if len(items) == 1 and not anchored and not facts[items[0]].dated:
+            continue  # a post naming an event without its day, that no other post reports
         if anchored:
             event_id = anchor_ids[anchored[0]]
         else:
@@ -332,7 +335,7 @@ def group_events(nodes: Nodes) -> EventResult:
             node_event[members[i]] = event_id
         if run_items:
             records.append(_record(nodes, event_id, [members[i] for i in items]))
-    records.sort(key=lambda r: (r.start, r.event_id))
+    records.sort(key=lambda r: (r.start or "", r.event_id))
     return EventResult(node_event, records)
 
 
@@ -341,12 +344,13 @@ def _record(nodes: Nodes, event_id: str, members: list[int]) -> EventRecord:
     members = sorted(members, key=lambda n: (int(nodes.pub[n]), int(nodes.key[n])))
     facts = [nodes.events[n] for n in members]
     first = facts[0]
+    # posts without the day only say where the event may lie: the dates come from the others
+    ranges = Counter((f.start, f.end) for f in facts if f.dated)  # keeps first-seen order
+    start, end = max(ranges, key=ranges.__getitem__) if ranges else (None, None)
     if len(facts) == 1:
-        start, end, city = first.start, first.end, first.city
+        city = first.city
         name = first.name or first.title or None
     else:
-        ranges = Counter((f.start, f.end) for f in facts)  # Counter keeps first-seen order
-        start, end = max(ranges, key=ranges.__getitem__)
         cities = Counter(f.city for f in facts if f.city)
         city = max(cities, key=cities.__getitem__) if cities else None
         names = Counter(f.name for f in facts if f.name)
@@ -362,4 +366,5 @@ def _record(nodes: Nodes, event_id: str, members: list[int]) -> EventRecord:
         EventPost(nodes.ids[n], f.url, nodes.strings[int(nodes.site[n])], language(n), f.title)
         for n, f in zip(members, facts, strict=True)
     )
-    return EventRecord(event_id, name, start.isoformat(), end.isoformat(), city, posts)
+    return EventRecord(event_id, name, start.isoformat() if start else None,
+                       end.isoformat() if end else None, city, posts)

@@ -55,8 +55,8 @@ class EventRecord:
 
     event_id: str
     name: str | None
-    start: str
-    end: str
+    start: str | None  # None: only posts that give no day report it
+    end: str | None
     city: str | None
     posts: tuple[EventPost, ...]
 
@@ -132,7 +132,8 @@ class Groups:
         return StoryInfo(story_id, origin, int(self._origin_keys[index]) == key, size)
 
     def event(self, post_id: str) -> str | None:
-        """Event id of a post added to this run, None when it reports no dated event."""
+        """Event id of a post added to this run, None when it reports no event (or one
+        without its day that no other post reports)."""
         key, _ = self._find(post_id)
         return self._event_ids.get(key)
 
