@@ -296,14 +296,20 @@ def test_report_without_the_day_joins_the_dated_event_it_names() -> None:
     other_edition = undated("klaster-d", "viii-kongres", "pl",
                             "Wspominamy VIII Kongres Klastrów Polskich", "2023-11-12",
                             "event_report")
-    plain_news = undated("klaster-e", "kongres-news", "pl",
-                         "9. Kongres Klastrów Polskich: nasze wnioski", "2023-11-13", "news")
-    posts = [announcement, chrome, english, other_edition, plain_news]
+    news = undated("klaster-e", "kongres-news", "pl",
+                   "9. Kongres Klastrów Polskich: nasze wnioski", "2023-11-13", "news")
+    # posts on one template about different subjects name no kind of event: no event at all
+    director_a = undated("klaster-f", "nowy-dyrektor", "pl",
+                         "Nowy dyrektor zarządzający w Klastrze Energii", "2023-11-13", "news")
+    director_b = undated("klaster-g", "nowy-dyrektor", "pl",
+                         "Nowy dyrektor zarządzający w Klastrze Medycznym", "2023-11-14", "news")
+    posts = [announcement, chrome, english, other_edition, news, director_a, director_b]
     groups = run(posts)
     ids = event_ids(groups, posts)
     assert ids[0] is not None and ids[1] == ids[0] and ids[2] == ids[0]
     assert ids[3] is None  # another edition, and alone: no event of its own
-    assert ids[4] is None  # news is not a report of an event
+    assert ids[4] == ids[0]  # news that names the congress is about it
+    assert ids[5] is None and ids[6] is None
     record = next(r for r in groups.events() if r.event_id == ids[0])
     assert (record.start, record.end) == ("2023-11-08", "2023-11-09")  # from the dated post
 
@@ -311,14 +317,16 @@ def test_report_without_the_day_joins_the_dated_event_it_names() -> None:
 def test_undated_reports_form_one_event_without_dates_and_years_keep_them_apart() -> None:
     a = undated("net-a", "ecc-2020-recap", "en", "Highlights of the European Cluster Conference 2020",
                 "2020-11-13", "event_report")
+    no_year = undated("net-d", "ecc-recap", "en", "Highlights of the European Cluster Conference",
+                      "2020-11-14", "event_report")  # which year's? it names none
     b = undated("klaster-b", "ekk-2020", "pl", "Europejska Konferencja Klastrów 2020: relacja",
                 "2020-11-20", "event_report")
     other_year = undated("net-c", "ecc-2019", "en", "European Cluster Conference 2019 in review",
                          "2020-01-10", "event_report")
-    posts = [a, b, other_year]
+    posts = [a, b, other_year, no_year]
     groups = run(posts)
     ids = event_ids(groups, posts)
-    assert ids[0] is not None and ids[0] == ids[1] and ids[2] is None
+    assert ids[0] is not None and ids[0] == ids[1] and ids[2] is None and ids[3] is None
     record = next(r for r in groups.events() if r.event_id == ids[0])
     assert record.start is None and record.end is None and len(record.posts) == 2
     assert record.to_dict()["start"] is None

@@ -65,7 +65,7 @@ ONLINE_SHARED = 1.25  # two online events on the same days share more than "clus
 LEAD_CHARS = 240
 #: Undated posts: where the event may lie relative to the publication day (a report comes
 #: after it, an announcement before), and how much of the name they must share.
-UNDATED_TYPES = frozenset({"event_report", "event_announcement"})
+UNDATED_TYPES = frozenset({"event_report", "event_announcement", "news", "press_release"})
 REPORT_WINDOW = timedelta(days=120)
 ANNOUNCE_WINDOW = timedelta(days=270)
 UNDATED_SCORE, UNDATED_SHARED = 0.6, 2.5
@@ -87,6 +87,7 @@ _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
+_NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
 _GENERIC_NAMES = frozenset(c.name for c in ew.CONCEPTS if c.kind == ew.GENERIC)
 _ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
@@ -187,7 +188,9 @@ def _undated_window(post: Mapping[str, Any]) -> tuple[date, date] | None:
         return None
     if post["post_type"] == "event_report":
         return published - REPORT_WINDOW, published
-    return published, published + ANNOUNCE_WINDOW
+    if post["post_type"] == "event_announcement":
+        return published, published + ANNOUNCE_WINDOW
+    return published - REPORT_WINDOW, published + ANNOUNCE_WINDOW  # news: either
 
 
 def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
@@ -300,6 +303,9 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             continue  # the event's own city, however inflected ("Bukareszcie")
         if words is not None:
             _plain_words(word, words)
+        if named := _NAME_YEAR.fullmatch(word):
+            out["A:" + named.group(1)] = ACRONYM_WEIGHT  # "TCI2019", "tci2016": name + year
+            continue
         concepts = ew.concepts_of(word)
         if not concepts and "-" in word and (nations := ew.nations_of(word)):
             out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
@@ -520,6 +526,8 @@ def _undated_score(a: EventFacts, b: EventFacts, shared: float, score: float) ->
         if not years_a & years_b:
             return 0.0  # "Conference 2023" is not the one of 2024
         shared += YEAR_WEIGHT
+    elif not (a.dated or b.dated):
+        return 0.0  # two windows and no year: another edition of a yearly event, maybe
     return score if score >= UNDATED_SCORE and shared >= UNDATED_SHARED else 0.0
 
 
