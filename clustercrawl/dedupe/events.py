@@ -554,13 +554,21 @@ def _type_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]
     return [("T:" + t, m) for t in facts.features.types for m in months]
 
 
+def _name_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
+    """What an undated post must share beyond the kind of event and "cluster", by month."""
+    fx = facts.features
+    return [("F:" + k, m) for k in fx.weights if k not in fx.types and k != "cluster"
+            for m in months]
+
+
 def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
     """Where a post is filed: (city, day) for each day it covers; under its proper names
     and month too; every post under its days ("#"), and a post without a city also under
     "?" days: posts with and without a city find each other whichever comes first. Under
-    its kinds of event by month too, where undated posts look (undated posts only there)."""
+    its kinds of event by month (where postponed notices look) and its other name features
+    by month (where undated posts look; undated posts are filed only there)."""
     if not facts.dated:
-        return _type_keys(facts, _window_months(facts))
+        return _name_keys(facts, _window_months(facts))
     days = _days(facts, timedelta(0))
     keys = [(facts.city_key, d) for d in days] if facts.city_key else []
     keys += [("#", d) for d in days]
@@ -569,16 +577,17 @@ def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
     months = {_month(d) for d in days}
     names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
     keys += [(n, m) for n in names for m in months]
-    return keys + _type_keys(facts, months)
+    return keys + _type_keys(facts, months) + _name_keys(facts, months)
 
 
 def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
     """Where to look: the same city on the days covered, give or take the tolerance, and
     the events started by posts that name no city; a post without a city looks at every
     event of its days. Then the same proper names that month. An undated post looks at the
-    events of its kinds over its window."""
+    events sharing a name feature other than the kind of event and "cluster" over its
+    window (it must share one to match)."""
     if not facts.dated:
-        return _type_keys(facts, _window_months(facts))
+        return _name_keys(facts, _window_months(facts))
     days = _days(facts, TOLERANCE)
     if facts.city_key:
         keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
