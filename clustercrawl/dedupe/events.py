@@ -70,6 +70,7 @@ REPORT_WINDOW = timedelta(days=120)
 ANNOUNCE_WINDOW = timedelta(days=270)
 UNDATED_SCORE, UNDATED_SHARED = 0.6, 2.5
 YEAR_WEIGHT = 1.0  # the same year named on both sides (or the dated event's year)
+UNDATED_CANDIDATES = 16  # events scored per undated post, those sharing most of its name
 #: One site's posts share a language: its plain words ("Neujahrsempfang", "Medizintechnik")
 #: count too, each as much as a concept, when both posts come from the same site.
 SITE_WORD_WEIGHT, SITE_WORD_MIN = 1.0, 5
@@ -640,7 +641,7 @@ def cluster_events(
         me = facts[node]
         best, best_score = -1, 0.0
         mine = _prefilter_keys(me)
-        for cluster in sorted({c for key in _query_keys(me) for c in index.get(key, ())}):
+        for cluster in _candidates(me, index):
             if not any(k in words[cluster] for k in mine):
                 continue  # no word in common: no score can pass
             score = _cluster_score(me, (facts[m] for m in members[cluster]))
@@ -652,6 +653,29 @@ def cluster_events(
             best = len(members) - 1
         place(node, best)
     return cluster_of
+
+
+def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> list[int]:
+    """Clusters to score, in id order. An undated post may reach many events over its
+    window through a common word ("hydrogen"): only those sharing the most name weight
+    are scored (a bounded number), so a million posts stay linear."""
+    if me.dated:
+        return sorted({c for key in _query_keys(me) for c in index.get(key, ())})
+    weights = me.features.weights
+    found: dict[str, set[int]] = {}
+    for key in _query_keys(me):
+        found.setdefault(key[0], set()).update(index.get(key, ()))
+    hits: dict[int, float] = {}
+    for feature, clusters in found.items():
+        weight = weights.get(feature[2:], 0.0)
+        for c in clusters:
+            hits[c] = hits.get(c, 0.0) + weight
+    # what else they can share: the kinds of event, "cluster", the year
+    extra = sum(weights[t] for t in me.features.types) + weights.get("cluster", 0.0) + (
+        YEAR_WEIGHT if me.features.years else 0.0)
+    enough = [c for c in hits if hits[c] + extra >= UNDATED_SHARED]
+    ranked = sorted(enough, key=lambda c: (-hits[c], c))[:UNDATED_CANDIDATES]
+    return sorted(ranked)
 
 
 def _prefilter_keys(facts: EventFacts) -> list[str]:
