@@ -379,7 +379,8 @@ def features_of(facts: EventFacts) -> Features:
                   words=plain)
         editions |= _editions(text)
         years.update(int(y) for y in _YEAR.findall(text))
-    used_lead = sum(weights.values()) < ACCEPT_SHARED and bool(facts.lead)
+    # the lead too when the title says little, or names no kind of event ("ECC2026: takeaways")
+    used_lead = bool(facts.lead) and (sum(weights.values()) < ACCEPT_SHARED or not types)
     slug = slug_text(facts.url)  # after the decision: its lowercase words name no names
     _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics,
               words=plain)
