@@ -209,6 +209,11 @@ def run(labels: Iterable[Mapping[str, Any]], cache: Path, part: str
     return tallies, misses, (pairwise(gold, predicted), pairwise(dated, predicted)), missing
 
 
+def undated_pairs(all_pairs: Pairs, dated: Pairs) -> Pairs:
+    """Pairs where at least one post gives no day: all pairs minus the dated ones."""
+    return (all_pairs[0] - dated[0], all_pairs[1] - dated[1], all_pairs[2] - dated[2])
+
+
 def _fmt(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.2f}"
 
@@ -236,6 +241,11 @@ def report(tallies: Mapping[str, Tally], pairs: tuple[int, int, int], title: str
         print(f"  dated    precision {_fmt(d_tp / d_pred if d_pred else None)} ({d_tp}/{d_pred})"
               f"  recall {_fmt(d_recall)} ({d_tp}/{d_want})  (both posts give the day)")
         out["grouping_dated"] = {"recall": d_recall, "pairs": d_want}
+        u_tp, u_pred, u_want = undated_pairs(pairs, dated)
+        u_recall = u_tp / u_want if u_want else None
+        print(f"  undated  precision {_fmt(u_tp / u_pred if u_pred else None)} ({u_tp}/{u_pred})"
+              f"  recall {_fmt(u_recall)} ({u_tp}/{u_want})  (a post gives no day)")
+        out["grouping_undated"] = {"recall": u_recall, "pairs": u_want}
     return out
 
 

@@ -387,3 +387,22 @@ def test_postponed_notice_joins_the_earlier_announcement_and_the_later_report() 
     ids = event_ids(run(posts), posts)
     assert ids[0] == ids[1] == ids[2]
     assert ids[3] not in {ids[0]}
+
+
+def test_acronym_glued_to_its_year_is_the_name() -> None:
+    # an image caption for a title: "ABC2031" is the network's acronym and the year
+    banner = post("abc-net", "call", "en", "ABC2031 banner (large).png", "2031-10-07",
+                  "2031-10-09", "Ghent", "2031-04-01")
+    report = post("member", "abc-report", "en", "Back from the ABC Global Conference",
+                  "2031-10-07", "2031-10-09", "Ghent", "2031-10-20")
+    other = post("other", "trade", "en", "Flanders Food Fair 2031", "2031-10-07", "2031-10-09",
+                 "Ghent", "2031-09-01")
+    ids = event_ids(run([banner, report, other]), [banner, report, other])
+    assert ids[0] == ids[1] and ids[2] != ids[0]
+    undated_report = undated("member-b", "abc2031-recap", "en", "ABC Global Conference recap",
+                             "2031-10-25", "event_report")
+    undated_old = undated("member-c", "abc2029-recap", "en", "ABC Global Conference recap",
+                          "2031-10-25", "event_report")  # the slug names another year
+    posts = [banner, report, undated_report, undated_old]
+    ids = event_ids(run(posts), posts)
+    assert ids[2] == ids[0] and ids[3] is None
