@@ -406,3 +406,21 @@ def test_acronym_glued_to_its_year_is_the_name() -> None:
     posts = [banner, report, undated_report, undated_old]
     ids = event_ids(run(posts), posts)
     assert ids[2] == ids[0] and ids[3] is None
+
+
+def test_undated_event_of_an_earlier_run_gets_its_dates_from_a_later_report() -> None:
+    store = MemoryGroupStore()
+    first = [
+        undated("net-a", "ecc-2020-recap", "en", "Highlights of the European Cluster Conference 2020",
+                "2020-11-13", "event_report"),
+        undated("klaster-b", "ekk-2020", "pl", "Europejska Konferencja Klastrów 2020: relacja",
+                "2020-11-20", "event_report"),
+    ]
+    ids = set(event_ids(run(first, store), first))
+    assert len(ids) == 1 and None not in ids
+    later = post("cluster-c", "ecc-2020", "de", "Europäische Clusterkonferenz 2020 (online)",
+                 "2020-11-10", "2020-11-11", None, "2020-11-25", attendance="online")
+    groups = run([later], store)
+    assert groups.event(later["id"]) in ids  # the stored event keeps its id
+    record = next(iter(groups.events()))
+    assert (record.start, record.end) == ("2020-11-10", "2020-11-11") and len(record.posts) == 3

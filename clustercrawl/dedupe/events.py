@@ -563,14 +563,20 @@ def _name_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]
             for m in months]
 
 
-def _block_keys(facts: EventFacts) -> list[tuple[str, int]]:
+def _block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]]:
     """Where a post is filed: (city, day) for each day it covers; under its proper names
     and month too; every post under its days ("#"), and a post without a city also under
     "?" days: posts with and without a city find each other whichever comes first. Under
     its kinds of event by month (where postponed notices look) and its other name features
-    by month (where undated posts look; undated posts are filed only there)."""
+    by month (where undated posts look; undated posts are filed only there, unless they come
+    from an earlier run: then also under the days of their window, where this run's dated
+    posts look)."""
     if not facts.dated:
-        return _name_keys(facts, _window_months(facts))
+        keys = _name_keys(facts, _window_months(facts))
+        if stored:
+            window = range(facts.start.toordinal(), facts.end.toordinal() + 1)
+            keys += [(facts.city_key or "?", d) for d in window] + [("#", d) for d in window]
+        return keys
     days = _days(facts, timedelta(0))
     keys = [(facts.city_key, d) for d in days] if facts.city_key else []
     keys += [("#", d) for d in days]
@@ -622,7 +628,7 @@ def cluster_events(
         cluster_of[node] = cluster
         members[cluster].append(node)
         words[cluster].update(_prefilter_keys(facts[node]))
-        for key in _block_keys(facts[node]):
+        for key in _block_keys(facts[node], stored=node in anchors):
             bucket = index.setdefault(key, [])
             if not bucket or bucket[-1] != cluster:
                 bucket.append(cluster)
