@@ -24,17 +24,16 @@ no chains of weak links, and the same input always gives the same events.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
-from clustercrawl.extract import lexicon, places
+from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features
+from clustercrawl.extract import places
 from clustercrawl.extract.daterange import parse_date_range
 
 __all__ = [
@@ -50,11 +49,6 @@ __all__ = [
 
 TOLERANCE = timedelta(days=1)
 MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
-WEIGHTS = {ew.TYPE: 1.0, ew.TOPIC: 1.0, ew.GENERIC: 0.5}
-CLUSTER_WEIGHT = 0.75  # the domain's own word: in most report titles, whatever the event
-EDITION_WEIGHT = 1.5
-NAME_WEIGHT = 1.5  # capitalised proper name
-ACRONYM_WEIGHT = 2.0  # ECC, EUSEW, ClusterNet
 TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
 ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
@@ -73,47 +67,12 @@ YEAR_WEIGHT = 1.0  # the same year named on both sides (or the dated event's yea
 UNDATED_CANDIDATES = 16  # events scored per undated post, those sharing most of its name
 #: One site's posts share a language: its plain words ("Neujahrsempfang", "Medizintechnik")
 #: count too, each as much as a concept, when both posts come from the same site.
-SITE_WORD_WEIGHT, SITE_WORD_MIN = 1.0, 5
+SITE_WORD_WEIGHT = 1.0
 #: A postponed event's notice joins the earlier announcement of the same site and name.
 POSTPONE_REACH = timedelta(days=365)
 POSTPONED_SCORE, POSTPONED_SHARED = 0.5, 2.0
 
-_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_DAYS_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?(?:-\d+(?:st|nd|rd|th)?)+")
-_EDITION = re.compile(
-    r"(?<![\w.\-/])(\d{1,2})(?:\.|st|nd|rd|th|ª|º|°|e|ème|eme|er|re|-?(?:ta|ty|ga|go|ci))"
-    r"\s+([^\W\d_]+)"
-)
-_ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
-_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
-_NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
-_SLUG_SPLIT = re.compile(r"[-_+.,]+")
 _GENERIC_NAMES = frozenset(c.name for c in ew.CONCEPTS if c.kind == ew.GENERIC)
-_ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
-_MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
-_CITY_WORDS = frozenset(
-    ew.fold(form) for english, (_, forms) in places.CITIES.items() for form in (english, *forms)
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    """Language-independent name features of one post, with their weights.
-
-    Tuples rather than sets: a quarter of a million event posts per million posts are held
-    in memory, and an empty tuple costs nothing.
-    """
-
-    weights: Mapping[str, float]
-    types: tuple[str, ...]
-    topics: tuple[str, ...]
-    editions: tuple[int, ...]
-    total: float
-    used_lead: bool = False
-    years: tuple[int, ...] = ()  # years named in the name, title or slug
-    words: tuple[str, ...] = ()  # plain words: compared between posts of one site only
 
 
 @dataclass(slots=True)
@@ -261,139 +220,10 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
     )
 
 
-# ----------------------------------------------------------------------------- features
-
-
-def _roman(text: str) -> int:
-    total = 0
-    for i, ch in enumerate(text):
-        value = _ROMAN_VALUES[ch]
-        nxt = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if value < nxt else value
-    return total
-
-
-def _editions(text: str) -> set[int]:
-    found = set()
-    for m in _EDITION.finditer(text):
-        if ew.fold(m.group(2)) not in _MONTH_WORDS:
-            found.add(int(m.group(1)))
-    for m in _ROMAN.finditer(text):
-        if len(m.group(1)) >= 2 and ew.fold(m.group(2)) not in _MONTH_WORDS:
-            found.add(_roman(m.group(1)))
-    return {n for n in found if 0 < n <= 60}
-
-
-def _plain_words(word: str, into: set[str]) -> None:
-    for part in word.split("-"):
-        if (len(part) >= SITE_WORD_MIN and part.isalpha() and part not in ew.TITLE_WORDS
-                and part not in _MONTH_WORDS and not ew.concepts_of(part)):
-            into.add(part)
-
-
-def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
-              types: set[str], topics: set[str], words: set[str] | None = None) -> None:
-    for index, m in enumerate(_TOKEN.finditer(text)):
-        raw = m.group(0)
-        word = ew.fold(raw)
-        if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
-            continue
-        if _DAYS_TOKEN.fullmatch(word):
-            continue  # "21-22", "20-21st": the dates, compared as such
-        if any(word.startswith(s) for s in skip):
-            continue  # the event's own city, however inflected ("Bukareszcie")
-        if words is not None:
-            _plain_words(word, words)
-        if named := _NAME_YEAR.fullmatch(word):
-            out["A:" + named.group(1)] = ACRONYM_WEIGHT  # "TCI2019", "tci2016": name + year
-            continue
-        concepts = ew.concepts_of(word)
-        if not concepts and "-" in word and (nations := ew.nations_of(word)):
-            out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
-            continue
-        if not concepts and "-" in word:
-            concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
-            if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):
-                out["A:" + word] = ACRONYM_WEIGHT  # "go-cluster", "Bio-Europe": a name
-        if concepts:
-            for concept in concepts:
-                weight = CLUSTER_WEIGHT if concept.name == "cluster" else WEIGHTS[concept.kind]
-                out[concept.name] = weight
-                if concept.kind == ew.TYPE:
-                    types.add(concept.name)
-                elif concept.kind == ew.TOPIC:
-                    topics.add(concept.name)
-            continue
-        letters = raw.replace("-", "")
-        if _ROMAN_ONLY.fullmatch(raw):
-            continue  # "VIII Kongres": the edition, counted as such
-        if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8:
-            out["A:" + word] = ACRONYM_WEIGHT
-        elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
-            out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
-        elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
-              and word not in ew.TITLE_WORDS):
-            out["E:" + word] = NAME_WEIGHT
-
-
-def slug_text(url: str) -> str:
-    """The words of a URL's last readable path segment ("9-kongres-klastrow-polskich")."""
-    for raw in reversed(urlsplit(url).path.split("/")):
-        segment = raw.rsplit(".", 1)[0] if raw.endswith((".html", ".htm", ".php", ".aspx")) else raw
-        words = [w for w in _SLUG_SPLIT.split(segment) if w]
-        letters = [w for w in words if not w.isdigit()]
-        if len(letters) >= 2 and sum(len(w) for w in letters) >= 8:
-            return " ".join(w for w in words if not w.isdigit() or len(w) <= 4)
-    return ""
-
-
-def _slug_editions(slug: str) -> set[int]:
-    """ "9-kongres-klastrow", "viii-kongres": an address drops the edition's dot and case;
-    a number right before a kind of event is still its edition."""
-    found = set()
-    words = slug.split()
-    for number, word in pairwise(words):
-        if not any(c.kind == ew.TYPE for c in ew.concepts_of(ew.fold(word))):
-            continue
-        if number.isdigit() and 0 < int(number) <= 60:
-            found.add(int(number))
-        elif len(number) >= 2 and _ROMAN_ONLY.fullmatch(number.upper()):
-            found.add(_roman(number.upper()))
-    return found
-
-
 def features_of(facts: EventFacts) -> Features:
-    """Name features from the event name, title and URL slug; the body lead only when those
-    say little."""
-    german = (facts.language or "").startswith("de")
-    skip = tuple(s[:5] for s in {facts.city_key, ew.fold(facts.city or "")}
-                 if len(s) >= 5 and s != "online")
-    weights: dict[str, float] = {}
-    types: set[str] = set()
-    topics: set[str] = set()
-    editions: set[int] = set()
-    years: set[int] = set()
-    plain: set[str] = set()
-    for text in (facts.name or "", facts.title):
-        _add_text(text, german=german, skip=skip, out=weights, types=types, topics=topics,
-                  words=plain)
-        editions |= _editions(text)
-        years.update(int(y) for y in _YEAR.findall(text))
-    # the lead too when the title says little, or names no kind of event ("ECC2026: takeaways")
-    used_lead = bool(facts.lead) and (sum(weights.values()) < ACCEPT_SHARED or not types)
-    slug = slug_text(facts.url)  # after the decision: its lowercase words name no names
-    _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics,
-              words=plain)
-    editions |= _editions(slug) | _slug_editions(slug)
-    years.update(int(y) for y in _YEAR.findall(slug))
-    if used_lead:
-        lead = _SENTENCE_END.split(facts.lead, maxsplit=1)[0]  # not at "29. marca"
-        _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
-    for number in editions:
-        weights[f"#{number}"] = EDITION_WEIGHT
-    return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
-                    tuple(sorted(editions)), sum(weights.values()), used_lead,
-                    tuple(sorted(years)), tuple(sorted(plain)))
+    """Name features of a post's event (see :mod:`eventnames`)."""
+    return name_features(name=facts.name, title=facts.title, lead=facts.lead, url=facts.url,
+                         city=facts.city, city_key=facts.city_key, language=facts.language)
 
 
 # ----------------------------------------------------------------------------- matching
