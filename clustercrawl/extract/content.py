@@ -96,7 +96,24 @@ def find_headline(tree: HtmlElement, titles: Sequence[str] = ()) -> HtmlElement 
     for chrome, h1 in candidates:
         if not chrome:
             return h1
-    return candidates[0][1] if len(candidates) == 1 else None
+    if candidates:
+        return candidates[0][1] if len(candidates) == 1 else None
+    return _titled_h2(tree, ranks)
+
+
+_H2 = etree.XPath("//body//h2")
+
+
+def _titled_h2(tree: HtmlElement, ranks: dict[str, int]) -> HtmlElement | None:
+    """A page without an h1 (older blog themes) shows the post's headline in an h2: the
+    first h2 whose text is the metadata title or one of its segments of 2 words or more."""
+    if not ranks:
+        return None
+    for h2 in _H2(tree)[:20]:
+        key = normalise_title(headline_text(h2)[0])
+        if len(key.split()) >= 2 and key in ranks and not _HIDDEN_HEADING.search(class_id(h2)):
+            return h2
+    return None
 
 
 _HIDDEN_HEADING = re.compile(

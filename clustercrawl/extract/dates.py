@@ -35,6 +35,7 @@ __all__ = [
     "labelled_date",
     "parse_date_value",
     "time_element_date",
+    "visible_time_date",
 ]
 
 log = logging.getLogger(__name__)
@@ -50,12 +51,18 @@ _MORE_LABELS = ("erschienen am", "erschienen", "publicado por", "publié par")
 _LABELS = (*(w for ws in lexicon.PUBLISHED_LABELS.values() for w in ws), *_MORE_LABELS)
 _ALL_LABELS = lexicon.words_pattern(_LABELS)
 _LABEL_RX = re.compile(rf"(?<![^\W\d_])(?:{_ALL_LABELS})(?![^\W\d_])", re.IGNORECASE)
-_TIME_ELEMENTS = etree.XPath("//time[@datetime]|//*[@itemprop='datePublished']")
+_TIME_ELEMENTS = etree.XPath(
+    "//time[@datetime]|//*[@itemprop='datePublished']"
+    # hAtom: <abbr class="published" title="2017-09-09T10:52:00+02:00">10:52</abbr>
+    "|//abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]")
 _EVENTISH = re.compile(
     r"event|tribe|termin|wydarz|veranstalt|evenement|évén|evento|udalost|akce|schedule|agenda|"
     r"calendar|kalend|start|end-date|enddate|startdate|when|deadline|frist"
 )
-_SIDEBAR = re.compile(r"sidebar|widget|related|footer|comment|teaser|recent|popular|aside|menu")
+#: the page's footer, not a post's own ("post-footer", "entry-footer": where themes print
+#: the post's date)
+_SIDEBAR = re.compile(r"sidebar|widget|related|(?<!post-)(?<!entry-)(?<!article-)footer|"
+                      r"comment|teaser|recent|popular|aside|menu")
 _UPDATED = re.compile(r"updated|modified|aktualiz|geändert|mise-à-jour")
 
 
@@ -220,7 +227,9 @@ def time_element_date(
         return None
     marked, plain = [], []
     for el in elements:
-        if el.tag not in {"time", "meta"}:
+        if el.tag == "abbr" and el.get("title"):
+            raw = el.get("title")
+        elif el.tag not in {"time", "meta"}:
             raw = el.get("datetime") or el.get("content") or el.text_content()
         else:
             raw = el.get("datetime") or el.get("content")
@@ -243,6 +252,46 @@ def time_element_date(
         value = parse_date_value(raw, "time", language=language, tz=tz)
         if value is not None:
             return value
+    return None
+
+
+_VISIBLE_TIMES = etree.XPath("//body//time[@datetime][normalize-space()]")
+#: lists of other posts (English and German class names): their dates are not the page's
+_OTHER_POSTS = re.compile(r"related|recent|popular|sidebar|widget|comment|footer|weitere|"
+                          r"aehnlich|ähnlich|verwandt|more-|-more|nav|menu|slider|carousel")
+_MARKED_AROUND = re.compile(r"publish|posted|pubdate|entry-date|post-date|article-meta|"
+                            r"meta__|date-display|byline")
+
+
+def visible_time_date(
+    tree: HtmlElement, language: str | None, tz: str | None, forbidden: Collection[date] = ()
+) -> DateValue | None:
+    """The day a ``<time datetime>`` element shows to readers ("21.01.2022 - 13:30"), when it
+    is the page's own date: the only day such elements show outside lists of other posts,
+    or the first of them when its surroundings mark it as the post's ("posted",
+    "article-meta"). Read where the byline finder found nothing next to the headline."""
+    shown: list[tuple[DateValue, bool]] = []
+    order = date_order_for(language)
+    for el in _VISIBLE_TIMES(tree)[:12]:
+        context = _ancestry(el, 5)
+        if _EVENTISH.search(context) or _OTHER_POSTS.search(context) or _UPDATED.search(
+                class_id(el)):
+            continue
+        text = norm_space(el.text_content())
+        if len(text) > 60:
+            continue
+        ranges = find_date_ranges(text, language, date_order=order, month_only=False)
+        if len(ranges) != 1 or ranges[0].is_range:
+            continue
+        machine = parse_date_value(el.get("datetime"), "time", language=language, tz=tz)
+        if machine is None or machine.day != ranges[0].start or machine.day in forbidden:
+            continue  # the text shows another day than the attribute: not a plain date
+        value = DateValue(machine.value, machine.precision, "text", machine.day, ranges[0].raw)
+        shown.append((value, bool(_MARKED_AROUND.search(context))))
+    if not shown:
+        return None
+    if len({v.day for v, _ in shown}) == 1 or shown[0][1]:
+        return shown[0][0]
     return None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
 
 import pytz
@@ -123,6 +123,12 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
             if guess is not None:
                 cands.append(Candidate(guess, "htmldate", W_HTMLDATE))
         if not cands:
+            # nothing marked and nothing beside the headline: htmldate's extensive search
+            # (dates in the text, in links, in image paths) before the first date in the text
+            guess = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=True)
+            if guess is not None:
+                cands.append(Candidate(guess, "htmldate", W_HTMLDATE))
+        if not cands:
             first = _first_page_date(tree, inp.language, forbidden)
             if first is not None:
                 cands.append(Candidate(first, "guess", W_GUESS))
@@ -182,6 +188,10 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
         labelled = dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
         if labelled is not None:
             found.append(labelled)
+        elif byline is None:
+            shown = dates_mod.visible_time_date(inp.tree, inp.language, inp.tz, forbidden)
+            if shown is not None:
+                found.append(shown)
     family, weight = "visible", W_VISIBLE
     if not found:
         updated = byline_date(headline, inp.language, inp.tz, forbidden, updated=True)
@@ -190,7 +200,9 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
     for seen in found:
         value = seen
         for other in machine:
-            if seen.day != other.day and _swapped(seen.day, other.day) and _either_way(seen):
+            if seen.day != other.day and (
+                    (_swapped(seen.day, other.day) and _either_way(seen))
+                    or (seen.precision == "day" and _utc_day(other) == seen.day)):
                 value = replace(seen, day=other.day, value=other.day.isoformat())
         out.append(Candidate(value, family, weight))
     return out
@@ -288,6 +300,20 @@ def _either_way(value: DateValue) -> bool:
     """A numeric date written with slashes or dashes ("11/01/2021"): sites write it month-
     first as well as day-first, whatever their language. Dotted dates are day-first."""
     return value.raw is None or _EITHER_WAY.search(value.raw) is not None
+
+
+def _utc_day(value: DateValue) -> date | None:
+    """The UTC day of a machine instant with an offset: a page that prints the date of
+    "2022-11-07T00:30+01:00" as "6.11.22" renders the instant in UTC (one date, read twice)."""
+    if value.precision != "datetime":
+        return None
+    try:
+        moment = datetime.fromisoformat(value.value)
+    except ValueError:
+        return None
+    if moment.utcoffset() in (None, timedelta(0)):
+        return None
+    return moment.astimezone(UTC).date()
 
 
 def _swapped(a: date, b: date) -> bool:

@@ -1,0 +1,122 @@
+"""Classes of disagreement between our publication dates / headlines and htmldate's or the
+gold's, found on third-party pages (issue 14) and reproduced here in our own words: each
+test is one pattern, not one page."""
+
+from __future__ import annotations
+
+from clustercrawl.extract import extract_post
+
+URL = "https://news.example.de/beitrag/neue-halle"
+
+
+def _doc(head: str, body: str, lang: str = "de") -> str:
+    return (f'<html lang="{lang}"><head>{head}</head><body>{body}'
+            "<p>Der Verband hat am Montag eine neue Halle eröffnet. Sie bietet Platz für "
+            "zwanzig Firmen, die dort gemeinsam an Prototypen arbeiten.</p></body></html>")
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_visible_time_element_beats_a_meta_date_of_another_day() -> None:
+    """A <time datetime> that readers see in the post's meta row names the day; the page's
+    <meta> carries a re-save date (no byline text next to the headline)."""
+    head = ('<title>Neue Halle</title><meta property="article:published_time" '
+            'content="2023-03-09T10:00:00+01:00">')
+    teaser = "Die Halle liegt am Stadtrand und ist mit der Bahn gut erreichbar. " * 8
+    body = ('<div class="wrap"><h1>Neue Halle für junge Firmen</h1></div>'
+            f'<aside class="article__wrap"><p class="intro">{teaser}</p>'
+            '<div class="meta"><p class="meta__row meta__row--posted"><span>Online seit'
+            '</span> <time datetime="2023-03-02">02.03.2023 - 11:15</time></p></div></aside>')
+    out = extract_post(_doc(head, body), URL)
+    assert out["published"]["value"][:10] == "2023-03-02"
+
+
+def test_visible_time_element_skips_lists_of_other_posts() -> None:
+    """The post's <time> (shown in the title block) is the page's date even though a list of
+    other press releases below shows several more."""
+    others = "".join(f'<li><a href="/b{i}">Meldung {i}</a> <time datetime="2023-0{i}-01 '
+                     f'09:00">01.0{i}.2023 09:00</time></li>' for i in range(1, 5))
+    lead = "Die Halle liegt am Stadtrand und ist mit der Bahn gut erreichbar. " * 12
+    body = ('<div class="title-holder"><h1>Neue Halle für junge Firmen</h1>'
+            f'<p class="lead">{lead}</p><div class="col-right"><time '
+            'datetime="2023-06-12 12:30">12.06.2023 12:30</time></div></div>'
+            f'<div class="main">Text</div><ul class="weitere-block">{others}</ul>')
+    out = extract_post(_doc("<title>Neue Halle</title>", body), URL)
+    assert out["published"]["value"][:10] == "2023-06-12"
+
+
+def test_time_element_showing_another_day_than_its_attribute_is_not_read() -> None:
+    body = ('<h1>Neue Halle für junge Firmen</h1><p class="posted"><time '
+            'datetime="2023-06-12">gestern</time></p>')
+    out = extract_post(_doc("<title>Neue Halle</title>", body), URL)
+    assert (out["published"]["value"] or "")[:10] != "2023-06-12" or (
+        out["published"]["source"] != "text")
+
+
+def test_byline_printed_as_the_utc_day_of_a_local_instant() -> None:
+    """The site prints "6.11.22" for a post put online at 00:00 on 7 November in Berlin:
+    the byline is the same instant read in UTC, and supports the local day."""
+    head = ('<title>Neue Halle</title><meta property="article:published_time" '
+            'content="2022-11-07T00:00:00+01:00">')
+    body = ('<article><header><h1>Neue Halle für junge Firmen</h1>'
+            '<div class="article__meta"><span class="date">6.11.22</span></div></header>'
+            '</article>')
+    out = extract_post(_doc(head, body), URL)
+    assert out["published"]["value"][:10] == "2022-11-07"
+
+
+def test_hatom_abbr_published_in_the_post_footer() -> None:
+    """Blog engines print the time only and keep the full instant in the title of an
+    <abbr class="published"> inside the post's footer; a date quoted in the text is not
+    the post's."""
+    body = ('<div class="post"><h3 class="post-title">Rezension: Ein Sommerbuch</h3>'
+            '<div class="post-body"><p>Gelesen vom 14.08.2017 an, im Urlaub.</p></div>'
+            '<div class="post-footer"><span class="post-timestamp"><a href="/p">'
+            '<abbr class="published" itemprop="datePublished" '
+            'title="2017-09-09T10:52:00+02:00">10:52</abbr></a></span></div></div>')
+    out = extract_post(_doc("<title>Rezension: Ein Sommerbuch</title>", body),
+                       "https://buchblog.example.com/2017/09/rezension.html")
+    assert out["published"]["value"][:10] == "2017-09-09"
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def test_headline_in_an_h2_when_the_page_has_no_h1() -> None:
+    head = "<title>Was der Mai bringt | Das Blog der Bücherei</title>"
+    body = '<div id="content"><h2 class="entry">Was der Mai bringt</h2></div>'
+    out = extract_post(_doc(head, body), URL)
+    assert out["title"] == "Was der Mai bringt"
+
+
+def test_ruby_reading_aids_are_not_part_of_the_headline() -> None:
+    head = "<title>ニュース|新しい駅ができる</title>"
+    body = ('<h1 class="article-title"><ruby>新<rt>あたら</rt></ruby>しい<ruby>駅<rt>えき'
+            '</rt></ruby>ができる</h1>')
+    out = extract_post(_doc(head, body, lang="ja"), "https://news.example.jp/a/1.html")
+    assert out["title"] == "新しい駅ができる"
+
+
+def test_styled_lead_kept_when_every_metadata_title_carries_it() -> None:
+    """A lead line styled apart inside the h1 but carried by JSON-LD and og:title too is
+    part of the headline as published."""
+    full = "Streit vor dem Parteitag: Vorstand und Basis uneins"
+    head = (f'<title>{full} | Tagblatt</title><meta property="og:title" content="{full}">'
+            f'<script type="application/ld+json">{{"@type": "NewsArticle", '
+            f'"headline": "{full}"}}</script>')
+    body = ('<h1><span class="pf-title large">Streit vor dem Parteitag:</span><br>'
+            '<span class="large blue">Vorstand und Basis uneins</span></h1>')
+    out = extract_post(_doc(head, body), URL)
+    assert out["title"] == full
+
+
+def test_kicker_the_site_marks_as_such_is_dropped_even_if_metadata_carries_it() -> None:
+    full = "Klimapolitik: Bohren, bis es warm wird"
+    head = (f'<title>{full} | Wochenblatt</title><meta property="og:title" content="{full}">')
+    for h1 in ('<h1><span class="heading__kicker">Klimapolitik</span><span class="sr-only">'
+               ': </span><span class="heading__title">Bohren, bis es warm wird</span></h1>',
+               '<h1><span class="green small">Klimapolitik</span><span class="invisible">'
+               ': </span><span class="headline">Bohren, bis es warm wird</span></h1>'):
+        out = extract_post(_doc(head, h1), URL)
+        assert out["title"] == "Bohren, bis es warm wird", h1
