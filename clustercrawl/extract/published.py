@@ -30,7 +30,7 @@ from clustercrawl.extract.byline import byline_date
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
-from clustercrawl.extract.pubevidence import Candidate, choose, conflicting
+from clustercrawl.extract.pubevidence import Candidate, choose, conflicting, decided
 from clustercrawl.extract.structured import StructuredData
 from clustercrawl.extract.title import normalise_title, title_variants
 from clustercrawl.timezones import zone_named  # re-exported: event.py, core.py
@@ -116,7 +116,7 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         title_value = _title_value(inp, forbidden)
         if title_value is not None:
             cands.append(Candidate(title_value, "title", W_TITLE))
-        if not cands or conflicting(cands):
+        if not cands or (conflicting(cands) and not decided(cands, url_month, W_HTMLDATE)):
             # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
             # same tags as the machine family, so it counts as one of them.
             guess = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=False)
