@@ -120,3 +120,45 @@ def test_kicker_the_site_marks_as_such_is_dropped_even_if_metadata_carries_it() 
                ': </span><span class="headline">Bohren, bis es warm wird</span></h1>'):
         out = extract_post(_doc(head, h1), URL)
         assert out["title"] == "Bohren, bis es warm wird", h1
+
+
+def test_dateline_opening_a_paragraph_whose_text_is_cut_by_a_link() -> None:
+    """"29.11.2022 – Mehrfach hatte die Branche <a>…</a> …": the paragraph's first text node
+    is short because a link follows, yet it is a dateline."""
+    lead = "Die Regierung hat am Freitag einen Entwurf beschlossen, der viele Fragen offen lässt. "
+    body = ('<article><h1>Regierung bremst die Bioenergie, Branche protestiert</h1>'
+            f'<p class="intro">{lead * 2}</p><div class="text"><p>14.03.2023 – Mehrfach und '
+            'deutlich hatte die Branche die Nachteile des <a href="/gesetz">Gesetzes</a> '
+            'beschrieben, doch ohne Erfolg.</p></div></article>')
+    out = extract_post(_doc("<title>Bioenergie</title>", body), URL)
+    assert out["published"]["value"][:10] == "2023-03-14"
+    assert out["published"]["source"] == "text"
+
+
+def test_deadline_opening_a_paragraph_is_no_dateline() -> None:
+    body = ('<article><h1>Förderaufruf für junge Firmen im Cluster</h1><div class="text">'
+            '<p>Einsendeschluss 14.03.2023 – bis dahin können sich Firmen mit einer kurzen '
+            'Skizze bewerben.</p></div></article>')
+    out = extract_post(_doc("<title>Förderaufruf</title>", body), URL)
+    assert out["published"]["source"] != "text"  # not read as the post's dateline
+
+
+def test_publication_label_in_the_page_footer_beats_the_modified_date_next_to_it() -> None:
+    body = ('<h1>Eine Rezension über Vorfahren</h1><div class="text"><p>Ein Buch.</p></div>'
+            '<div class="footerFirstLine">Letzte Änderung: 31.10.2023 - 14:49:39<br>'
+            'Erschienen am: 01.11.2023<br>Aufrufe: 61</div>')
+    out = extract_post(_doc("<title>Rezension</title>", body), URL)
+    assert out["published"]["value"][:10] == "2023-11-01"
+
+
+def test_update_label_alone_dates_a_page_that_shows_nothing_else() -> None:
+    """No machine date, no byline, no date in the URL: "Letzte Änderung: …" in the page's
+    info box is the date readers get (htmldate picks an old date from an image path)."""
+    body = ('<h1>Neuer Wanderweg am See eröffnet</h1><img src="/bilder/2016-03-09/weg.jpg">'
+            '<p>Die Bauarbeiten am Ufer hatten am 03.05.2021 begonnen und dauerten lange.</p>'
+            f'<p>{"Der Weg führt durch Wiesen und Wald und ist gut beschildert. " * 12}</p>'
+            '<div class="info"><label>Letzte Änderung:</label><div>14.01.2022 um 09:25</div>'
+            '</div>')
+    out = extract_post(_doc("<title>Wanderweg</title>", body), URL)
+    assert out["published"]["value"][:10] == "2022-01-14"
+    assert out["published"]["source"] == "text"

@@ -33,6 +33,7 @@ __all__ = [
     "days_of",
     "htmldate_guess",
     "labelled_date",
+    "labelled_updated_date",
     "parse_date_value",
     "time_element_date",
     "visible_time_date",
@@ -63,6 +64,9 @@ _EVENTISH = re.compile(
 #: the post's date)
 _SIDEBAR = re.compile(r"sidebar|widget|related|(?<!post-)(?<!entry-)(?<!article-)footer|"
                       r"comment|teaser|recent|popular|aside|menu")
+#: where a labelled date belongs to other posts; a page footer's "Erschienen am: …" is the
+#: page's own
+_LISTS = re.compile(r"sidebar|widget|related|comment|teaser|recent|popular|aside|menu")
 _UPDATED = re.compile(r"updated|modified|aktualiz|geändert|mise-à-jour")
 
 
@@ -344,7 +348,7 @@ def labelled_date(
         context_el = parent
         if node.is_tail:  # text after an element: its context is the element's parent
             context_el = parent.getparent() if parent.getparent() is not None else parent
-        if _SIDEBAR.search(_ancestry(context_el, 4)):
+        if _LISTS.search(_ancestry(context_el, 4)):
             continue
         window = _window_after(context_el, text[label.start():])
         value = _first_single_date(window, language, tz, order)
@@ -357,6 +361,36 @@ def labelled_date(
         return found_scoped[0]
     if found_all and len({v.day for v in found_all}) == 1:
         return found_all[0]
+    return None
+
+
+_UPDATED_LABELLED = re.compile(
+    r"(?<![^\W\d_])(?:(?:zuletzt\s+)?aktualisiert(?:\s+am)?|letzte\s+änderung|stand|"
+    r"(?:last\s+)?updated(?:\s+on)?|last\s+modified|mis\s+à\s+jour(?:\s+le)?|"
+    r"actualizado(?:\s+el)?|aggiornato(?:\s+il)?)\s*:?\s*", re.IGNORECASE)
+
+
+def labelled_updated_date(
+    tree: HtmlElement, language: str | None, tz: str | None, forbidden: Collection[date] = ()
+) -> DateValue | None:
+    """The day after an update label ("Aktualisiert am 17.01.2021", "Letzte Änderung:
+    14.01.2022 um 09:25"), when every such label on the page names the same day: for pages
+    that show readers no other date."""
+    body = tree.find("body") if tree.tag == "html" else tree
+    text = norm_space((body if body is not None else tree).text_content())
+    order = date_order_for(language)
+    found: list[DateValue] = []
+    for m in _UPDATED_LABELLED.finditer(text):
+        window = text[m.end(): m.end() + 40]
+        ranges = find_date_ranges(window, language, date_order=order, month_only=False)
+        if not ranges or ranges[0].span[0] > 3 or ranges[0].is_range:
+            continue
+        if ranges[0].start not in forbidden:
+            found.append(_from_range(ranges[0], "text", tz))
+        if len(found) > 5:
+            break
+    if found and len({v.day for v in found}) == 1:
+        return found[0]
     return None
 
 

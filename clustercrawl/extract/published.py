@@ -116,6 +116,12 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         title_value = _title_value(inp, forbidden)
         if title_value is not None:
             cands.append(Candidate(title_value, "title", W_TITLE))
+        if not cands:
+            # the page shows only an update label ("Letzte Änderung: …") away from the
+            # headline: the best date readers get, ahead of htmldate's guesses
+            updated = dates_mod.labelled_updated_date(tree, inp.language, inp.tz, forbidden)
+            if updated is not None:
+                cands.append(Candidate(updated, "updated", W_UPDATED_ONLY))
         if not cands or (conflicting(cands) and not decided(cands, url_month, W_HTMLDATE)):
             # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
             # same tags as the machine family, so it counts as one of them.
