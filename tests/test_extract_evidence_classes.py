@@ -54,18 +54,6 @@ def test_time_element_showing_another_day_than_its_attribute_is_not_read() -> No
         out["published"]["source"] != "text")
 
 
-def test_byline_printed_as_the_utc_day_of_a_local_instant() -> None:
-    """The site prints "6.11.22" for a post put online at 00:00 on 7 November in Berlin:
-    the byline is the same instant read in UTC, and supports the local day."""
-    head = ('<title>Neue Halle</title><meta property="article:published_time" '
-            'content="2022-11-07T00:00:00+01:00">')
-    body = ('<article><header><h1>Neue Halle für junge Firmen</h1>'
-            '<div class="article__meta"><span class="date">6.11.22</span></div></header>'
-            '</article>')
-    out = extract_post(_doc(head, body), URL)
-    assert out["published"]["value"][:10] == "2022-11-07"
-
-
 def test_hatom_abbr_published_in_the_post_footer() -> None:
     """Blog engines print the time only and keep the full instant in the title of an
     <abbr class="published"> inside the post's footer; a date quoted in the text is not

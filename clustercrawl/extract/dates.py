@@ -262,7 +262,8 @@ def time_element_date(
 _VISIBLE_TIMES = etree.XPath("//body//time[@datetime][normalize-space()]")
 #: lists of other posts (English and German class names): their dates are not the page's
 _OTHER_POSTS = re.compile(r"related|recent|popular|sidebar|widget|comment|footer|weitere|"
-                          r"aehnlich|ähnlich|verwandt|more-|-more|nav|menu|slider|carousel")
+                          r"aehnlich|ähnlich|verwandt|more-|-more|nav|menu|slider|carousel|"
+                          r"embed|instagram|tweet|twitter|blockquote|quote")
 _MARKED_AROUND = re.compile(r"publish|posted|pubdate|entry-date|post-date|article-meta|"
                             r"meta__|date-display|byline")
 
@@ -276,7 +277,7 @@ def visible_time_date(
     "article-meta"). Read where the byline finder found nothing next to the headline."""
     shown: list[tuple[DateValue, bool]] = []
     order = date_order_for(language)
-    for el in _VISIBLE_TIMES(tree)[:12]:
+    for i, el in enumerate(_VISIBLE_TIMES(tree)[:12]):
         context = _ancestry(el, 5)
         if _EVENTISH.search(context) or _OTHER_POSTS.search(context) or _UPDATED.search(
                 class_id(el)):
@@ -291,7 +292,8 @@ def visible_time_date(
         if machine is None or machine.day != ranges[0].start or machine.day in forbidden:
             continue  # the text shows another day than the attribute: not a plain date
         value = DateValue(machine.value, machine.precision, "text", machine.day, ranges[0].raw)
-        shown.append((value, bool(_MARKED_AROUND.search(context))))
+        # "the first, marked": the page's first <time> (a later one is another post's teaser)
+        shown.append((value, i == 0 and bool(_MARKED_AROUND.search(context))))
     if not shown:
         return None
     if len({v.day for v, _ in shown}) == 1 or shown[0][1]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from urllib.parse import urlsplit
 
 import pytz
@@ -206,9 +206,7 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
     for seen in found:
         value = seen
         for other in machine:
-            if seen.day != other.day and (
-                    (_swapped(seen.day, other.day) and _either_way(seen))
-                    or (seen.precision == "day" and _utc_day(other) == seen.day)):
+            if seen.day != other.day and _swapped(seen.day, other.day) and _either_way(seen):
                 value = replace(seen, day=other.day, value=other.day.isoformat())
         out.append(Candidate(value, family, weight))
     return out
@@ -306,20 +304,6 @@ def _either_way(value: DateValue) -> bool:
     """A numeric date written with slashes or dashes ("11/01/2021"): sites write it month-
     first as well as day-first, whatever their language. Dotted dates are day-first."""
     return value.raw is None or _EITHER_WAY.search(value.raw) is not None
-
-
-def _utc_day(value: DateValue) -> date | None:
-    """The UTC day of a machine instant with an offset: a page that prints the date of
-    "2022-11-07T00:30+01:00" as "6.11.22" renders the instant in UTC (one date, read twice)."""
-    if value.precision != "datetime":
-        return None
-    try:
-        moment = datetime.fromisoformat(value.value)
-    except ValueError:
-        return None
-    if moment.utcoffset() in (None, timedelta(0)):
-        return None
-    return moment.astimezone(UTC).date()
 
 
 def _swapped(a: date, b: date) -> bool:
