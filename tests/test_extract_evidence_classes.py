@@ -150,3 +150,16 @@ def test_update_label_alone_dates_a_page_that_shows_nothing_else() -> None:
     out = extract_post(_doc("<title>Wanderweg</title>", body), URL)
     assert out["published"]["value"][:10] == "2022-01-14"
     assert out["published"]["source"] == "text"
+
+
+def test_lead_line_with_inline_css_is_cut_off_when_the_title_tag_lacks_it() -> None:
+    """CSS-in-JS pages put <style> blocks inside the h1; the lead line ("Medienmitteilung
+    der Direktion") is set apart and the <title> is the headline alone."""
+    head = "<title>Impfen ist bis Ende Februar überall möglich</title>"
+    body = ('<h1 class="css-1x"><style>.css-2y{font-size:16px;display:block;}</style>'
+            '<span class="css-2y">Medienmitteilung der Direktion für Gesundheit '
+            '<style>.css-3z{clip:rect(0 0 0 0);position:absolute;}</style>'
+            '<span class="css-3z">:</span></span>Impfen ist bis Ende Februar überall möglich'
+            '</h1>')
+    out = extract_post(_doc(head, body), URL)
+    assert out["title"] == "Impfen ist bis Ende Februar überall möglich"

@@ -94,11 +94,12 @@ def headline_text(h1: HtmlElement) -> tuple[str, str]:
     if not kicker:
         lead = _lead_element(h1)
         if lead is not None:
-            lead_text = " ".join(lead.text_content().split())
+            lead_text = headline_text(lead)[0]  # without its <style> (CSS-in-JS) and hidden parts
             rest = full_text[len(lead_text):].strip() if full_text.startswith(
                 lead_text) else ""
             rest = rest.lstrip(":|–—- ").strip()
-            if (lead_text and len(lead_text.split()) <= _LEAD_WORDS and len(rest.split()) >= 2
+            if (lead_text and len(normalise_title(lead_text).split()) <= _LEAD_WORDS
+                    and len(rest.split()) >= 2
                     and not rest[0].islower()):  # "<b>Ehezoff</b> der Pochers…" is one line
                 main_text = rest
     return full_text, main_text or full_text
