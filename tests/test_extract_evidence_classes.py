@@ -163,3 +163,20 @@ def test_lead_line_with_inline_css_is_cut_off_when_the_title_tag_lacks_it() -> N
             '</h1>')
     out = extract_post(_doc(head, body), URL)
     assert out["title"] == "Impfen ist bis Ende Februar überall möglich"
+
+
+def test_first_h2_titles_a_page_without_h1_when_it_reads_like_the_post() -> None:
+    """Classic blog themes print the post's title in an h2 (no h1 at all); the <title> is
+    the site's section name plus a word of it."""
+    head = "<title>Feuerwehr Seestadt - Ausbildung</title>"
+    body = ('<header><h2 class="slogan">Retten, Löschen, Bergen, Schützen</h2></header>'
+            '<div id="inhalt"><h2>Bootsdienst Ausbildung</h2></div>')
+    out = extract_post(_doc(head, body), URL)
+    assert out["title"] == "Bootsdienst Ausbildung"
+
+
+def test_first_h2_unrelated_to_every_metadata_title_is_not_the_headline() -> None:
+    head = "<title>Geschichte</title>"
+    body = '<div id="inhalt"><h2>Unsere Partner im Überblick</h2></div>'
+    out = extract_post(_doc(head, body), URL)
+    assert out["title"] == "Geschichte"
