@@ -17,7 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import vocab
-from clustercrawl.extract.daterange import date_order_for, find_date_ranges
+from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import class_id
 from clustercrawl.timezones import zone_named
@@ -31,7 +31,7 @@ _PRECEDING = etree.XPath(
     "preceding::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
     "[position() <= 15]")
 _UPDATE_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:updated?|aktualisiert|geändert|modifié|mis\s+à\s+jour|actualizad[oa]|"
+    r"(?<![^\W\d_])(?:updated?|aktualisiert|geändert|letzte\s+änderung|modifié|mis\s+à\s+jour|actualizad[oa]|"
     r"aggiornat[oa]|zaktualizowan\w*|aktualizováno|aktualizované|bijgewerkt)(?![^\W\d_])",
     re.IGNORECASE)
 _DATELINE_END = re.compile(r"^\s*[)\]]?\s*(?:[-–—:|]|\s[-–—]\s)")
@@ -117,12 +117,13 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
 def _byline_value(node: object, text: str, language: str | None, tz: str | None,
                   order: str, forbidden: Collection[date],
                   updated: bool = False) -> DateValue | None:
-    if len(text) > 120:
-        ranges = find_date_ranges(text[:60], language, date_order=order, month_only=False)
-        if not ranges or ranges[0].span[0] > 30 or ranges[0].is_range:
-            return None
-        if not _DATELINE_END.match(text[ranges[0].span[1]:]):
-            return None  # a date inside prose, not a dateline
+    dateline = _dateline(text, language, order) if len(text) > _DATELINE_MIN else None
+    if dateline is not None:
+        # "29.11.2022 – Mehrfach hatte …": a paragraph opening with the date (its text node
+        # may be short when a link follows)
+        ranges = [dateline]
+    elif len(text) > 120:
+        return None  # a date inside prose, not a dateline
     else:
         ranges = find_date_ranges(text, language, date_order=order, month_only=False)
         if not ranges and not updated:
@@ -146,6 +147,22 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     if rng.precision == "datetime":
         return DateValue(rng.start_iso(tz), "datetime", "text", rng.start, rng.raw)
     return DateValue(rng.start.isoformat(), "day", "text", rng.start, rng.raw)
+
+
+_DATELINE_MIN = 40
+
+
+def _dateline(text: str, language: str | None, order: str) -> DateRange | None:
+    """The date opening a paragraph as a dateline ("Berlin, 29.11.2022 – …")."""
+    ranges = find_date_ranges(text[:60], language, date_order=order, month_only=False)
+    if not ranges or ranges[0].span[0] > 30 or ranges[0].is_range:
+        return None
+    lead = text[: ranges[0].span[0]]
+    if not _DATELINE_END.match(text[ranges[0].span[1]:]) or (
+            vocab.DEADLINE.search(lead) or vocab.EVENT.search(lead)
+            or _NOT_BYLINE_BEFORE.search(lead)):
+        return None  # "Frist: 12.05.2022 – …" is a deadline, not a dateline
+    return ranges[0]
 
 
 #: "04.05.20 14:50": a numeric byline with a two-digit year (day-first: the dotted form is

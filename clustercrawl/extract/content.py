@@ -23,6 +23,7 @@ from clustercrawl.extract.title import headline_text, normalise_title, title_var
 __all__ = [
     "cms_body",
     "find_headline",
+    "first_h2",
     "main_container",
     "main_text",
 ]
@@ -77,26 +78,60 @@ def find_headline(tree: HtmlElement, titles: Sequence[str] = ()) -> HtmlElement 
                    ranks.get(normalise_title(main), 1 << 30))
         if rank < (1 << 30) and (matched is None or rank < matched[0]):
             matched = (rank, h1)
-        chrome = False
-        node: HtmlElement | None = h1
-        for _ in range(6):
-            if node is None:
-                break
-            tag = node.tag if isinstance(node.tag, str) else ""
-            if tag in {"header", "nav", "footer"} and not _in_article(node):
-                chrome = True
-                break
-            if tag != "h1" and _CHROME.search(class_id(node)) and not _in_article(node):
-                chrome = True
-                break
-            node = node.getparent()
-        candidates.append((chrome, h1))
+        candidates.append((_in_chrome(h1), h1))
     if matched is not None:
         return matched[1]
     for chrome, h1 in candidates:
         if not chrome:
             return h1
-    return candidates[0][1] if len(candidates) == 1 else None
+    if candidates:
+        return candidates[0][1] if len(candidates) == 1 else None
+    return _titled_h2(tree, ranks)
+
+
+def _in_chrome(heading: HtmlElement) -> bool:
+    """Whether a heading sits in the page's header, navigation or footer (not an article's)."""
+    node: HtmlElement | None = heading
+    for _ in range(6):
+        if node is None:
+            return False
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in {"header", "nav", "footer"} and not _in_article(node):
+            return True
+        if node is not heading and _CHROME.search(class_id(node)) and not _in_article(node):
+            return True
+        node = node.getparent()
+    return False
+
+
+def first_h2(tree: HtmlElement) -> HtmlElement | None:
+    """Themes without an h1 (WordPress' classic ones among them) title the post with an h2:
+    the first h2 outside the page's chrome. A weak guess: only the title is read from it
+    (choose_title checks it against the metadata titles first), not the byline or the body
+    container, which stay with the h1 (measured: taking it as the headline there cost two
+    dates and a snippet on trafilatura-eval)."""
+    for h2 in _H2(tree)[:10]:
+        if _HIDDEN_HEADING.search(class_id(h2)) or _in_chrome(h2):
+            continue
+        text = headline_text(h2)[0]
+        if 2 <= len(text) <= 200:
+            return h2
+    return None
+
+
+_H2 = etree.XPath("//body//h2")
+
+
+def _titled_h2(tree: HtmlElement, ranks: dict[str, int]) -> HtmlElement | None:
+    """A page without an h1 (older blog themes) shows the post's headline in an h2: the
+    first h2 whose text is the metadata title or one of its segments of 2 words or more."""
+    if not ranks:
+        return None
+    for h2 in _H2(tree)[:20]:
+        key = normalise_title(headline_text(h2)[0])
+        if len(key.split()) >= 2 and key in ranks and not _HIDDEN_HEADING.search(class_id(h2)):
+            return h2
+    return None
 
 
 _HIDDEN_HEADING = re.compile(

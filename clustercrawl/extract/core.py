@@ -22,6 +22,7 @@ from clustercrawl.extract.boilerplate import clean_body
 from clustercrawl.extract.content import (
     cms_body,
     find_headline,
+    first_h2,
     main_container,
     main_text,
     unwrap_layout_tables,
@@ -125,7 +126,8 @@ class _Extraction:
 
         candidates, site_names = self._title_sources(page, sd)
         headline = find_headline(tree, [c for c in candidates if c]) if tree is not None else None
-        title = choose_title(headline, candidates, site_names,
+        shown = headline if headline is not None or tree is None else first_h2(tree)
+        title = choose_title(shown, candidates, site_names,
                              lambda: self._shown_site_names(candidates))
 
         body_raw, container = self._body(tree, headline, base)

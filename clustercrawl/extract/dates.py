@@ -33,8 +33,10 @@ __all__ = [
     "days_of",
     "htmldate_guess",
     "labelled_date",
+    "labelled_updated_date",
     "parse_date_value",
     "time_element_date",
+    "visible_time_date",
 ]
 
 log = logging.getLogger(__name__)
@@ -50,12 +52,21 @@ _MORE_LABELS = ("erschienen am", "erschienen", "publicado por", "publié par")
 _LABELS = (*(w for ws in lexicon.PUBLISHED_LABELS.values() for w in ws), *_MORE_LABELS)
 _ALL_LABELS = lexicon.words_pattern(_LABELS)
 _LABEL_RX = re.compile(rf"(?<![^\W\d_])(?:{_ALL_LABELS})(?![^\W\d_])", re.IGNORECASE)
-_TIME_ELEMENTS = etree.XPath("//time[@datetime]|//*[@itemprop='datePublished']")
+_TIME_ELEMENTS = etree.XPath(
+    "//time[@datetime]|//*[@itemprop='datePublished']"
+    # hAtom: <abbr class="published" title="2017-09-09T10:52:00+02:00">10:52</abbr>
+    "|//abbr[@title][contains(concat(' ', normalize-space(@class), ' '), ' published ')]")
 _EVENTISH = re.compile(
     r"event|tribe|termin|wydarz|veranstalt|evenement|évén|evento|udalost|akce|schedule|agenda|"
     r"calendar|kalend|start|end-date|enddate|startdate|when|deadline|frist"
 )
-_SIDEBAR = re.compile(r"sidebar|widget|related|footer|comment|teaser|recent|popular|aside|menu")
+#: the page's footer, not a post's own ("post-footer", "entry-footer": where themes print
+#: the post's date)
+_SIDEBAR = re.compile(r"sidebar|widget|related|(?<!post-)(?<!entry-)(?<!article-)footer|"
+                      r"comment|teaser|recent|popular|aside|menu")
+#: where a labelled date belongs to other posts; a page footer's "Erschienen am: …" is the
+#: page's own
+_LISTS = re.compile(r"sidebar|widget|related|comment|teaser|recent|popular|aside|menu")
 _UPDATED = re.compile(r"updated|modified|aktualiz|geändert|mise-à-jour")
 
 
@@ -220,7 +231,9 @@ def time_element_date(
         return None
     marked, plain = [], []
     for el in elements:
-        if el.tag not in {"time", "meta"}:
+        if el.tag == "abbr" and el.get("title"):
+            raw = el.get("title")
+        elif el.tag not in {"time", "meta"}:
             raw = el.get("datetime") or el.get("content") or el.text_content()
         else:
             raw = el.get("datetime") or el.get("content")
@@ -243,6 +256,48 @@ def time_element_date(
         value = parse_date_value(raw, "time", language=language, tz=tz)
         if value is not None:
             return value
+    return None
+
+
+_VISIBLE_TIMES = etree.XPath("//body//time[@datetime][normalize-space()]")
+#: lists of other posts (English and German class names): their dates are not the page's
+_OTHER_POSTS = re.compile(r"related|recent|popular|sidebar|widget|comment|footer|weitere|"
+                          r"aehnlich|ähnlich|verwandt|more-|-more|nav|menu|slider|carousel|"
+                          r"embed|instagram|tweet|twitter|blockquote|quote")
+_MARKED_AROUND = re.compile(r"publish|posted|pubdate|entry-date|post-date|article-meta|"
+                            r"meta__|date-display|byline")
+
+
+def visible_time_date(
+    tree: HtmlElement, language: str | None, tz: str | None, forbidden: Collection[date] = ()
+) -> DateValue | None:
+    """The day a ``<time datetime>`` element shows to readers ("21.01.2022 - 13:30"), when it
+    is the page's own date: the only day such elements show outside lists of other posts,
+    or the first of them when its surroundings mark it as the post's ("posted",
+    "article-meta"). Read where the byline finder found nothing next to the headline."""
+    shown: list[tuple[DateValue, bool]] = []
+    order = date_order_for(language)
+    for i, el in enumerate(_VISIBLE_TIMES(tree)[:12]):
+        context = _ancestry(el, 5)
+        if _EVENTISH.search(context) or _OTHER_POSTS.search(context) or _UPDATED.search(
+                class_id(el)):
+            continue
+        text = norm_space(el.text_content())
+        if len(text) > 60:
+            continue
+        ranges = find_date_ranges(text, language, date_order=order, month_only=False)
+        if len(ranges) != 1 or ranges[0].is_range:
+            continue
+        machine = parse_date_value(el.get("datetime"), "time", language=language, tz=tz)
+        if machine is None or machine.day != ranges[0].start or machine.day in forbidden:
+            continue  # the text shows another day than the attribute: not a plain date
+        value = DateValue(machine.value, machine.precision, "text", machine.day, ranges[0].raw)
+        # "the first, marked": the page's first <time> (a later one is another post's teaser)
+        shown.append((value, i == 0 and bool(_MARKED_AROUND.search(context))))
+    if not shown:
+        return None
+    if len({v.day for v, _ in shown}) == 1 or shown[0][1]:
+        return shown[0][0]
     return None
 
 
@@ -295,7 +350,7 @@ def labelled_date(
         context_el = parent
         if node.is_tail:  # text after an element: its context is the element's parent
             context_el = parent.getparent() if parent.getparent() is not None else parent
-        if _SIDEBAR.search(_ancestry(context_el, 4)):
+        if _LISTS.search(_ancestry(context_el, 4)):
             continue
         window = _window_after(context_el, text[label.start():])
         value = _first_single_date(window, language, tz, order)
@@ -308,6 +363,36 @@ def labelled_date(
         return found_scoped[0]
     if found_all and len({v.day for v in found_all}) == 1:
         return found_all[0]
+    return None
+
+
+_UPDATED_LABELLED = re.compile(
+    r"(?<![^\W\d_])(?:(?:zuletzt\s+)?aktualisiert(?:\s+am)?|letzte\s+änderung|stand|"
+    r"(?:last\s+)?updated(?:\s+on)?|last\s+modified|mis\s+à\s+jour(?:\s+le)?|"
+    r"actualizado(?:\s+el)?|aggiornato(?:\s+il)?)\s*:?\s*", re.IGNORECASE)
+
+
+def labelled_updated_date(
+    tree: HtmlElement, language: str | None, tz: str | None, forbidden: Collection[date] = ()
+) -> DateValue | None:
+    """The day after an update label ("Aktualisiert am 17.01.2021", "Letzte Änderung:
+    14.01.2022 um 09:25"), when every such label on the page names the same day: for pages
+    that show readers no other date."""
+    body = tree.find("body") if tree.tag == "html" else tree
+    text = norm_space((body if body is not None else tree).text_content())
+    order = date_order_for(language)
+    found: list[DateValue] = []
+    for m in _UPDATED_LABELLED.finditer(text):
+        window = text[m.end(): m.end() + 40]
+        ranges = find_date_ranges(window, language, date_order=order, month_only=False)
+        if not ranges or ranges[0].span[0] > 3 or ranges[0].is_range:
+            continue
+        if ranges[0].start not in forbidden:
+            found.append(_from_range(ranges[0], "text", tz))
+        if len(found) > 5:
+            break
+    if found and len({v.day for v in found}) == 1:
+        return found[0]
     return None
 
 

@@ -68,6 +68,9 @@ class PageMeta:
         return None
 
 
+_KEPT_RELS = frozenset({"canonical", "shortlink", "alternate"})
+
+
 def read_meta(tree: HtmlElement, url: str) -> PageMeta:
     """Collect meta/link/lang/title facts of a page in one pass."""
     bases = _BASE(tree)
@@ -91,6 +94,8 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
         page.meta_all.setdefault(key, []).append(content)
     for el in _LINK(tree):
         rels = (el.get("rel") or "").lower().split()
+        if not _KEPT_RELS.intersection(rels):
+            continue  # stylesheets, icons, preloads: resolving them cost ~4% of extract_post
         href = absolute_url(el.get("href"), page.base_url)
         if not href:
             continue

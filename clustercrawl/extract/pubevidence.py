@@ -28,7 +28,7 @@ from datetime import datetime, timedelta
 
 from clustercrawl.extract.dates import DateValue
 
-__all__ = ["FAMILY_ORDER", "Candidate", "choose", "conflicting"]
+__all__ = ["FAMILY_ORDER", "Candidate", "choose", "conflicting", "decided"]
 
 #: families from the most to the least trusted, for ties and for the value reported
 FAMILY_ORDER: tuple[str, ...] = (
@@ -101,6 +101,14 @@ def conflicting(cands: Iterable[Candidate]) -> bool:
     """Whether the candidates name more than one day (a tie-breaker is worth running)."""
     days = {c.value.day for c in cands if c.value.precision != "month"}
     return len(days) > 1
+
+
+def decided(cands: list[Candidate], url_month: DateValue | None, weight: float) -> bool:
+    """Whether one more candidate of at most ``weight`` cannot change the day chosen: the best
+    day leads every other by more than that (a tie-breaker need not run)."""
+    month = (url_month.day.year, url_month.day.month) if url_month is not None else None
+    ranked = sorted(_scores(cands, month).values(), reverse=True)
+    return len(ranked) < 2 or ranked[0] - ranked[1] > weight
 
 
 def choose(cands: list[Candidate], url_month: DateValue | None = None) -> DateValue | None:

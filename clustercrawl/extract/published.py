@@ -30,7 +30,7 @@ from clustercrawl.extract.byline import byline_date
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
-from clustercrawl.extract.pubevidence import Candidate, choose, conflicting
+from clustercrawl.extract.pubevidence import Candidate, choose, conflicting, decided
 from clustercrawl.extract.structured import StructuredData
 from clustercrawl.extract.title import normalise_title, title_variants
 from clustercrawl.timezones import zone_named  # re-exported: event.py, core.py
@@ -116,10 +116,22 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         title_value = _title_value(inp, forbidden)
         if title_value is not None:
             cands.append(Candidate(title_value, "title", W_TITLE))
-        if not cands or conflicting(cands):
+        if not cands:
+            # the page shows only an update label ("Letzte Änderung: …") away from the
+            # headline: the best date readers get, ahead of htmldate's guesses
+            updated = dates_mod.labelled_updated_date(tree, inp.language, inp.tz, forbidden)
+            if updated is not None:
+                cands.append(Candidate(updated, "updated", W_UPDATED_ONLY))
+        if not cands or (conflicting(cands) and not decided(cands, url_month, W_HTMLDATE)):
             # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
             # same tags as the machine family, so it counts as one of them.
             guess = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=False)
+            if guess is not None:
+                cands.append(Candidate(guess, "htmldate", W_HTMLDATE))
+        if not cands:
+            # nothing marked and nothing beside the headline: htmldate's extensive search
+            # (dates in the text, in links, in image paths) before the first date in the text
+            guess = dates_mod.htmldate_guess(tree, inp.url, forbidden, extensive=True)
             if guess is not None:
                 cands.append(Candidate(guess, "htmldate", W_HTMLDATE))
         if not cands:
@@ -182,6 +194,10 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
         labelled = dates_mod.labelled_date(inp.tree, scope, inp.language, inp.tz, forbidden)
         if labelled is not None:
             found.append(labelled)
+        elif byline is None:
+            shown = dates_mod.visible_time_date(inp.tree, inp.language, inp.tz, forbidden)
+            if shown is not None:
+                found.append(shown)
     family, weight = "visible", W_VISIBLE
     if not found:
         updated = byline_date(headline, inp.language, inp.tz, forbidden, updated=True)

@@ -72,7 +72,7 @@ def headline_text(h1: HtmlElement) -> tuple[str, str]:
             if child.tag == "br":
                 full.append(" ")
                 main.append(" ")
-            elif not hidden and child.tag not in {"script", "style", "noscript", "template"}:
+            elif not hidden and child.tag not in _NOT_SHOWN:
                 if child.text:
                     full.append(child.text)
                     if not is_kicker:
@@ -94,17 +94,21 @@ def headline_text(h1: HtmlElement) -> tuple[str, str]:
     if not kicker:
         lead = _lead_element(h1)
         if lead is not None:
-            lead_text = " ".join(lead.text_content().split())
+            lead_text = headline_text(lead)[0]  # without its <style> (CSS-in-JS) and hidden parts
             rest = full_text[len(lead_text):].strip() if full_text.startswith(
                 lead_text) else ""
             rest = rest.lstrip(":|–—- ").strip()
-            if (lead_text and len(lead_text.split()) <= _LEAD_WORDS and len(rest.split()) >= 2
+            if (lead_text and len(normalise_title(lead_text).split()) <= _LEAD_WORDS
+                    and len(rest.split()) >= 2
                     and not rest[0].islower()):  # "<b>Ehezoff</b> der Pochers…" is one line
                 main_text = rest
     return full_text, main_text or full_text
 
 
 _LEAD_WORDS = 6
+#: not part of the headline as read: code, and ruby annotations (the reading aid printed
+#: above kanji: "<ruby>子<rt>こ</rt></ruby>" reads "子")
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "rt", "rp"})
 _INLINE_SKIP = frozenset({"script", "style", "noscript", "template", "br", "img", "svg"})
 
 
@@ -188,7 +192,9 @@ def _choose_title(
         sites.append(h1)  # the blog's name in an h1 ("Four Years Remaining » Post title")
         h1 = h1_main = ""
     site_keys = {normalise_title(s) for s in sites}
-    if h1_main and h1_main != h1 and len(normalise_title(h1_main).split()) >= 2:
+    if h1_main and h1_main != h1 and len(normalise_title(h1_main).split()) >= 2 and not (
+            headline is not None and not _kicker_apart(headline)
+            and _shown_whole(h1, h1_main, cands, sites)):
         return h1_main  # the headline under a kicker
     h1_key = normalise_title(h1) if h1 else ""
     if h1_key and h1_key not in site_keys:
@@ -219,6 +225,30 @@ def _choose_title(
 
 
 _HEADINGS = etree.XPath("//h1|//h2")
+
+
+#: an element the site itself names as the headline's kicker (not merely a styled lead or
+#: a "subtitle" span): it is shown apart from the headline
+_MARKED_KICKER = etree.XPath(
+    ".//*[re:test(concat(@class, ' ', @id), 'kicker|dachzeile|overline|topline|roofline|"
+    "eyebrow|spitzmarke|topic-label|supertitle|super-title|pretitle|pre-title', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"})
+#: or the headline's own part marked as such after the lead ("<span class=headline>")
+_MARKED_MAIN = etree.XPath(
+    ".//*[preceding-sibling::*][re:test(@class, 'headline|(?:^|[_-])title(?:$|\\s)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
+def _kicker_apart(headline: HtmlElement) -> bool:
+    """Whether the site's markup shows the h1's lead as a kicker apart from the headline."""
+    return bool(_MARKED_KICKER(headline)) or bool(_MARKED_MAIN(headline))
+
+
+def _shown_whole(h1: str, h1_main: str, cands: list[str], sites: list[str]) -> bool:
+    """The kicker is part of the headline as published when the metadata titles (JSON-LD
+    headline, og:title, <title>) carry it too and none gives the headline without it."""
+    keys = {normalise_title(v) for c in cands for v in title_variants(c, sites)}
+    return normalise_title(h1) in keys and normalise_title(h1_main) not in keys
 
 
 def _agreeing_heading(headline: HtmlElement | None, cands: list[str],
