@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 import pycountry
-import pytz
 
 from clustercrawl.extract import eventdates, eventinfo, eventplace, lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
@@ -27,7 +26,6 @@ from clustercrawl.extract.eventinfo import (
 )
 from clustercrawl.extract.published import localise, zone_named
 from clustercrawl.extract.structured import StructuredEvent
-from clustercrawl.registry import default_timezone
 
 __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
@@ -117,6 +115,9 @@ def build_event(
     if facts.event is None and hint_date_text:
         facts = _from_text("", body=hint_date_text, published=published, language=language,
                            tz=tz, cues=cues, hinted=True)
+    if facts.event is None:
+        undated = eventplace.undated_event(title, body, language, tz)
+        facts = EventFacts(undated, None, None, ["undated_event"]) if undated else facts
     if facts.event is not None:
         _enrich(facts, body, links, language, published, tz)
     return facts
@@ -164,15 +165,6 @@ def _enrich(facts: EventFacts, body: str, links: Sequence[eventinfo.Link],
 # ---------------------------------------------------------------------------- structured
 
 
-def _event_timezone(location: dict[str, Any] | None, site_tz: str | None) -> str | None:
-    """The zone of the event's place (a Polish site's Brussels event runs on Brussels time)."""
-    country = (location or {}).get("country")
-    zones = pytz.country_timezones.get(country.upper(), []) if country else []
-    if not zones or site_tz in zones:
-        return site_tz
-    return default_timezone(country) if country else site_tz
-
-
 #: trust order of machine-readable event sources
 _TRUST = {"jsonld": 0, "microdata": 1, "ical": 2, "api": 3}
 
@@ -194,7 +186,7 @@ def _from_structured(
         end = _as_day(end) if end else None
     same = [e for e in ranked if e is not chosen and _same_day(e, start.day, language)]
     location = _structured_location(chosen, same)
-    zone = chosen.timezone or _event_timezone(location, tz)
+    zone = chosen.timezone or eventplace.event_timezone(location, tz)
     if start.precision == "datetime" and zone:
         start = localise(start, zone_named(zone), force=True)
         if end is not None:
@@ -360,7 +352,7 @@ def _from_text(
     if place is not None:
         location = {"venue": None, "city": place.city, "city_local": place.city_local,
                     "country": place.country, "online_url": None}
-    tz = _event_timezone(location, tz)
+    tz = eventplace.event_timezone(location, tz)
     # a start time without an end time: the event ends that day (end is the date)
     end_value = chosen.end_iso(tz)
     event: dict[str, Any] = {

@@ -75,6 +75,25 @@ _LOCATIVE = re.compile(
 )
 _LOCATIVE_ARTICLE = re.compile(
     r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans)\s+(?:the|la|le|l'|el|il)\s*$", re.IGNORECASE)
+# an institution that names its city: "Chamber of Commerce of Bogota", "Universität
+# Stuttgart", "Ayuntamiento de Bilbao", "Urząd Miasta Gdańska"
+_INSTITUTION = re.compile(
+    r"(?:chamber\s+of\s+commerce(?:\s+and\s+industry)?|university|city\s+(?:hall|council)|"
+    r"town\s+hall|municipality|mayor|city|chambre\s+de\s+commerce(?:\s+et\s+d'industrie)?|"
+    r"université|mairie|ville|métropole|cámara\s+de\s+comercio|universidad|ayuntamiento|"
+    r"alcald(?:e|esa|ía)|camera\s+di\s+commercio|università|comune|sindaco|"
+    r"industrie-\s+und\s+handelskammer|handelskammer|universität|hochschule|stadt|rathaus|"
+    r"oberbürgermeister(?:in)?|bürgermeister(?:in)?|uniwersytet\w*|politechni\w+|"
+    r"urz(?:ąd|ędzie)\s+miasta|prezydent\w*\s+miasta|miasta|univerzit\w+|magistrát\w*|"
+    r"primátor\w*|starost\w*|města|mesta|hejtman\w*)"
+    r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|du\s+|di\s+|del\s+|der\s+|von\s+|d')?$",
+    re.IGNORECASE,
+)
+# a city right after the event's date ("24-26 March 2015, Dabrowa Gornicza, Silesia")
+_AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}h\d{0,2})"
+                         r"\s*[,|–—-]\s*$", re.IGNORECASE)
+# a city followed by its country ("Eindhoven, the Netherlands", "Bogota (Colombia)")
+_COUNTRY_AFTER = re.compile(r"^\s*(?:,|\()\s*(?:the\s+)?([A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?)")
 _CANDIDATE = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+(?:[-\s](?:(?:nad|pod|am|an\s+der|der|de|di|del|"
     r"la|le|sur|in|im)\s+)?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+){0,2})"
@@ -175,8 +194,14 @@ def _index() -> dict[str, tuple[str, str, int]]:
 
 
 def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
-    """Candidate nominative forms of a (multi-word) inflected name."""
+    """Candidate nominative forms of a (multi-word) inflected name; in "Klášterci nad Ohří"
+    the head before the connector is the inflected word, the river stays as it is."""
     yield " ".join(words)
+    joint = next((i for i, w in enumerate(words) if i and w.lower() in _CONNECTORS), None)
+    if joint is not None:
+        for lemma in _lemmas(words[:joint], language):
+            if lemma != " ".join(words[:joint]):
+                yield " ".join([lemma, *words[joint:]])
     last = words[-1]
     low = last.lower()
     for ending, replacements in _ENDINGS:
@@ -202,6 +227,19 @@ def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | Non
     return None
 
 
+@functools.lru_cache(maxsize=512)
+def _names_country(name: str, code: str) -> bool:
+    """Whether ``name`` is the English name of the country ``code`` ("Netherlands": NL)."""
+    import pycountry  # noqa: PLC0415
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return False
+    names = {getattr(country, attr, "") for attr in ("name", "common_name", "official_name")}
+    return any(n and fold(n).split(",")[0].removeprefix("the ").startswith(fold(name))
+               for n in names)
+
+
 def city_mentions(text: str, language: str | None = None) -> list[City]:
     """Cities named in a place context ("in Zwolen", "w Zielonej Górze", "à Quimper")."""
     found: list[City] = []
@@ -212,9 +250,16 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
         if first.isupper() and len(first) <= 5 and not text.isupper():
             continue  # an acronym in running text ("z FENG", "w PARP"), not a city
 
-        before = text[max(0, m.start() - 16) : m.start()]
-        if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
-            continue
+        before = text[max(0, m.start() - 48) : m.start()]
+        context = (_LOCATIVE.search(before[-16:]) is not None
+                   or _LOCATIVE_ARTICLE.search(before[-16:]) is not None
+                   or _INSTITUTION.search(before) is not None
+                   or _AFTER_DATE.search(before) is not None)
+        if not context:
+            hit = lookup(m.group(1), language) or lookup(m.group(1).split()[0], language)
+            country = _COUNTRY_AFTER.match(text, m.end())
+            if hit is None or country is None or not _names_country(country.group(1), hit[1]):
+                continue
         words = m.group(1).split()
         # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"; a
         # prefix cut before "di"/"of" heads a name ("Fiere di Parma"): its tail is the city

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from clustercrawl.extract import vocab
 from clustercrawl.extract.daterange import find_date_ranges
 
-__all__ = ["POST_TYPES", "PostFacts", "call_details", "classify"]
+__all__ = ["POST_TYPES", "PostFacts", "call_details", "classify", "undated_event_type"]
 
 POST_TYPES = ("news", "event_announcement", "event_report", "call", "member_news", "job",
               "project_news", "press_release", "other")
@@ -126,6 +126,15 @@ _FIRST_SENTENCE = re.compile(
 
 
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
+
+
+def undated_event_type(title: str, body: str) -> str | None:
+    """event_report/event_announcement when the post is about an event it gives no day
+    for, unless it reads as member news first (the order :func:`classify` uses)."""
+    if (_NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
+            or vocab.MEMBER_LEAD.search(body[:400])):
+        return None
+    return _undated_event(title, body)
 
 
 def _undated_event(title: str, body: str, section: str = "") -> str | None:

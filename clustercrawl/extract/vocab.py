@@ -116,7 +116,9 @@ REPORT_WORDS: Mapping[str, tuple[str, ...]] = {
     "en": (r"took\s+place", r"was\s+held", r"were\s+held", r"participated", r"attended",
            r"gathered", r"recap", r"highlights\s+(?:of|from)", r"report\s+from",
            r"thank(?:s|\s+you)\s+(?:to\s+all|for\s+attending)", r"was\s+a\s+(?:great\s+)?success",
-           r"welcomed", r"looking\s+back", r"experts\s+met", r"met\s+in", r"hosted",
+           r"welcomed", r"looking\s+back", r"experts\s+met", r"met\s+in",
+           # "hosted by" also qualifies a coming event: only the verb, or its passive past
+           r"hosted(?!\s+by)", r"(?:was|were)\s+hosted",
            r"took\s+part", r"organi[sz]ed\s+the", r"we\s+were\s+pleased\s+to\s+attend",
            r"brought\s+together", r"showcased", r"\d{4}\s+saw\b",
            r"(?:drew|attracted)\s+(?:more|over|some|\d)",
