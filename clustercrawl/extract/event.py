@@ -343,7 +343,8 @@ def _from_text(
         chosen, source_text, source = title_pick, title, "title"
     if chosen.year_inferred:
         warnings.append("no_year")
-    place = eventplace.event_place(title, body, source_text, chosen.span, source, language)
+    place = eventplace.event_place(title, body, source_text, chosen.span, source, language,
+                                   chosen.start)
     lo, hi = max(0, chosen.span[0] - 300), chosen.span[1] + 300
     context = f"{title}\n{source_text[lo:hi]}"
     if source == "title":

@@ -5,11 +5,13 @@ is about (split from event.py)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import pytz
 
 from clustercrawl.extract import places, posttype, vocab
+from clustercrawl.extract.daterange import find_date_ranges
 from clustercrawl.registry import default_timezone
 
 BODY_SCAN_CHARS = 12000  # event dates come early; long reports list later dates
@@ -51,12 +53,16 @@ def unshout(title: str) -> str:
 
 
 def event_place(title: str, body: str, source_text: str, span: tuple[int, int], source: str,
-                 language: str | None) -> places.Place | None:
+                 language: str | None, day: date | None = None) -> places.Place | None:
     """The event's city: next to its date, in the date's sentence, in the title, near an
-    event word, then the first city the lead names in a place context."""
+    event word, then the first city the lead names in a place context; these last two not
+    when their sentence gives another date than the event's ``day``."""
     place = places.city_near(source_text, span, language=language)
+    lo, hi = sentence_bounds(source_text, span)
+    if (place is not None and day is not None and not lo <= place.span[0] < hi
+            and _another_events(source_text, place, day, language)):
+        place = None  # next to the date, but in the next sentence with its own date
     if place is None:
-        lo, hi = sentence_bounds(source_text, span)
         found = places.find_cities(source_text[lo:hi], language)
         place = found[0] if found else None
     if place is None and source == "text":
@@ -64,10 +70,24 @@ def event_place(title: str, body: str, source_text: str, span: tuple[int, int], 
         place = places.city_near(title, (0, len(title)), window=len(title), language=language)
     if place is None:
         place = first_city_near_event(body[:BODY_SCAN_CHARS], language)
+        if place is not None and day is not None and _another_events(body, place, day,
+                                                                     language):
+            place = None
     if place is None:
         found = places.find_cities(body[:LEAD_PLACE_CHARS], language)
+        found = [p for p in found
+                 if day is None or not _another_events(body, p, day, language)]
         place = found[0] if found else None
     return place
+
+
+def _another_events(body: str, place: places.Place, day: date, language: str | None) -> bool:
+    """Whether a city found away from the event's date sits in a sentence dated otherwise:
+    the city of a side event or of the next edition ("… and in October (22-23 October
+    in Brasov)")."""
+    lo, hi = sentence_bounds(body, place.span)
+    dated = find_date_ranges(body[lo:hi], language, month_only=False)
+    return bool(dated) and not any(r.start <= day <= r.end for r in dated)
 
 
 def event_timezone(location: dict[str, Any] | None, site_tz: str | None) -> str | None:

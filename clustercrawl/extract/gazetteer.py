@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["City", "city_mentions", "lookup"]
+__all__ = ["City", "city_mentions", "is_country_name", "lookup"]
 
 EUROPE_MIN, WORLD_MIN = 5_000, 100_000
 ALIAS_MIN = 50_000  # smaller towns are found by their own name only
@@ -238,6 +238,24 @@ def _names_country(name: str, code: str) -> bool:
     names = {getattr(country, attr, "") for attr in ("name", "common_name", "official_name")}
     return any(n and fold(n).split(",")[0].removeprefix("the ").startswith(fold(name))
                for n in names)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry  # noqa: PLC0415
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.add(fold(value))
+    return frozenset(names)
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's English name ("Poland", "Czechia")."""
+    return fold(name).removeprefix("the ") in _country_names()
 
 
 def city_mentions(text: str, language: str | None = None) -> list[City]:

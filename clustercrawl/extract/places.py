@@ -372,7 +372,7 @@ def attendance_of(context: str, has_city: bool, lead: str = "") -> str:
         return "hybrid"
     if _ONLINE.search(context):
         return "online" if not has_city else "hybrid" if _strong_online(context) else "offline"
-    if has_city or _ON_SITE.search(context) or _ON_SITE.search(lead):
+    if has_city or _ON_SITE.search(context) or _ON_SITE.search(lead) or _in_country(context):
         return "offline"
     return "unknown"
 
@@ -386,9 +386,27 @@ _ON_SITE = re.compile(
     r"en\s+la\s+sede|dans\s+les\s+locaux|chambre\s+de\s+commerce|camera\s+di\s+commercio|"
     r"cámara\s+de\s+comercio|stand\b|booth|pavilion|pavillon|padiglion\w*|messehalle\w*|"
     r"campus|venue|delegates|exhibitors|aussteller|espositori|expositores|exposants|"
-    r"v\s+\w+[éo]m\s+kraji|w\s+województwie|w\s+regionie|in\s+der\s+region)",
+    r"v\s+\w+[éo]m\s+kraji|w\s+województwie|w\s+regionie|in\s+der\s+region|"
+    r"v\s+kraji|v\s+regióne|en\s+la\s+regi[oó]n|dans\s+la\s+région|nella\s+regione|"
+    # people who came: participants, guests, visitors (an online event says so first)
+    r"teilnehmer\w*|gäste[n]?|besucher\w*|participants|attendees|guests|visitors|"
+    r"uczestni(?:cy|ków|kami)|goście|gości|účastní(?:ci|ků|kov)|hosté|hostí|hostia|"
+    r"partecipanti|ospiti|visitatori|participantes|asistentes|invitados|visitantes|"
+    r"participants|invités|visiteurs|"
+    # a journey: trade missions and study visits happen where they travel to
+    r"(?:trade|business|economic)\s+missions?|podnikatelsk\w+\s+mis\w+|misj\w+\s+gospodarcz\w*|"
+    r"missions?\s+(?:économiques?|d'affaires)|misi(?:ón|ones)\s+comercial\w*|"
+    r"mission[ei]\s+commercial[ei]|delegationsreise\w*|unternehmerreise\w*|study\s+visits?|"
+    r"wizyt\w*\s+studyjn\w*|exkursion\w*)",
     re.IGNORECASE,
 )
+_COUNTRY_PLACE = re.compile(r"\b(?:in|at|à|en|au|aux|w|we|v|ve|im|nel|nella|in\s+the)\s+"
+                            r"([A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?)")
+
+
+def _in_country(text: str) -> bool:
+    """A country as the event's place ("held … in Poland"): a physical place."""
+    return any(gazetteer.is_country_name(m.group(1)) for m in _COUNTRY_PLACE.finditer(text))
 
 
 def _strong_online(context: str) -> bool:
