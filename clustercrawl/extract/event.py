@@ -487,7 +487,9 @@ def _pick_body(
             not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
             and (rng.precision == "datetime" or intro or cue or cue_sentence or event_sentence
                  or (near_event and title_event_word) or (date_line and title_event_word))
-        ) or (date_line and title_names_event)
+        ) or (date_line and title_names_event) or (
+            # "Friday 19 October, 10:00-13:00" on its own line: a time span is an event's
+            date_line and rng.start_time is not None and rng.end_time is not None)
         if not eligible:
             continue
         if best is None or score > best[0]:

@@ -126,14 +126,17 @@ _FIRST_SENTENCE = re.compile(
 
 
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
+_LEAD_TENSE_CHARS = 600
 
 
 def undated_event_type(title: str, body: str) -> str | None:
     """event_report/event_announcement when the post is about an event it gives no day
-    for, unless it reads as member news first (the order :func:`classify` uses)."""
+    for, unless it reads as member news or a call first (the order :func:`classify` uses)."""
     if (_NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
             or vocab.MEMBER_LEAD.search(body[:400])):
         return None
+    if vocab.CALL.search(title) or vocab.CALL_LEAD.search(f"{title}\n{body[:500]}"):
+        return None  # a call to host or join events is a call, about no one event
     return _undated_event(title, body)
 
 
@@ -151,6 +154,9 @@ def _undated_event(title: str, body: str, section: str = "") -> str | None:
             for s in _SENTENCE_END.split(first)):
         return None
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
+    if not report and not announce:  # a tenseless first sentence: the lead's next ones
+        lead = body.lstrip()[:_LEAD_TENSE_CHARS]
+        report, announce = len(vocab.REPORT.findall(lead)), len(vocab.ANNOUNCE.findall(lead))
     if report > announce:
         return "event_report"
     if announce > report or _EVENT_SEGMENTS.search(section):

@@ -179,7 +179,8 @@ CALL_WORDS: Mapping[str, tuple[str, ...]] = {
     "en": (r"calls?\s+for\s+(?:proposals|applications|papers|expressions?|tenders?|participants)",
            r"open\s+calls?", r"tenders?", r"funding\s+opportunit\w+", r"competition",
            r"apply\s+(?:now|by|until)", r"funding\s+for", r"call\s+(?:is\s+)?(?:now\s+)?open",
-           r"vouchers?", r"grants?\s+for", r"companies\s+wanted"),
+           r"vouchers?", r"grants?\s+for", r"companies\s+wanted",
+           r"call\s+to\s+(?:organi[sz]e|host|submit|apply|join)"),
 }
 
 DEADLINE_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -246,16 +247,29 @@ PRESS_WORDS: Mapping[str, tuple[str, ...]] = {
 CALL_LEAD_WORDS: Mapping[str, tuple[str, ...]] = {
     "en": (r"calls?\s+for\s+(?:proposals|applications|expressions?\s+of\s+interest|tenders|"
            r"contributions|papers|abstracts|nominations)",
-           r"expressions?\s+of\s+interest", r"open\s+call"),
-    "de": (r"förderaufruf\w*", r"interessensbekundung\w*", r"\w*ausschreibung\w*"),
-    "fr": (r"appels?\s+à\s+(?:projets?|candidatures?|manifestation\w*)",),
-    "es": (r"convocatorias?",),
+           r"expressions?\s+of\s+interests?", r"open\s+call",
+           # an application with its deadline: awards, contests, programmes
+           r"(?:deadline|closing\s+date)\s+for\s+(?:the\s+)?(?:applications?|submissions?|"
+           r"nominations?)", r"application\s+(?:form|deadline)s?",
+           r"complete\s+your\s+application",
+           r"contest\s+is\s+(?:now\s+)?(?:open|started|launched)"),
+    "de": (r"förderaufruf\w*", r"interessensbekundung\w*", r"\w*ausschreibung\w*",
+           r"bewerbungs(?:schluss|frist|formular)\w*", r"jetzt\s+bewerben"),
+    "fr": (r"appels?\s+à\s+(?:projets?|candidatures?|manifestation\w*)",
+           r"date\s+limite\s+de\s+(?:candidature|dépôt|soumission)",
+           r"dossiers?\s+de\s+candidature"),
+    "es": (r"convocatorias?", r"plazo\s+de\s+(?:presentación|solicitud)\s+de\s+(?:solicitudes|"
+           r"candidaturas|propuestas)", r"formulario\s+de\s+solicitud"),
     "it": (r"band[oi]\s+(?:per|di|a)", r"avvis[oi]\s+pubblic[oi]",
            r"(?:le\s+)?domande\s+(?:dovranno|potranno|possono)\s+essere\s+presentate",
-           r"candidare\s+a\s+finanziamento"),
-    "pl": (r"nab[óo]r\s+wniosków", r"zaproszeni\w*\s+do\s+składania"),
-    "cs": (r"výzv[auy]\s+(?:k|pro|programu)",),
-    "sk": (r"výzv[auy]\s+(?:na|pre)",),
+           r"candidare\s+a\s+finanziamento", r"modulo\s+di\s+candidatura",
+           r"scadenza\s+(?:per\s+la\s+)?presentazione\s+delle\s+domande"),
+    "pl": (r"nab[óo]r\s+wniosków", r"zaproszeni\w*\s+do\s+składania",
+           r"termin\s+składania\s+(?:wniosków|aplikacji|kandydatur)",
+           r"formularz\w*\s+aplikacyjn\w*"),
+    "cs": (r"výzv[auy]\s+(?:k|pro|programu)", r"termín\s+pro\s+podání\s+(?:žádostí|přihlášek)",
+           r"uzávěrk\w+\s+(?:žádostí|přihlášek)"),
+    "sk": (r"výzv[auy]\s+(?:na|pre)", r"uzávierk\w+\s+(?:žiadostí|prihlášok)"),
 }
 
 MEMBER_WORDS: Mapping[str, tuple[str, ...]] = {
