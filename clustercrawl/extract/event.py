@@ -314,6 +314,7 @@ def _from_text(
         body_pick = eventdates.widen_by_duration(body[body_pick.span[1] : hi], body_pick)
         body_pick = eventdates.widen_by_next_day(
             body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
+        body_pick = eventdates.widen_until(body, body_pick, body_ranges, hi)
         if postponed:
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:

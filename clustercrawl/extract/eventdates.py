@@ -25,6 +25,7 @@ __all__ = [
     "widen_by_duration",
     "widen_by_list",
     "widen_by_next_day",
+    "widen_until",
 ]
 
 MAX_JOIN_DAYS = 14
@@ -236,3 +237,43 @@ def widen_by_next_day(after: str, rng: DateRange) -> DateRange:
     if rng.is_range or rng.kind == "relative" or _NEXT_DAY.search(after) is None:
         return rng
     return replace(rng, end=rng.start + timedelta(days=1))
+
+
+# words before a date that make it the end of what began earlier: "open until 10 May",
+# "fino al 10 maggio", "bis zum 12. Mai", "jusqu'au 12 mai", "… hier et encore aujourd'hui"
+_UNTIL = re.compile(
+    rf"(?:\b(?:until|till|through|fino\s+a(?:l|llo|lla|d)?|sino\s+a(?:l)?|bis(?:\s+zum)?|"
+    rf"jusqu'(?:au|à)|hasta\s+el|do\s+dnia|až\s+do|and\s+still|et\s+encore|e\s+ancora|"
+    rf"und\s+noch|y\s+todavía|i\s+jeszcze)\s+(?:(?:{_WEEKDAY_ANY})[\s,]+)?)$",
+    re.IGNORECASE,
+)
+_UNTIL_BEFORE_CHARS = 40
+_START_BEFORE_CHARS = 400
+
+
+def _is_end(body: str, rng: DateRange) -> bool:
+    return _UNTIL.search(body[max(0, rng.span[0] - _UNTIL_BEFORE_CHARS) : rng.span[0]]) is not None
+
+
+def widen_until(body: str, rng: DateRange, ranges: list[DateRange], sentence_end: int,
+                max_days: int = 31) -> DateRange:
+    """An event that opened on one day and runs "until" a later one: the start (often
+    "today"/"yesterday") and the end joined into one range. When the pick is itself the
+    "until" day, the day it began is the nearest date before it in the lead."""
+    if rng.is_range:
+        return rng
+    if _is_end(body, rng):
+        earlier = [r for r in ranges if r.span[1] <= rng.span[0]
+                   and rng.span[0] - r.span[1] <= _START_BEFORE_CHARS
+                   and 0 < (rng.start - r.start).days <= max_days]
+        if earlier:
+            start = earlier[-1]
+            return replace(rng, start=start.start, raw=f"{start.raw} … {rng.raw}",
+                           span=(start.span[0], rng.span[1]), kind=start.kind)
+        return rng
+    for later in ranges:
+        if (rng.span[1] <= later.span[0] < sentence_end and _is_end(body, later)
+                and 0 < (later.end - rng.start).days <= max_days):
+            return replace(rng, end=later.end, raw=f"{rng.raw} … {later.raw}",
+                           span=(rng.span[0], later.span[1]))
+    return rng

@@ -175,6 +175,8 @@ def _event_type(facts: PostFacts) -> str:
         return "event_report"
     if start > published:
         return "event_announcement"
+    if start < published:
+        return "event_report"  # written while it runs ("opened yesterday, until Thursday")
     return "event_report" if reportish else "event_announcement"
 
 

@@ -198,8 +198,10 @@ DEADLINE_WORDS: Mapping[str, tuple[str, ...]] = {
            r"(?:presentat|inviat)\w*\b.{0,60}?\bentro"),
     "cs": (r"uzávěrka", r"termín\s+podání", r"do\s+dne",
            r"(?:podávat|podat|zaslat|přihlásit|odeslat)\w*\b.{0,60}?\bdo"),
+    # "Submitted by Anna on 9 May" is a byline: "submitted by" is a deadline before a day only
     "en": (r"deadline", r"closing\s+date", r"apply\s+by", r"submissions?\s+(?:by|until)",
-           r"submitted\s+(?:by|until|before)", r"registration\s+(?:closes|ends)", r"until"),
+           r"submitted\s+(?:by|until|before)(?=\s+(?:the\s+)?\d)",
+           r"registration\s+(?:closes|ends)", r"until"),
     "sk": (r"uzávierka", r"termín\s+podania", r"do\s+dňa",
            r"(?:podávať|podať|zaslať|prihlásiť)\w*\b.{0,60}?\bdo"),
     "pt": (r"prazo", r"data\s+limite", r"até\s+(?:ao|o)\s+dia"),
