@@ -58,11 +58,21 @@ _NOT_CITIES = frozenset(
         "regional", "forum", "centrum", "center", "centre"
     ]
 )
+#: squares, streets, halls and buildings that are also town names ("in Piazza Duomo",
+#: "en la Sala", "w Hali"): after a preposition they are venues, not cities
+_VENUE_WORDS = frozenset(
+    [
+        "piazza", "via", "corso", "largo", "viale", "plaza", "calle", "paseo", "platz", "strasse",
+        "rue", "place", "sala", "salle", "saal", "hall", "palazzo", "palacio", "palais", "teatro",
+        "theatre", "museo", "museum", "villa", "castello", "castillo", "schloss", "chateau",
+        "campus", "hotel", "fiera", "messe", "aula", "auditorium", "park", "parque", "parco"
+    ]
+)
 # inflected forms: ending of the text form -> endings of the nominative to try
 _ENDINGS = (
     ("iach", ("", "e", "i", "y")), ("ach", ("", "e", "y", "a")), ("ích", ("e", "")),
     ("ech", ("", "y", "a")), ("ie", ("a", "", "o")), ("iu", ("", "e")), ("ę", ("a",)),
-    ("ě", ("a", "")), ("e", ("a", "", "o")), ("u", ("", "o")), ("i", ("a", "", "e", "y")),
+    ("ě", ("a", "", "o")), ("e", ("a", "", "o")), ("u", ("", "o")), ("i", ("a", "", "e", "y")),
     ("y", ("a", "")), ("ej", ("a",)), ("a", ("", "o")), ("om", ("",)), ("em", ("", "e")),
     ("ic", ("ice", "ica")), ("yc", ("yce",)), ("ów", ("y", "e", "")), ("ami", ("a", "y", "e")),
     ("ze", ("ha", "ga")), ("dze", ("ga",)), ("rze", ("ra",)), ("ni", ("ň", "ń", "n")),
@@ -70,11 +80,12 @@ _ENDINGS = (
 )
 _LOCATIVE = re.compile(
     r"(?:^|[\s(,;])(?:w|we|v|vo|ve|na|do|z|ze|od|in|im|nach|aus|bei|at|to|from|à|a|au|en|"
-    r"de|nel|nella|ad|da|di|en|desde|dans)\s+$",
+    r"de|nel|nella|ad|da|di|en|desde|dans|presso)\s+$",
     re.IGNORECASE,
 )
 _LOCATIVE_ARTICLE = re.compile(
-    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans)\s+(?:the|la|le|l'|el|il)\s*$", re.IGNORECASE)
+    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans|presso)\s+(?:the|la|le|l'|el|il|lo)\s*$",
+    re.IGNORECASE)
 # an institution that names its city: "Chamber of Commerce of Bogota", "Universität
 # Stuttgart", "Ayuntamiento de Bilbao", "Urząd Miasta Gdańska"
 _INSTITUTION = re.compile(
@@ -193,25 +204,59 @@ def _index() -> dict[str, tuple[str, str, int]]:
         return index
 
 
+#: languages that inflect place names: their case endings are undone
+_CASE_LANGUAGES = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "uk", "ru", "be", "lt",
+                             "lv"))
+# adjective heads of two-word names: "Zielonej Górze", "Nowym Sączu", "Novém Městě"
+_HEAD_ENDINGS = (("ej", ("a", "á")), ("ym", ("y",)), ("im", ("i",)), ("ém", ("é", "ý", "á")),
+                 ("ým", ("ý", "á")), ("ich", ("ie", "é")), ("ych", ("e", "y")))
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word and its nominatives with a case ending undone; "Bielsku-Białej": each part."""
+    if "-" in word:
+        parts = [_word_forms(part) if part else [part] for part in word.split("-")]
+        combos = [""]
+        for forms in parts:
+            combos = [f"{c}-{f}" if c else f for c in combos for f in forms[:6]][:36]
+        return combos
+    forms = [word]
+    low = word.lower()
+    for ending, replacements in _ENDINGS:
+        if low.endswith(ending) and len(low) >= len(ending) + 2:
+            stem = word[: len(word) - len(ending)]
+            forms += [stem + rep for rep in replacements]
+    return forms
+
+
+def _head_forms(word: str) -> list[str]:
+    low = word.lower()
+    forms = [word]
+    for ending, replacements in _HEAD_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            forms += [word[: len(word) - len(ending)] + rep for rep in replacements]
+    return forms
+
+
 def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
     """Candidate nominative forms of a (multi-word) inflected name; in "Klášterci nad Ohří"
-    the head before the connector is the inflected word, the river stays as it is."""
+    the head before the connector is the inflected word, the river stays as it is. Only
+    languages with cases (or an unknown one) have endings undone: in Italian "Fiera" is no
+    inflected "Fier"."""
     yield " ".join(words)
+    if language is not None and language.split("-")[0].lower() not in _CASE_LANGUAGES:
+        return
     joint = next((i for i, w in enumerate(words) if i and w.lower() in _CONNECTORS), None)
     if joint is not None:
         for lemma in _lemmas(words[:joint], language):
             if lemma != " ".join(words[:joint]):
                 yield " ".join([lemma, *words[joint:]])
-    last = words[-1]
-    low = last.lower()
-    for ending, replacements in _ENDINGS:
-        if low.endswith(ending) and len(low) >= len(ending) + 2:
-            stem = last[: len(last) - len(ending)]
-            for rep in replacements:
-                head = words[:-1]
-                if head and head[-1].lower().endswith(("ej", "ém", "ým", "ej")):
-                    head = [*head[:-1], head[-1][:-2] + "a"]  # "Zielonej Górze" -> "Zielona"
-                yield " ".join([*head, stem + rep])
+    heads = [words[:-1]]
+    if words[:-1]:
+        heads = [[*words[:-2], h] for h in _head_forms(words[-2])]
+    for form in _word_forms(words[-1])[1:] + ([words[-1]] if len(words) > 1 else []):
+        for head in heads:
+            yield " ".join([*head, form])
 
 
 def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | None:
@@ -220,6 +265,8 @@ def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | Non
     if not words:
         return None
     index = _index()
+    if fold(words[0]) in _VENUE_WORDS:
+        return None
     for form in _lemmas(words, language):
         hit = index.get(fold(form))
         if hit is not None:
@@ -258,11 +305,22 @@ def is_country_name(name: str) -> bool:
     return fold(name).removeprefix("the ") in _country_names()
 
 
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Capitalised names, each word also as the start of its own candidate: in "University
+    of Strathclyde in Glasgow" and "Camera di Commercio di Cagliari" the city comes last."""
+    pos = 0
+    while (m := _CANDIDATE.search(text, pos)) is not None:
+        yield m
+        space = m.group(1).find(" ")
+        pos = m.start() + space + 1 if space > 0 else m.end()
+
+
 def city_mentions(text: str, language: str | None = None) -> list[City]:
     """Cities named in a place context ("in Zwolen", "w Zielonej Górze", "à Quimper")."""
     found: list[City] = []
-    for m in _CANDIDATE.finditer(text):
-        if not m.group(1)[0].isupper():  # the class's Ā-Ž range holds "č" too
+    taken = 0
+    for m in _candidates(text):
+        if m.start() < taken or not m.group(1)[0].isupper():  # Ā-Ž holds "č" too
             continue
         first = m.group(1).split()[0]
         if first.isupper() and len(first) <= 5 and not text.isupper():
@@ -273,6 +331,13 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
                    or _LOCATIVE_ARTICLE.search(before[-16:]) is not None
                    or _INSTITUTION.search(before) is not None
                    or _AFTER_DATE.search(before) is not None)
+        if context and re.search(r"(?:^|\s)au\s+$", before, re.IGNORECASE):
+            hit = lookup(f"Le {m.group(1).split()[0]}", language)  # "au Mans": Le Mans
+            if hit is not None:
+                found.append(City(hit[0], hit[1], hit[2], first,
+                                  (m.start(), m.start() + len(first))))
+                taken = m.start() + len(first)
+                continue
         if not context:
             hit = lookup(m.group(1), language) or lookup(m.group(1).split()[0], language)
             country = _COUNTRY_AFTER.match(text, m.end())
@@ -289,6 +354,7 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
                 local = " ".join(words[:n])
                 end = m.start() + len(local)
                 found.append(City(hit[0], hit[1], hit[2], local, (m.start(), end)))
+                taken = end
                 break
         else:
             tail = _OF_TAIL.search(m.group(1))
@@ -297,4 +363,5 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
                 start = m.start() + tail.start(1)
                 found.append(City(hit[0], hit[1], hit[2], tail.group(1),
                                   (start, start + len(tail.group(1)))))
+                taken = start + len(tail.group(1))
     return found
