@@ -365,9 +365,23 @@ _POSTPONED = re.compile(
 )
 
 
+# "online" that qualifies the sign-up, the programme or the slides, not how one attends:
+# "register online", "Online-Anmeldung", "inscription en ligne", "rejestracja online"
+_ONLINE_ASIDE = re.compile(
+    r"(?:regist\w*|sign(?:ing)?[- ]?up|apply|anmeld\w*|inscri\w*|rejestr\w*|zgłosz\w*|zapisy|"
+    r"prihl[aá]\w*|přihl[aá]\w*|iscri\w*|formul\w*|forms?|tickets?|available|published|"
+    r"abrufbar|verfügbar|disponible\w*|disponibil\w*|dostępn\w*|k\s+dispozici)"
+    r"(?:\s+\w+){0,2}?\s+(?:online|on-line|en\s+ligne|en\s+línea)\b"
+    r"|\b(?:online|on-line)[- ]?(?:regist\w*|anmeld\w*|inscri\w*|rejestr\w*|formul\w*|forms?|"
+    r"shop|tickets?|ticketing|platform\w*|plattform\w*|survey|umfrage|ankiet\w*)",
+    re.IGNORECASE,
+)
+
+
 def attendance_of(context: str, has_city: bool, lead: str = "") -> str:
     """offline/online/hybrid/unknown from markers in the text around the event; a room or a
     region anywhere in the ``lead`` says it happens on site."""
+    context = _ONLINE_ASIDE.sub(" ", context)
     if _HYBRID.search(context):
         return "hybrid"
     if _ONLINE.search(context):
@@ -397,7 +411,10 @@ _ON_SITE = re.compile(
     r"(?:trade|business|economic)\s+missions?|podnikatelsk\w+\s+mis\w+|misj\w+\s+gospodarcz\w*|"
     r"missions?\s+(?:économiques?|d'affaires)|misi(?:ón|ones)\s+comercial\w*|"
     r"mission[ei]\s+commercial[ei]|delegationsreise\w*|unternehmerreise\w*|study\s+visits?|"
-    r"wizyt\w*\s+studyjn\w*|exkursion\w*)",
+    r"wizyt\w*\s+studyjn\w*|exkursion\w*|"
+    # in a building: "im Technologiezentrum", "at the Innovation Centre", "w budynku"
+    r"(?:im|in\s+the|at\s+the|w|v|ve|nel|nella|en\s+el|au|dans\s+le)\s+\w*(?:zentrum|haus|"
+    r"center|centre|centrum|centro|gebäude|building|budynku|budově|budove)\b)",
     re.IGNORECASE,
 )
 _COUNTRY_PLACE = re.compile(r"\b(?:in|at|à|en|au|aux|w|we|v|ve|im|nel|nella|in\s+the)\s+"
