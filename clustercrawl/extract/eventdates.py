@@ -249,10 +249,21 @@ _UNTIL = re.compile(
 )
 _UNTIL_BEFORE_CHARS = 40
 _START_BEFORE_CHARS = 400
+_NEXT_CHARS = 400  # "Opened yesterday. … Until Thursday 12 May …": the lead's next sentences
+
+
+# "registration open until 3 May" ends the sign-up, not the event
+_SIGNUP = re.compile(
+    r"(?:regist|sign[- ]?up|apply|applica|submi|anmeld|bewerb|einreich|inscri|candidat|iscri|"
+    r"domand|zgłosz|rejestr|wnios|přihl|prihl|žádost|žiadost|deadline|frist|plazo|scadenz|"
+    r"termin\s+składania|date\s+limite)",
+    re.IGNORECASE,
+)
 
 
 def _is_end(body: str, rng: DateRange) -> bool:
-    return _UNTIL.search(body[max(0, rng.span[0] - _UNTIL_BEFORE_CHARS) : rng.span[0]]) is not None
+    before = body[max(0, rng.span[0] - _UNTIL_BEFORE_CHARS) : rng.span[0]]
+    return _UNTIL.search(before) is not None and _SIGNUP.search(before) is None
 
 
 def widen_until(body: str, rng: DateRange, ranges: list[DateRange], sentence_end: int,
@@ -272,8 +283,20 @@ def widen_until(body: str, rng: DateRange, ranges: list[DateRange], sentence_end
                            span=(start.span[0], rng.span[1]), kind=start.kind)
         return rng
     for later in ranges:
-        if (rng.span[1] <= later.span[0] < sentence_end and _is_end(body, later)
-                and 0 < (later.end - rng.start).days <= max_days):
-            return replace(rng, end=later.end, raw=f"{rng.raw} … {later.raw}",
+        if not (rng.span[1] <= later.span[0] <= max(sentence_end, rng.span[1] + _NEXT_CHARS)
+                and _is_end(body, later)):
+            continue
+        end = _after(later.end, rng.start) if later.year_inferred else later.end
+        if 0 < (end - rng.start).days <= max_days:
+            return replace(rng, end=end, raw=f"{rng.raw} … {later.raw}",
                            span=(rng.span[0], later.span[1]))
     return rng
+
+
+def _after(day: date, start: date) -> date:
+    """A year-less "until" day read as the first such day on or after the start."""
+    try:
+        moved = day.replace(year=start.year)
+        return moved if moved >= start else day.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        return day
