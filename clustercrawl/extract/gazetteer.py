@@ -77,6 +77,7 @@ _ENDINGS = (
     ("ic", ("ice", "ica")), ("yc", ("yce",)), ("ów", ("y", "e", "")), ("ami", ("a", "y", "e")),
     ("ze", ("ha", "ga")), ("dze", ("ga",)), ("rze", ("ra",)), ("ni", ("ň", "ń", "n")),
     ("ci", ("c", "ec", "ce")), ("ni", ("eň",)), ("zi", ("ź", "z")), ("ku", ("k",)),
+    ("nia", ("ń",)), ("niu", ("ń",)), ("owa", ("ów",)), ("owie", ("ów",)),
 )
 _LOCATIVE = re.compile(
     r"(?:^|[\s(,;])(?:w|we|v|vo|ve|na|do|z|ze|od|in|im|nach|aus|bei|at|to|from|à|a|au|en|"

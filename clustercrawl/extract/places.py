@@ -335,7 +335,8 @@ def city_near(text: str, span: tuple[int, int], window: int = 160,
 
 
 _ONLINE = re.compile(
-    r"\b(?:webinar\w*|webinari\w*|webinaire\w*|webinář\w*|webinár\w*|online|on-line|on line|zdalnie|zdaln\w+|virtuell\w*|virtual\w*|"
+    r"\b(?:webinar\w*|webinari\w*|webinaire\w*|webinář\w*|webinár\w*|online|on-line|on line|"
+    r"zdalnie|zdaln\w+|virtuell\w*|virtual\w*|"
     r"digital(?:e|es)?\s+(?:veranstaltung|event|konferenz)|en ligne|distanciel|à distance|"
     r"en línea|a distanza|in streaming|livestream\w*|live-stream\w*|ms teams|microsoft teams|"
     r"zoom|google meet|webex|clickmeeting|gotowebinar|visio(?:-?conférence)?|"
