@@ -29,7 +29,8 @@ __all__ = ["City", "city_mentions", "is_country_name", "lookup"]
 
 EUROPE_MIN, WORLD_MIN = 5_000, 100_000
 ALIAS_MIN = 50_000  # smaller towns are found by their own name only
-INDEX_VERSION = 4
+SHORT_NAME_MIN = 50_000  # three-letter names ("Ulm") only for European cities this large
+INDEX_VERSION = 6
 _EUROPE = frozenset(
     [
         "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
@@ -167,7 +168,9 @@ def _build() -> dict[str, tuple[str, str, int]]:
         entry = (name, country, population)
         aliases = city.get("alternatenames", ()) if population >= ALIAS_MIN else ()
         for rank, alias in enumerate((city["name"], *aliases)):
-            if len(alias) < 4 or not _latin(alias):
+            # three letters only for a city's own name and a large city ("Ulm", "Ede")
+            short_ok = not rank and population >= SHORT_NAME_MIN and country in _EUROPE
+            if len(alias) < 3 or (len(alias) == 3 and not short_ok) or not _latin(alias):
                 continue
             key = fold(alias)
             if key in _NOT_CITIES:
