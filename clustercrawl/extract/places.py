@@ -346,9 +346,11 @@ _ONLINE = re.compile(
 )
 _HYBRID = re.compile(
     r"\b(?:hybryd\w*|hybrid\w*|hybride|ibrid[oa]|híbrid[oa]|hybridn\w*|"
-    r"stacjonarnie\s+(?:i|oraz|lub)\s+online|online\s+(?:i|oraz|lub|und|et|y|e|and|or)\s+"
+    r"stacjonarnie\s+(?:i|oraz|lub)\s+online|online\s+(?:i|oraz|lub|und|et|y|e|and|or|aj|a)\s+"
     r"(?:stacjonarn\w*|vor ort|en présentiel|presencial|in presenza|prezenčn\w*|on site|"
-    r"in person))\b",
+    r"in person)|(?:stacjonarn\w*|vor\s+ort|en\s+présentiel|presencial\w*|in\s+presenza|"
+    r"prezenčn\w*|on[- ]site|in\s+person)\s+(?:i|oraz|lub|und|et|y|e|and|or|aj|a|als\s+auch)\s+"
+    r"(?:online|on-line|zdalnie|virtuell\w*|virtual\w*|en\s+ligne|en\s+línea))\b",
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
@@ -357,7 +359,7 @@ _CANCELLED = re.compile(
     re.IGNORECASE,
 )
 _POSTPONED = re.compile(
-    r"\b(?:przełożon\w*|przesunięt\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
+    r"\b(?:przełożon\w*|przełożeni\w*|przesunięt\w*|przesunięci\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
     r"report\s+de|aplazad[oa]s?|pospuest[oa]s?|rinviat[oa]|posticipat[oa]|odložen\w*|"
     r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld|przenie(?:ść|sion\w*|siemy)|"
     r"zmian\w*\s+terminu|verlegt|déplacée?s?|trasladad[oa]s?|spostat[oa]|rimandat[oa]|"
