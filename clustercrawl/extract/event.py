@@ -304,8 +304,9 @@ def _from_text(
                                              past=direction == "before")
         body_ranges = sorted([*body_ranges, *relative], key=lambda r: r.span)
     postponed = places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None
+    title_years = frozenset(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title))
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
-        body_ranges, body, title_supported, published, title_event_word)
+        body_ranges, body, title_supported, published, title_event_word, title_years)
     moved_from: DateRange | None = None
     if body_pick is not None and not hinted:
         body_pick = eventdates.widen_by_list(body, body_pick)
@@ -430,7 +431,7 @@ def _joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
 
 def _pick_body(
     ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
-    title_names_event: bool = False,
+    title_names_event: bool = False, title_years: frozenset[int] = frozenset(),
 ) -> DateRange | None:
     """The body date most likely to be the event's: ranges, near event words, early.
 
@@ -447,7 +448,8 @@ def _pick_body(
         if (date_line and published is not None and rng.start == published.day
                 and published.source != "text" and not rng.is_range and rng.kind != "relative"):
             continue  # "8 May 2018" on its own line above the text: the dateline
-        if vocab.DEADLINE.search(before[-70:]) or eventdates.deadline_after(body, rng):
+        if (vocab.DEADLINE.search(eventdates.clause_before(body, rng))
+                or eventdates.deadline_after(body, rng)):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
         near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
         cue = (vocab.REPORT.search(before + " " + after) is not None
@@ -473,6 +475,9 @@ def _pick_body(
             score += 1
         if published is not None and rng.start == published.day and not rng.is_range:
             score -= 2
+        if eventdates.other_edition(body, rng) or (
+                title_years and not {rng.start.year, rng.end.year} & title_years):
+            score -= 3  # last year's edition, or not the year the title names
         if event_sentence:
             score += 1
         if cue_sentence:

@@ -19,8 +19,10 @@ from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange
 
 __all__ = [
+    "clause_before",
     "is_date_line",
     "merge_adjacent",
+    "other_edition",
     "relative_dates",
     "widen_by_duration",
     "widen_by_list",
@@ -300,3 +302,36 @@ def _after(day: date, start: date) -> date:
         return moved if moved >= start else day.replace(year=start.year + 1)
     except ValueError:  # 29 February
         return day
+
+
+# the previous or the next edition, last or next year: dates in that clause are not this
+# event's ("after last year's edition on 12-13 March 2024 …")
+_OTHER_EDITION = re.compile(
+    r"\b(?:(?:previous|last|past|former|next)\s+(?:edition|year)|last\s+year's|"
+    r"vorjahr\w*|(?:letzten|vergangenen|nächsten)\s+jahr\w*|vorgänger\w*|"
+    r"l'an\s+(?:dernier|prochain)|l'année\s+(?:dernière|prochaine)|"
+    r"(?:l'|la\s+)(?:édition\s+précédente|précédente\s+édition|prochaine\s+édition)|"
+    r"el\s+(?:año\s+pasado|próximo\s+año)|la\s+(?:edición\s+anterior|pasada\s+edición|"
+    r"próxima\s+edición)|lo\s+scorso\s+anno|l'anno\s+(?:scorso|prossimo)|"
+    r"(?:la\s+)?(?:scorsa|prossima)\s+edizione|l'edizione\s+precedente|il\s+prossimo\s+anno|"
+    r"w\s+(?:ubiegłym|zeszłym|przyszłym)\s+roku|(?:poprzedni|następn|kolejn)\w*\s+edycj\w*|"
+    r"loni|loňsk\w*|vlani|vlaňajš\w*|(?:minul|předchozí|predchádzajúc|příští|budúc)\w*\s+"
+    r"ročník\w*|příští\s+rok|budúci\s+rok)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;]\s+(?=[^\W\d_])|\n")
+
+
+def clause_before(body: str, rng: DateRange, chars: int = 70) -> str:
+    """The words before a date back to the last sentence break ("… do 10 marca 2025 r.
+    Forum odbędzie się" gives "Forum odbędzie się"), at most ``chars`` of them."""
+    before = body[max(0, rng.span[0] - chars) : rng.span[0]]
+    cut = None
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    return before[cut:] if cut is not None else before
+
+
+def other_edition(body: str, rng: DateRange) -> bool:
+    """The date sits in a clause about another edition or year of the event."""
+    return _OTHER_EDITION.search(clause_before(body, rng, 90)) is not None
