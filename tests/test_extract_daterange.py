@@ -191,6 +191,18 @@ ROWS: list[tuple[str, str | None, date | None, str, str | None, str | None, str 
     ("28 grudnia - 3 stycznia", "pl", date(2024, 12, 1), A, "2024-12-28", "2025-01-03", None),
     ("20 października", "pl", None, N, None, None, None),
     ("3 marca", "pl", date(2024, 2, 1), N, "2024-03-03", "2024-03-03", None),
+    # ---- weekdays and articles before the second day, the month written twice
+    ("da lunedì 3 a mercoledì 5 marzo 2025", "it", None, N, "2025-03-03", "2025-03-05", None),
+    ("lunedì 3 e martedì 4 marzo 2025", "it", None, N, "2025-03-03", "2025-03-04", None),
+    ("il 3 e l'4 marzo 2025", "it", None, N, "2025-03-03", "2025-03-04", None),
+    ("il 10 e l'11 marzo 2025", "it", None, N, "2025-03-10", "2025-03-11", None),
+    ("dal 3 marzo al 5 marzo 2025", "it", None, N, "2025-03-03", "2025-03-05", None),
+    ("du mardi 4 au jeudi 6 novembre 2025", "fr", None, N, "2025-11-04", "2025-11-06", None),
+    ("le 4 novembre et le 5 novembre 2025", "fr", None, N, "2025-11-04", "2025-11-05", None),
+    ("mardi 4 et mercredi 5 novembre 2025", "fr", None, N, "2025-11-04", "2025-11-05", None),
+    ("June 3 through June 5, 2025", "en", None, N, "2025-06-03", "2025-06-05", None),
+    ("Montag, 2. bis Mittwoch, 4. Juni 2025", "de", None, N, "2025-06-02", "2025-06-04", None),
+    ("5 June 2025 - 3 June 2025", "en", None, N, "2025-06-05", "2025-06-05", None),
 ]
 
 

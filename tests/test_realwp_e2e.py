@@ -391,3 +391,13 @@ def test_recrawl_after_a_week_of_edits(wordpress_crawl: WordPressCrawl,
             (outdir / "posts.jsonl").read_text("utf-8").splitlines() if line]
     assert len(live) == len(web.posts) - 3 + 1
     assert not gone & {i["url"] for i in live}
+
+
+def test_postponed_event_takes_its_new_day(wordpress_crawl: WordPressCrawl) -> None:
+    """The post that moves the expert day ("Verschoben: … findet am 17. September statt")
+    gives the new day and says the event is postponed."""
+    moved = [i for i in wordpress_crawl.items if str(i.get("title", "")).startswith("Verschoben")]
+    assert len(moved) == 1, [i.get("title") for i in wordpress_crawl.items]
+    event = moved[0]["event"] or {}
+    assert (str(event.get("start"))[:10], event.get("status")) == ("2026-09-17", "postponed")
+    assert moved[0]["post_type"] == "event_announcement"

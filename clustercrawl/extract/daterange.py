@@ -46,11 +46,15 @@ _ORD = "(?:" + lexicon.words_pattern(lexicon.ORDINAL_SUFFIXES) + ")?"
 _MONTHS = lexicon.trie_pattern(lexicon.ALL_MONTH_NAMES | lexicon.ALL_MONTH_ABBREVIATIONS)
 _DASH = r"[-‐‑‒–—−÷]"  # "6÷8 czerwca": Polish programmes use the division sign
 _RANGE_WORDS = lexicon.words_pattern(w for ws in lexicon.RANGE_WORDS.values() for w in ws)
+_WEEKDAY_IN = lexicon.words_pattern(w for ws in lexicon.WEEKDAYS.values() for w in ws)
+# the second day's article and weekday: "et le", "e l'", "a giovedì", "au jeudi"
+_SECOND = rf"(?:(?:el|le|il|the|den|dem)\s+|l['’]\s*)?(?:(?:{_WEEKDAY_IN})\.?[\s,]+)?"
 # between the two days of a range: a dash, a slash, "&" or a word ("bis", "au", "y", "a"…)
-_RSEP = (rf"(?:\s*(?:{_DASH}|/|&|\+)\s*|\s+(?:{_RANGE_WORDS})\s+(?:(?:el|le|il|the|den|dem)\s+)?|"
+_RSEP = (rf"(?:\s*(?:{_DASH}|/|&|\+)\s*(?:(?:{_WEEKDAY_IN})\.?[\s,]+)?|"
+         rf"\s+(?:{_RANGE_WORDS})\s+{_SECOND}|"
          r"\s+all['’]\s*)")
 # between two full dates: no slash (too ambiguous), but dashes and words
-_XSEP = (rf"(?:\s*{_DASH}\s*|\s+(?:{_RANGE_WORDS})\s+(?:(?:el|le|il|the|den|dem)\s+)?|"
+_XSEP = (rf"(?:\s*{_DASH}\s*(?:(?:{_WEEKDAY_IN})\.?[\s,]+)?|\s+(?:{_RANGE_WORDS})\s+{_SECOND}|"
          r"\s+all['’]\s*)")
 _YSUF = r"(?:\s*(?:r\.|roku))?"  # Polish "2024 r." / "2024 roku" after a year
 _DM = r"(?:\.\s*|\s+)(?:(?:de|of\s+the|of)\s+)?"  # "20. ", "20 ", "3 de ", "20th of "
@@ -406,8 +410,10 @@ def _parts(kind: str, m: re.Match[str], lang: str | None, order: str) -> _Parts 
         m1 = _month(m, "m1", lang, needs_year=no_year)
         m2 = _month(m, "m2", lang, needs_year=no_year)
         d1, d2 = g(m, "d1"), g(m, "d2")
-        if m1 is None or m2 is None or not d1 or not d2 or m1 == m2:
+        if m1 is None or m2 is None or not d1 or not d2:
             return None
+        if m1 == m2 and (d1 >= d2 or (y1 is not None and y2 is not None and y1 != y2)):
+            return None  # "7 May to 10 May" is a range; "10 May - 7 May" and years apart not
         return d1, m1, y1, d2, m2, y2
     if kind in {"named", "md"}:
         if kind == "md" and m.group("m").lower() not in _EN_MONTH_WORDS:

@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 import pycountry
-import pytz
 
 from clustercrawl.extract import eventdates, eventinfo, eventplace, lexicon, places, vocab
 from clustercrawl.extract.daterange import DateRange, Direction, find_date_ranges
@@ -27,7 +26,6 @@ from clustercrawl.extract.eventinfo import (
 )
 from clustercrawl.extract.published import localise, zone_named
 from clustercrawl.extract.structured import StructuredEvent
-from clustercrawl.registry import default_timezone
 
 __all__ = ["EventFacts", "build_event", "cue_counts", "text_ranges"]
 
@@ -117,6 +115,9 @@ def build_event(
     if facts.event is None and hint_date_text:
         facts = _from_text("", body=hint_date_text, published=published, language=language,
                            tz=tz, cues=cues, hinted=True)
+    if facts.event is None:
+        undated = eventplace.undated_event(title, body, language, tz)
+        facts = EventFacts(undated, None, None, ["undated_event"]) if undated else facts
     if facts.event is not None:
         _enrich(facts, body, links, language, published, tz)
     return facts
@@ -164,15 +165,6 @@ def _enrich(facts: EventFacts, body: str, links: Sequence[eventinfo.Link],
 # ---------------------------------------------------------------------------- structured
 
 
-def _event_timezone(location: dict[str, Any] | None, site_tz: str | None) -> str | None:
-    """The zone of the event's place (a Polish site's Brussels event runs on Brussels time)."""
-    country = (location or {}).get("country")
-    zones = pytz.country_timezones.get(country.upper(), []) if country else []
-    if not zones or site_tz in zones:
-        return site_tz
-    return default_timezone(country) if country else site_tz
-
-
 #: trust order of machine-readable event sources
 _TRUST = {"jsonld": 0, "microdata": 1, "ical": 2, "api": 3}
 
@@ -194,7 +186,7 @@ def _from_structured(
         end = _as_day(end) if end else None
     same = [e for e in ranked if e is not chosen and _same_day(e, start.day, language)]
     location = _structured_location(chosen, same)
-    zone = chosen.timezone or _event_timezone(location, tz)
+    zone = chosen.timezone or eventplace.event_timezone(location, tz)
     if start.precision == "datetime" and zone:
         start = localise(start, zone_named(zone), force=True)
         if end is not None:
@@ -312,8 +304,9 @@ def _from_text(
                                              past=direction == "before")
         body_ranges = sorted([*body_ranges, *relative], key=lambda r: r.span)
     postponed = places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None
+    title_years = frozenset(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title))
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
-        body_ranges, body, title_supported, published, title_event_word)
+        body_ranges, body, title_supported, published, title_event_word, title_years)
     moved_from: DateRange | None = None
     if body_pick is not None and not hinted:
         body_pick = eventdates.widen_by_list(body, body_pick)
@@ -322,6 +315,7 @@ def _from_text(
         body_pick = eventdates.widen_by_duration(body[body_pick.span[1] : hi], body_pick)
         body_pick = eventdates.widen_by_next_day(
             body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
+        body_pick = eventdates.widen_until(body, body_pick, body_ranges, hi)
         if postponed:
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
@@ -351,7 +345,8 @@ def _from_text(
         chosen, source_text, source = title_pick, title, "title"
     if chosen.year_inferred:
         warnings.append("no_year")
-    place = eventplace.event_place(title, body, source_text, chosen.span, source, language)
+    place = eventplace.event_place(title, body, source_text, chosen.span, source, language,
+                                   chosen.start)
     lo, hi = max(0, chosen.span[0] - 300), chosen.span[1] + 300
     context = f"{title}\n{source_text[lo:hi]}"
     if source == "title":
@@ -360,7 +355,7 @@ def _from_text(
     if place is not None:
         location = {"venue": None, "city": place.city, "city_local": place.city_local,
                     "country": place.country, "online_url": None}
-    tz = _event_timezone(location, tz)
+    tz = eventplace.event_timezone(location, tz)
     # a start time without an end time: the event ends that day (end is the date)
     end_value = chosen.end_iso(tz)
     event: dict[str, Any] = {
@@ -436,7 +431,7 @@ def _joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
 
 def _pick_body(
     ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
-    title_names_event: bool = False,
+    title_names_event: bool = False, title_years: frozenset[int] = frozenset(),
 ) -> DateRange | None:
     """The body date most likely to be the event's: ranges, near event words, early.
 
@@ -453,7 +448,8 @@ def _pick_body(
         if (date_line and published is not None and rng.start == published.day
                 and published.source != "text" and not rng.is_range and rng.kind != "relative"):
             continue  # "8 May 2018" on its own line above the text: the dateline
-        if vocab.DEADLINE.search(before[-70:]) or eventdates.deadline_after(body, rng):
+        if (vocab.DEADLINE.search(eventdates.clause_before(body, rng))
+                or eventdates.deadline_after(body, rng)):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
         near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
         cue = (vocab.REPORT.search(before + " " + after) is not None
@@ -479,6 +475,9 @@ def _pick_body(
             score += 1
         if published is not None and rng.start == published.day and not rng.is_range:
             score -= 2
+        if eventdates.other_edition(body, rng) or (
+                title_years and not {rng.start.year, rng.end.year} & title_years):
+            score -= 3  # last year's edition, or not the year the title names
         if event_sentence:
             score += 1
         if cue_sentence:
@@ -494,7 +493,9 @@ def _pick_body(
             not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
             and (rng.precision == "datetime" or intro or cue or cue_sentence or event_sentence
                  or (near_event and title_event_word) or (date_line and title_event_word))
-        ) or (date_line and title_names_event)
+        ) or (date_line and title_names_event) or (
+            # "Friday 19 October, 10:00-13:00" on its own line: a time span is an event's
+            date_line and rng.start_time is not None and rng.end_time is not None)
         if not eligible:
             continue
         if best is None or score > best[0]:

@@ -19,12 +19,15 @@ from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange
 
 __all__ = [
+    "clause_before",
     "is_date_line",
     "merge_adjacent",
+    "other_edition",
     "relative_dates",
     "widen_by_duration",
     "widen_by_list",
     "widen_by_next_day",
+    "widen_until",
 ]
 
 MAX_JOIN_DAYS = 14
@@ -236,3 +239,99 @@ def widen_by_next_day(after: str, rng: DateRange) -> DateRange:
     if rng.is_range or rng.kind == "relative" or _NEXT_DAY.search(after) is None:
         return rng
     return replace(rng, end=rng.start + timedelta(days=1))
+
+
+# words before a date that make it the end of what began earlier: "open until 10 May",
+# "fino al 10 maggio", "bis zum 12. Mai", "jusqu'au 12 mai", "… hier et encore aujourd'hui"
+_UNTIL = re.compile(
+    rf"(?:\b(?:until|till|through|fino\s+a(?:l|llo|lla|d)?|sino\s+a(?:l)?|bis(?:\s+zum)?|"
+    rf"jusqu'(?:au|à)|hasta\s+el|do\s+dnia|až\s+do|and\s+still|et\s+encore|e\s+ancora|"
+    rf"und\s+noch|y\s+todavía|i\s+jeszcze)\s+(?:(?:{_WEEKDAY_ANY})[\s,]+)?)$",
+    re.IGNORECASE,
+)
+_UNTIL_BEFORE_CHARS = 40
+_START_BEFORE_CHARS = 400
+_NEXT_CHARS = 400  # "Opened yesterday. … Until Thursday 12 May …": the lead's next sentences
+
+
+# "registration open until 3 May" ends the sign-up, not the event
+_SIGNUP = re.compile(
+    r"(?:regist|sign[- ]?up|apply|applica|submi|anmeld|bewerb|einreich|inscri|candidat|iscri|"
+    r"domand|zgłosz|rejestr|wnios|přihl|prihl|žádost|žiadost|deadline|frist|plazo|scadenz|"
+    r"termin\s+składania|date\s+limite)",
+    re.IGNORECASE,
+)
+
+
+def _is_end(body: str, rng: DateRange) -> bool:
+    before = body[max(0, rng.span[0] - _UNTIL_BEFORE_CHARS) : rng.span[0]]
+    return _UNTIL.search(before) is not None and _SIGNUP.search(before) is None
+
+
+def widen_until(body: str, rng: DateRange, ranges: list[DateRange], sentence_end: int,
+                max_days: int = 31) -> DateRange:
+    """An event that opened on one day and runs "until" a later one: the start (often
+    "today"/"yesterday") and the end joined into one range. When the pick is itself the
+    "until" day, the day it began is the nearest date before it in the lead."""
+    if rng.is_range:
+        return rng
+    if _is_end(body, rng):
+        earlier = [r for r in ranges if r.span[1] <= rng.span[0]
+                   and rng.span[0] - r.span[1] <= _START_BEFORE_CHARS
+                   and 0 < (rng.start - r.start).days <= max_days]
+        if earlier:
+            start = earlier[-1]
+            return replace(rng, start=start.start, raw=f"{start.raw} … {rng.raw}",
+                           span=(start.span[0], rng.span[1]), kind=start.kind)
+        return rng
+    for later in ranges:
+        if not (rng.span[1] <= later.span[0] <= max(sentence_end, rng.span[1] + _NEXT_CHARS)
+                and _is_end(body, later)):
+            continue
+        end = _after(later.end, rng.start) if later.year_inferred else later.end
+        if 0 < (end - rng.start).days <= max_days:
+            return replace(rng, end=end, raw=f"{rng.raw} … {later.raw}",
+                           span=(rng.span[0], later.span[1]))
+    return rng
+
+
+def _after(day: date, start: date) -> date:
+    """A year-less "until" day read as the first such day on or after the start."""
+    try:
+        moved = day.replace(year=start.year)
+        return moved if moved >= start else day.replace(year=start.year + 1)
+    except ValueError:  # 29 February
+        return day
+
+
+# the previous or the next edition, last or next year: dates in that clause are not this
+# event's ("after last year's edition on 12-13 March 2024 …")
+_OTHER_EDITION = re.compile(
+    r"\b(?:(?:previous|last|past|former|next)\s+(?:edition|year)|last\s+year's|"
+    r"vorjahr\w*|(?:letzten|vergangenen|nächsten)\s+jahr\w*|vorgänger\w*|"
+    r"l'an\s+(?:dernier|prochain)|l'année\s+(?:dernière|prochaine)|"
+    r"(?:l'|la\s+)(?:édition\s+précédente|précédente\s+édition|prochaine\s+édition)|"
+    r"el\s+(?:año\s+pasado|próximo\s+año)|la\s+(?:edición\s+anterior|pasada\s+edición|"
+    r"próxima\s+edición)|lo\s+scorso\s+anno|l'anno\s+(?:scorso|prossimo)|"
+    r"(?:la\s+)?(?:scorsa|prossima)\s+edizione|l'edizione\s+precedente|il\s+prossimo\s+anno|"
+    r"w\s+(?:ubiegłym|zeszłym|przyszłym)\s+roku|(?:poprzedni|następn|kolejn)\w*\s+edycj\w*|"
+    r"loni|loňsk\w*|vlani|vlaňajš\w*|(?:minul|předchozí|predchádzajúc|příští|budúc)\w*\s+"
+    r"ročník\w*|příští\s+rok|budúci\s+rok)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.!?;]\s+(?=[^\W\d_])|\n")
+
+
+def clause_before(body: str, rng: DateRange, chars: int = 70) -> str:
+    """The words before a date back to the last sentence break ("… do 10 marca 2025 r.
+    Forum odbędzie się" gives "Forum odbędzie się"), at most ``chars`` of them."""
+    before = body[max(0, rng.span[0] - chars) : rng.span[0]]
+    cut = None
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    return before[cut:] if cut is not None else before
+
+
+def other_edition(body: str, rng: DateRange) -> bool:
+    """The date sits in a clause about another edition or year of the event."""
+    return _OTHER_EDITION.search(clause_before(body, rng, 90)) is not None

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["City", "city_mentions", "lookup"]
+__all__ = ["City", "city_mentions", "is_country_name", "lookup"]
 
 EUROPE_MIN, WORLD_MIN = 5_000, 100_000
 ALIAS_MIN = 50_000  # smaller towns are found by their own name only
-INDEX_VERSION = 4
+SHORT_NAME_MIN = 50_000  # three-letter names ("Ulm") only for European cities this large
+INDEX_VERSION = 6
 _EUROPE = frozenset(
     [
         "AD", "AL", "AT", "BA", "BE", "BG", "BY", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI",
@@ -58,23 +59,54 @@ _NOT_CITIES = frozenset(
         "regional", "forum", "centrum", "center", "centre"
     ]
 )
+#: squares, streets, halls and buildings that are also town names ("in Piazza Duomo",
+#: "en la Sala", "w Hali"): after a preposition they are venues, not cities
+_VENUE_WORDS = frozenset(
+    [
+        "piazza", "via", "corso", "largo", "viale", "plaza", "calle", "paseo", "platz", "strasse",
+        "rue", "place", "sala", "salle", "saal", "hall", "palazzo", "palacio", "palais", "teatro",
+        "theatre", "museo", "museum", "villa", "castello", "castillo", "schloss", "chateau",
+        "campus", "hotel", "fiera", "messe", "aula", "auditorium", "park", "parque", "parco"
+    ]
+)
 # inflected forms: ending of the text form -> endings of the nominative to try
 _ENDINGS = (
     ("iach", ("", "e", "i", "y")), ("ach", ("", "e", "y", "a")), ("ích", ("e", "")),
     ("ech", ("", "y", "a")), ("ie", ("a", "", "o")), ("iu", ("", "e")), ("ę", ("a",)),
-    ("ě", ("a", "")), ("e", ("a", "", "o")), ("u", ("", "o")), ("i", ("a", "", "e", "y")),
+    ("ě", ("a", "", "o")), ("e", ("a", "", "o")), ("u", ("", "o")), ("i", ("a", "", "e", "y")),
     ("y", ("a", "")), ("ej", ("a",)), ("a", ("", "o")), ("om", ("",)), ("em", ("", "e")),
     ("ic", ("ice", "ica")), ("yc", ("yce",)), ("ów", ("y", "e", "")), ("ami", ("a", "y", "e")),
     ("ze", ("ha", "ga")), ("dze", ("ga",)), ("rze", ("ra",)), ("ni", ("ň", "ń", "n")),
     ("ci", ("c", "ec", "ce")), ("ni", ("eň",)), ("zi", ("ź", "z")), ("ku", ("k",)),
+    ("nia", ("ń",)), ("niu", ("ń",)), ("owa", ("ów",)), ("owie", ("ów",)),
 )
 _LOCATIVE = re.compile(
     r"(?:^|[\s(,;])(?:w|we|v|vo|ve|na|do|z|ze|od|in|im|nach|aus|bei|at|to|from|à|a|au|en|"
-    r"de|nel|nella|ad|da|di|en|desde|dans)\s+$",
+    r"de|nel|nella|ad|da|di|en|desde|dans|presso)\s+$",
     re.IGNORECASE,
 )
 _LOCATIVE_ARTICLE = re.compile(
-    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans)\s+(?:the|la|le|l'|el|il)\s*$", re.IGNORECASE)
+    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans|presso)\s+(?:the|la|le|l'|el|il|lo)\s*$",
+    re.IGNORECASE)
+# an institution that names its city: "Chamber of Commerce of Bogota", "Universität
+# Stuttgart", "Ayuntamiento de Bilbao", "Urząd Miasta Gdańska"
+_INSTITUTION = re.compile(
+    r"(?:chamber\s+of\s+commerce(?:\s+and\s+industry)?|university|city\s+(?:hall|council)|"
+    r"town\s+hall|municipality|mayor|city|chambre\s+de\s+commerce(?:\s+et\s+d'industrie)?|"
+    r"université|mairie|ville|métropole|cámara\s+de\s+comercio|universidad|ayuntamiento|"
+    r"alcald(?:e|esa|ía)|camera\s+di\s+commercio|università|comune|sindaco|"
+    r"industrie-\s+und\s+handelskammer|handelskammer|universität|hochschule|stadt|rathaus|"
+    r"oberbürgermeister(?:in)?|bürgermeister(?:in)?|uniwersytet\w*|politechni\w+|"
+    r"urz(?:ąd|ędzie)\s+miasta|prezydent\w*\s+miasta|miasta|univerzit\w+|magistrát\w*|"
+    r"primátor\w*|starost\w*|města|mesta|hejtman\w*)"
+    r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|du\s+|di\s+|del\s+|der\s+|von\s+|d')?$",
+    re.IGNORECASE,
+)
+# a city right after the event's date ("24-26 March 2015, Dabrowa Gornicza, Silesia")
+_AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}h\d{0,2})"
+                         r"\s*[,|–—-]\s*$", re.IGNORECASE)
+# a city followed by its country ("Eindhoven, the Netherlands", "Bogota (Colombia)")
+_COUNTRY_AFTER = re.compile(r"^\s*(?:,|\()\s*(?:the\s+)?([A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?)")
 _CANDIDATE = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+(?:[-\s](?:(?:nad|pod|am|an\s+der|der|de|di|del|"
     r"la|le|sur|in|im)\s+)?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][^\W\d_]+){0,2})"
@@ -136,7 +168,9 @@ def _build() -> dict[str, tuple[str, str, int]]:
         entry = (name, country, population)
         aliases = city.get("alternatenames", ()) if population >= ALIAS_MIN else ()
         for rank, alias in enumerate((city["name"], *aliases)):
-            if len(alias) < 4 or not _latin(alias):
+            # three letters only for a city's own name and a large city ("Ulm", "Ede")
+            short_ok = not rank and population >= SHORT_NAME_MIN and country in _EUROPE
+            if len(alias) < 3 or (len(alias) == 3 and not short_ok) or not _latin(alias):
                 continue
             key = fold(alias)
             if key in _NOT_CITIES:
@@ -174,19 +208,59 @@ def _index() -> dict[str, tuple[str, str, int]]:
         return index
 
 
-def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
-    """Candidate nominative forms of a (multi-word) inflected name."""
-    yield " ".join(words)
-    last = words[-1]
-    low = last.lower()
+#: languages that inflect place names: their case endings are undone
+_CASE_LANGUAGES = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "uk", "ru", "be", "lt",
+                             "lv"))
+# adjective heads of two-word names: "Zielonej Górze", "Nowym Sączu", "Novém Městě"
+_HEAD_ENDINGS = (("ej", ("a", "á")), ("ym", ("y",)), ("im", ("i",)), ("ém", ("é", "ý", "á")),
+                 ("ým", ("ý", "á")), ("ich", ("ie", "é")), ("ych", ("e", "y")))
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word and its nominatives with a case ending undone; "Bielsku-Białej": each part."""
+    if "-" in word:
+        parts = [_word_forms(part) if part else [part] for part in word.split("-")]
+        combos = [""]
+        for forms in parts:
+            combos = [f"{c}-{f}" if c else f for c in combos for f in forms[:6]][:36]
+        return combos
+    forms = [word]
+    low = word.lower()
     for ending, replacements in _ENDINGS:
         if low.endswith(ending) and len(low) >= len(ending) + 2:
-            stem = last[: len(last) - len(ending)]
-            for rep in replacements:
-                head = words[:-1]
-                if head and head[-1].lower().endswith(("ej", "ém", "ým", "ej")):
-                    head = [*head[:-1], head[-1][:-2] + "a"]  # "Zielonej Górze" -> "Zielona"
-                yield " ".join([*head, stem + rep])
+            stem = word[: len(word) - len(ending)]
+            forms += [stem + rep for rep in replacements]
+    return forms
+
+
+def _head_forms(word: str) -> list[str]:
+    low = word.lower()
+    forms = [word]
+    for ending, replacements in _HEAD_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
+            forms += [word[: len(word) - len(ending)] + rep for rep in replacements]
+    return forms
+
+
+def _lemmas(words: list[str], language: str | None) -> Iterator[str]:
+    """Candidate nominative forms of a (multi-word) inflected name; in "Klášterci nad Ohří"
+    the head before the connector is the inflected word, the river stays as it is. Only
+    languages with cases (or an unknown one) have endings undone: in Italian "Fiera" is no
+    inflected "Fier"."""
+    yield " ".join(words)
+    if language is not None and language.split("-")[0].lower() not in _CASE_LANGUAGES:
+        return
+    joint = next((i for i, w in enumerate(words) if i and w.lower() in _CONNECTORS), None)
+    if joint is not None:
+        for lemma in _lemmas(words[:joint], language):
+            if lemma != " ".join(words[:joint]):
+                yield " ".join([lemma, *words[joint:]])
+    heads = [words[:-1]]
+    if words[:-1]:
+        heads = [[*words[:-2], h] for h in _head_forms(words[-2])]
+    for form in _word_forms(words[-1])[1:] + ([words[-1]] if len(words) > 1 else []):
+        for head in heads:
+            yield " ".join([*head, form])
 
 
 def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | None:
@@ -195,6 +269,8 @@ def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | Non
     if not words:
         return None
     index = _index()
+    if fold(words[0]) in _VENUE_WORDS:
+        return None
     for form in _lemmas(words, language):
         hit = index.get(fold(form))
         if hit is not None:
@@ -202,19 +278,75 @@ def lookup(name: str, language: str | None = None) -> tuple[str, str, int] | Non
     return None
 
 
+@functools.lru_cache(maxsize=512)
+def _names_country(name: str, code: str) -> bool:
+    """Whether ``name`` is the English name of the country ``code`` ("Netherlands": NL)."""
+    import pycountry  # noqa: PLC0415
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return False
+    names = {getattr(country, attr, "") for attr in ("name", "common_name", "official_name")}
+    return any(n and fold(n).split(",")[0].removeprefix("the ").startswith(fold(name))
+               for n in names)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    import pycountry  # noqa: PLC0415
+
+    names = set()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                names.add(fold(value))
+    return frozenset(names)
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's English name ("Poland", "Czechia")."""
+    return fold(name).removeprefix("the ") in _country_names()
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """Capitalised names, each word also as the start of its own candidate: in "University
+    of Strathclyde in Glasgow" and "Camera di Commercio di Cagliari" the city comes last."""
+    pos = 0
+    while (m := _CANDIDATE.search(text, pos)) is not None:
+        yield m
+        space = m.group(1).find(" ")
+        pos = m.start() + space + 1 if space > 0 else m.end()
+
+
 def city_mentions(text: str, language: str | None = None) -> list[City]:
     """Cities named in a place context ("in Zwolen", "w Zielonej Górze", "à Quimper")."""
     found: list[City] = []
-    for m in _CANDIDATE.finditer(text):
-        if not m.group(1)[0].isupper():  # the class's Ā-Ž range holds "č" too
+    taken = 0
+    for m in _candidates(text):
+        if m.start() < taken or not m.group(1)[0].isupper():  # Ā-Ž holds "č" too
             continue
         first = m.group(1).split()[0]
         if first.isupper() and len(first) <= 5 and not text.isupper():
             continue  # an acronym in running text ("z FENG", "w PARP"), not a city
 
-        before = text[max(0, m.start() - 16) : m.start()]
-        if not _LOCATIVE.search(before) and not _LOCATIVE_ARTICLE.search(before):
-            continue
+        before = text[max(0, m.start() - 48) : m.start()]
+        context = (_LOCATIVE.search(before[-16:]) is not None
+                   or _LOCATIVE_ARTICLE.search(before[-16:]) is not None
+                   or _INSTITUTION.search(before) is not None
+                   or _AFTER_DATE.search(before) is not None)
+        if context and re.search(r"(?:^|\s)au\s+$", before, re.IGNORECASE):
+            hit = lookup(f"Le {m.group(1).split()[0]}", language)  # "au Mans": Le Mans
+            if hit is not None:
+                found.append(City(hit[0], hit[1], hit[2], first,
+                                  (m.start(), m.start() + len(first))))
+                taken = m.start() + len(first)
+                continue
+        if not context:
+            hit = lookup(m.group(1), language) or lookup(m.group(1).split()[0], language)
+            country = _COUNTRY_AFTER.match(text, m.end())
+            if hit is None or country is None or not _names_country(country.group(1), hit[1]):
+                continue
         words = m.group(1).split()
         # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"; a
         # prefix cut before "di"/"of" heads a name ("Fiere di Parma"): its tail is the city
@@ -226,6 +358,7 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
                 local = " ".join(words[:n])
                 end = m.start() + len(local)
                 found.append(City(hit[0], hit[1], hit[2], local, (m.start(), end)))
+                taken = end
                 break
         else:
             tail = _OF_TAIL.search(m.group(1))
@@ -234,4 +367,5 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
                 start = m.start() + tail.start(1)
                 found.append(City(hit[0], hit[1], hit[2], tail.group(1),
                                   (start, start + len(tail.group(1)))))
+                taken = start + len(tail.group(1))
     return found

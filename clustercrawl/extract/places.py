@@ -335,7 +335,8 @@ def city_near(text: str, span: tuple[int, int], window: int = 160,
 
 
 _ONLINE = re.compile(
-    r"\b(?:webinar\w*|webinari\w*|online|on-line|on line|zdalnie|zdaln\w+|virtuell\w*|virtual\w*|"
+    r"\b(?:webinar\w*|webinari\w*|webinaire\w*|webinář\w*|webinár\w*|online|on-line|on line|"
+    r"zdalnie|zdaln\w+|virtuell\w*|virtual\w*|"
     r"digital(?:e|es)?\s+(?:veranstaltung|event|konferenz)|en ligne|distanciel|à distance|"
     r"en línea|a distanza|in streaming|livestream\w*|live-stream\w*|ms teams|microsoft teams|"
     r"zoom|google meet|webex|clickmeeting|gotowebinar|visio(?:-?conférence)?|"
@@ -345,9 +346,11 @@ _ONLINE = re.compile(
 )
 _HYBRID = re.compile(
     r"\b(?:hybryd\w*|hybrid\w*|hybride|ibrid[oa]|híbrid[oa]|hybridn\w*|"
-    r"stacjonarnie\s+(?:i|oraz|lub)\s+online|online\s+(?:i|oraz|lub|und|et|y|e|and|or)\s+"
+    r"stacjonarnie\s+(?:i|oraz|lub)\s+online|online\s+(?:i|oraz|lub|und|et|y|e|and|or|aj|a)\s+"
     r"(?:stacjonarn\w*|vor ort|en présentiel|presencial|in presenza|prezenčn\w*|on site|"
-    r"in person))\b",
+    r"in person)|(?:stacjonarn\w*|vor\s+ort|en\s+présentiel|presencial\w*|in\s+presenza|"
+    r"prezenčn\w*|on[- ]site|in\s+person)\s+(?:i|oraz|lub|und|et|y|e|and|or|aj|a|als\s+auch)\s+"
+    r"(?:online|on-line|zdalnie|virtuell\w*|virtual\w*|en\s+ligne|en\s+línea))\b",
     re.IGNORECASE,
 )
 _CANCELLED = re.compile(
@@ -356,7 +359,7 @@ _CANCELLED = re.compile(
     re.IGNORECASE,
 )
 _POSTPONED = re.compile(
-    r"\b(?:przełożon\w*|przesunięt\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
+    r"\b(?:przełożon\w*|przełożeni\w*|przesunięt\w*|przesunięci\w*|nowy\s+termin|verschoben|neuer\s+termin|reporté\w*|"
     r"report\s+de|aplazad[oa]s?|pospuest[oa]s?|rinviat[oa]|posticipat[oa]|odložen\w*|"
     r"přesunut\w*|presunut\w*|postponed|rescheduled|uitgesteld|przenie(?:ść|sion\w*|siemy)|"
     r"zmian\w*\s+terminu|verlegt|déplacée?s?|trasladad[oa]s?|spostat[oa]|rimandat[oa]|"
@@ -365,14 +368,28 @@ _POSTPONED = re.compile(
 )
 
 
+# "online" that qualifies the sign-up, the programme or the slides, not how one attends:
+# "register online", "Online-Anmeldung", "inscription en ligne", "rejestracja online"
+_ONLINE_ASIDE = re.compile(
+    r"(?:regist\w*|sign(?:ing)?[- ]?up|apply|anmeld\w*|inscri\w*|rejestr\w*|zgłosz\w*|zapisy|"
+    r"prihl[aá]\w*|přihl[aá]\w*|iscri\w*|formul\w*|forms?|tickets?|available|published|"
+    r"abrufbar|verfügbar|disponible\w*|disponibil\w*|dostępn\w*|k\s+dispozici)"
+    r"(?:\s+\w+){0,2}?\s+(?:online|on-line|en\s+ligne|en\s+línea)\b"
+    r"|\b(?:online|on-line)[- ]?(?:regist\w*|anmeld\w*|inscri\w*|rejestr\w*|formul\w*|forms?|"
+    r"shop|tickets?|ticketing|platform\w*|plattform\w*|survey|umfrage|ankiet\w*)",
+    re.IGNORECASE,
+)
+
+
 def attendance_of(context: str, has_city: bool, lead: str = "") -> str:
     """offline/online/hybrid/unknown from markers in the text around the event; a room or a
     region anywhere in the ``lead`` says it happens on site."""
+    context = _ONLINE_ASIDE.sub(" ", context)
     if _HYBRID.search(context):
         return "hybrid"
     if _ONLINE.search(context):
         return "online" if not has_city else "hybrid" if _strong_online(context) else "offline"
-    if has_city or _ON_SITE.search(context) or _ON_SITE.search(lead):
+    if has_city or _ON_SITE.search(context) or _ON_SITE.search(lead) or _in_country(context):
         return "offline"
     return "unknown"
 
@@ -386,9 +403,30 @@ _ON_SITE = re.compile(
     r"en\s+la\s+sede|dans\s+les\s+locaux|chambre\s+de\s+commerce|camera\s+di\s+commercio|"
     r"cámara\s+de\s+comercio|stand\b|booth|pavilion|pavillon|padiglion\w*|messehalle\w*|"
     r"campus|venue|delegates|exhibitors|aussteller|espositori|expositores|exposants|"
-    r"v\s+\w+[éo]m\s+kraji|w\s+województwie|w\s+regionie|in\s+der\s+region)",
+    r"v\s+\w+[éo]m\s+kraji|w\s+województwie|w\s+regionie|in\s+der\s+region|"
+    r"v\s+kraji|v\s+regióne|en\s+la\s+regi[oó]n|dans\s+la\s+région|nella\s+regione|"
+    # people who came: participants, guests, visitors (an online event says so first)
+    r"teilnehmer\w*|gäste[n]?|besucher\w*|participants|attendees|guests|visitors|"
+    r"uczestni(?:cy|ków|kami)|goście|gości|účastní(?:ci|ků|kov)|hosté|hostí|hostia|"
+    r"partecipanti|ospiti|visitatori|participantes|asistentes|invitados|visitantes|"
+    r"participants|invités|visiteurs|"
+    # a journey: trade missions and study visits happen where they travel to
+    r"(?:trade|business|economic)\s+missions?|podnikatelsk\w+\s+mis\w+|misj\w+\s+gospodarcz\w*|"
+    r"missions?\s+(?:économiques?|d'affaires)|misi(?:ón|ones)\s+comercial\w*|"
+    r"mission[ei]\s+commercial[ei]|delegationsreise\w*|unternehmerreise\w*|study\s+visits?|"
+    r"wizyt\w*\s+studyjn\w*|exkursion\w*|"
+    # in a building: "im Technologiezentrum", "at the Innovation Centre", "w budynku"
+    r"(?:im|in\s+the|at\s+the|w|v|ve|nel|nella|en\s+el|au|dans\s+le)\s+\w*(?:zentrum|haus|"
+    r"center|centre|centrum|centro|gebäude|building|budynku|budově|budove)\b)",
     re.IGNORECASE,
 )
+_COUNTRY_PLACE = re.compile(r"\b(?:in|at|à|en|au|aux|w|we|v|ve|im|nel|nella|in\s+the)\s+"
+                            r"([A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?)")
+
+
+def _in_country(text: str) -> bool:
+    """A country as the event's place ("held … in Poland"): a physical place."""
+    return any(gazetteer.is_country_name(m.group(1)) for m in _COUNTRY_PLACE.finditer(text))
 
 
 def _strong_online(context: str) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from clustercrawl.extract import vocab
 from clustercrawl.extract.daterange import find_date_ranges
 
-__all__ = ["POST_TYPES", "PostFacts", "call_details", "classify"]
+__all__ = ["POST_TYPES", "PostFacts", "call_details", "classify", "undated_event_type"]
 
 POST_TYPES = ("news", "event_announcement", "event_report", "call", "member_news", "job",
               "project_news", "press_release", "other")
@@ -126,6 +126,18 @@ _FIRST_SENTENCE = re.compile(
 
 
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
+_LEAD_TENSE_CHARS = 600
+
+
+def undated_event_type(title: str, body: str) -> str | None:
+    """event_report/event_announcement when the post is about an event it gives no day
+    for, unless it reads as member news or a call first (the order :func:`classify` uses)."""
+    if (_NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
+            or vocab.MEMBER_LEAD.search(body[:400])):
+        return None
+    if vocab.CALL.search(title) or vocab.CALL_LEAD.search(f"{title}\n{body[:500]}"):
+        return None  # a call to host or join events is a call, about no one event
+    return _undated_event(title, body)
 
 
 def _undated_event(title: str, body: str, section: str = "") -> str | None:
@@ -137,11 +149,15 @@ def _undated_event(title: str, body: str, section: str = "") -> str | None:
     text = f"{title}\n{first}"
     # the event word in the title, or with the tense in one sentence of the lead: "the
     # partners met in Brussels. … study visits are planned" names no event
+    lead_sentences = _SENTENCE_END.split(body.lstrip()[:_LEAD_TENSE_CHARS])[:3]
     if vocab.EVENT.search(title) is None and not any(
             vocab.EVENT.search(s) and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
-            for s in _SENTENCE_END.split(first)):
+            for s in [*_SENTENCE_END.split(first), *lead_sentences]):
         return None
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
+    if not report and not announce:  # a tenseless first sentence: the lead's next ones
+        lead = body.lstrip()[:_LEAD_TENSE_CHARS]
+        report, announce = len(vocab.REPORT.findall(lead)), len(vocab.ANNOUNCE.findall(lead))
     if report > announce:
         return "event_report"
     if announce > report or _EVENT_SEGMENTS.search(section):
@@ -160,6 +176,8 @@ def _event_type(facts: PostFacts) -> str:
         return "event_report"
     if start > published:
         return "event_announcement"
+    if start < published:
+        return "event_report"  # written while it runs ("opened yesterday, until Thursday")
     return "event_report" if reportish else "event_announcement"
 
 
