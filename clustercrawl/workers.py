@@ -126,11 +126,15 @@ class ExtractionRunner:
         pool, self._pool = self._pool, None
         if pool is None:
             return
-        processes = list(getattr(pool, "_processes", {}).values())  # no public accessor
-        pool.shutdown(wait=False, cancel_futures=True)
+        # No call into the pool: this runs in a signal handler, which may have interrupted
+        # the main thread inside ``submit`` holding the pool's lock (a deadlock seen once
+        # the reactor handed the workers more calls). Signals to the processes need no lock.
+        try:
+            processes = list(getattr(pool, "_processes", {}).values())  # no public accessor
+        except RuntimeError:  # changed size while copied: the manager thread replaced one
+            processes = list(getattr(pool, "_processes", {}).values())
         for proc in processes:
-            if proc.is_alive():
-                proc.terminate()
+            proc.terminate()  # skips one already reaped; a gone one is no error
 
 
 def _extract_call(
