@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import pickle
 import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -74,7 +75,7 @@ class ExtractionRunner:
         loop = asyncio.get_running_loop()
         pool = self._get_pool()
         try:
-            return await loop.run_in_executor(pool, fn, *args)
+            return await loop.run_in_executor(pool, _call_in_worker, fn, *args)
         except BrokenProcessPool:
             # A worker died (a pathological page can crash lxml): start a fresh pool so the
             # rest of the crawl goes on, and report this page as failed.
@@ -135,6 +136,24 @@ class ExtractionRunner:
             processes = list(getattr(pool, "_processes", {}).values())
         for proc in processes:
             proc.terminate()  # skips one already reaped; a gone one is no error
+
+
+def _call_in_worker(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)``, with an error the parent can unpickle: an exception that does not
+    survive pickling (a custom ``__init__``) would break the whole pool, failing every call
+    in flight instead of this one."""
+    try:
+        return fn(*args)
+    except Exception as exc:
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:
+            raise WorkerError(f"{type(exc).__name__}: {exc}") from None
+        raise
+
+
+class WorkerError(RuntimeError):
+    """An error raised in a worker that could not travel back as itself."""
 
 
 def _extract_call(
