@@ -235,7 +235,8 @@ class DiscoveryMixin(WpRecrawlMixin):
         entries: list[Entry] = []
         if response.status == 200:
             try:
-                entries = wordpress.parse_posts_page(response.body, response.url)
+                entries = await self.runner.run(wordpress.parse_posts_page, response.body,
+                                                response.url)
             except Exception as exc:
                 self._site_error(st, response.url, f"WP API page unreadable: {exc}")
             if page == 1:
