@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, Self
 
@@ -100,6 +101,21 @@ class ValidatePipeline(_Base):
             self._rejects.close()
 
 
+def item_dict(item: PostItem) -> dict[str, Any]:
+    """The item as plain dicts and lists, for the state: what ``ItemAdapter.asdict`` gives
+    for our items (no nested items in them) at a quarter of its cost, which the reactor
+    paid per post."""
+    return {f.name: _plain(getattr(item, f.name)) for f in fields(item)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return value.__class__(_plain(v) for v in value)
+    return value
+
+
 def item_errors(item: PostItem) -> list[str]:
     """The schema's complaints about an item (module-level: runs in extraction workers)."""
     return validation_errors(ItemAdapter(item).asdict())
@@ -184,7 +200,7 @@ class StatePipeline(_Base):
                 published=item.published.get("value"),
                 channels=list(item.crawl.get("channels") or [item.crawl["channel"]]),
                 aliases=sorted({url_key(a) for a in item.alias_urls} - {key}),
-                item=ItemAdapter(item).asdict(),
+                item=item_dict(item),
             ),
             pending=status != UNCHANGED or full,
         )
