@@ -6,26 +6,58 @@ Serves a generated demo web (>= 5,000 pages by default) on 127.0.0.1 in its own 
 crawls it with the real ``clusters`` spider and full extraction, then runs ``scrapy bench``
 (Scrapy's own ceiling for one process with trivial parsing) on the same machine. Both rates
 are responses / elapsed seconds from each crawl's final stats, start-up included. Prints
-pages/min for both, the ratio, and the peak resident memory of the crawl (crawling process
-plus its extraction workers, sampled from /proc).
+pages/min for both, the ratio, the peak resident memory of the crawl (crawling process
+plus its extraction workers, sampled from /proc), and the CPU seconds of the crawler, of its
+workers and of every other process meanwhile with the load: on a shared machine the ratio
+says little without them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from clustercrawl.demoweb.scoring import read_jsonl, score  # noqa: E402
+
+
+def machine_busy() -> float:
+    """CPU seconds all cores spent busy since boot (Linux /proc/stat): minus ours = others'."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(pid: int, seen: dict[int, float]) -> None:
+    """CPU seconds (user + system) of a process and its descendants so far, per pid, into
+    ``seen`` (the last sample of a process that ended stays)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    stats: dict[int, list[str]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+            stats[int(stat.parent.name)] = fields
+        except (OSError, IndexError, ValueError):
+            continue
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        if p in stats:
+            seen[p] = (int(stats[p][11]) + int(stats[p][12])) / tick
 
 
 def tree_rss_kib(pid: int) -> int:
@@ -51,17 +83,30 @@ def tree_rss_kib(pid: int) -> int:
     return total
 
 
-def run_measured(cmd: list[str], cwd: Path) -> tuple[str, int]:
-    """Run a command, sampling the peak RSS of its process tree; returns (stderr, peak KiB)."""
+@dataclass
+class Measured:
+    log: str
+    peak_kib: int
+    cpu_main: float  # the process started (the crawler, the reactor)
+    cpu_children: float  # its descendants (the extraction workers)
+    cpu_others: float  # every other process on the machine meanwhile
+    load: tuple[float, float]  # 1-minute load average at start and end
+
+
+def run_measured(cmd: list[str], cwd: Path) -> Measured:
+    """Run a command, sampling the peak RSS and the CPU of its process tree."""
+    busy0, load0 = machine_busy(), os.getloadavg()[0]
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     peak = 0
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, tree_rss_kib(proc.pid))
+            tree_cpu(proc.pid, cpu)
             time.sleep(0.25)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -69,7 +114,11 @@ def run_measured(cmd: list[str], cwd: Path) -> tuple[str, int]:
     _, err = proc.communicate()
     done.set()
     t.join()
-    return err, peak
+    main = cpu.pop(proc.pid, 0.0)
+    children = sum(cpu.values())
+    others = machine_busy() - busy0 - main - children
+    return Measured(err, peak, main, children, max(others, 0.0),
+                    (load0, os.getloadavg()[0]))
 
 
 def final_stats_rate(log: str) -> tuple[int, float]:
@@ -102,7 +151,7 @@ def main() -> int:
                     raise SystemExit("demo web did not start")
                 time.sleep(0.2)
             truth = json.loads((tmp / "truth.json").read_text("utf-8"))
-            crawl_log, peak_kib = run_measured(
+            crawl = run_measured(
                 [sys.executable, "-m", "scrapy", "crawl", "clusters", "-a", f"registry={registry}",
                  "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
                  "-s", "CLUSTERCRAWL_ALLOWED_PRIVATE_HOSTS=*.localhost",
@@ -113,12 +162,12 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=10)
-        pages, secs = final_stats_rate(crawl_log)
+        pages, secs = final_stats_rate(crawl.log)
         posts = [i for p in (tmp / "out").glob("runs/*/posts.jsonl") for i in read_jsonl(p)]
         items = len(posts)
         quality = score(posts, truth)
-        bench_log, _ = run_measured([sys.executable, "-m", "scrapy", "bench"], tmp)
-        b_pages, b_secs = final_stats_rate(bench_log)
+        bench = run_measured([sys.executable, "-m", "scrapy", "bench"], tmp)
+        b_pages, b_secs = final_stats_rate(bench.log)
 
     ours = pages / secs * 60
     base = b_pages / b_secs * 60
@@ -131,15 +180,28 @@ def main() -> int:
         "pages_per_min": round(ours),
         "scrapy_bench_pages_per_min": round(base),
         "ratio": round(ours / base, 3),
-        "peak_rss_mib": round(peak_kib / 1024),
+        "peak_rss_mib": round(crawl.peak_kib / 1024),
+        "crawler_cpu_s": round(crawl.cpu_main, 1),
+        "workers_cpu_s": round(crawl.cpu_children, 1),
+        "others_cpu_s_during_crawl": round(crawl.cpu_others, 1),
+        "load_crawl": crawl.load,
+        "bench_cpu_s": round(bench.cpu_main + bench.cpu_children, 1),
+        "others_cpu_s_during_bench": round(bench.cpu_others, 1),
+        "load_bench": bench.load,
         "extract_processes": args.processes,
         "recall": round(quality.recall, 4),
         "title_accuracy": round(quality.title_accuracy, 4),
         "date_accuracy": round(quality.date_accuracy, 4),
     }
     print(f"clusters crawl: {pages} pages ({items} posts) in {secs:.1f} s = {ours:,.0f} pages/min, "
-          f"peak RSS {peak_kib / 1024:,.0f} MiB (crawler + {args.processes} extraction workers)")
+          f"peak RSS {crawl.peak_kib / 1024:,.0f} MiB (crawler + {args.processes} extraction "
+          f"workers)")
+    print(f"  CPU: crawler (reactor) {crawl.cpu_main:.1f} s, extraction workers "
+          f"{crawl.cpu_children:.1f} s; other processes on the machine {crawl.cpu_others:.1f} s; "
+          f"load {crawl.load[0]:.1f} -> {crawl.load[1]:.1f}")
     print(f"scrapy bench:   {b_pages} pages in {b_secs:.1f} s = {base:,.0f} pages/min")
+    print(f"  CPU: scrapy bench {bench.cpu_main + bench.cpu_children:.1f} s; other processes "
+          f"{bench.cpu_others:.1f} s; load {bench.load[0]:.1f} -> {bench.load[1]:.1f}")
     print(f"ratio: {ours / base:.2f} x scrapy bench")
     print(f"quality on the generated web: {quality.summary()}")
     if args.json:

@@ -65,7 +65,14 @@ _INDEX_FILES = ("index.php", "index.html", "index.htm")
 
 def canonicalize_url(url: str) -> str:
     """The URL clean for output; the input (stripped) when it is not an http(s) URL."""
-    text = url.strip() if isinstance(url, str) else ""
+    return _canonicalize_cached(url) if isinstance(url, str) else ""
+
+
+@lru_cache(maxsize=16384)
+def _canonicalize_cached(url: str) -> str:
+    """Cached: the crawling process canonicalises each URL many times (candidates,
+    requests, copies, pipelines, state), 3 % of its CPU uncached."""
+    text = url.strip()
     if not text:
         return text
     try:

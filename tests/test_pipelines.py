@@ -91,3 +91,17 @@ def test_normalize_is_idempotent_and_build_item_already_normalises(tmp_path: Pat
     out = run(NormalizePipeline.from_crawler(crawler(tmp_path)), item)
     assert (out.url, out.title, out.body_text, out.crawl["content_hash"]) == before
     assert "Powrót" not in out.body_text and "  " not in out.body_text
+
+
+def test_the_state_gets_the_item_as_the_exporters_see_it() -> None:
+    """``item_dict`` (the fast copy the state pipeline stores) equals ItemAdapter's."""
+    from itemadapter import ItemAdapter
+
+    from clustercrawl.pipelines import item_dict
+
+    item = make("https://klaster.example/e/", event={"start": "2024-05-06", "city": "Gdańsk"},
+                topics=["energia", "wodór"])
+    item.crawl["etag"] = '"v1"'
+    plain = item_dict(item)
+    assert plain == ItemAdapter(item).asdict()
+    assert plain["event"] is not item.event and plain["crawl"] is not item.crawl  # a copy

@@ -14,3 +14,8 @@ class DiscoveryError(ValueError):
         super().__init__(f"{reason} ({url})")
         self.url = url
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[DiscoveryError], tuple[str, str]]:
+        """Pickled by its two fields: parsers run in extraction workers, and an error that
+        cannot come back from one breaks the worker pool."""
+        return (type(self), (self.url, self.reason))

@@ -54,6 +54,9 @@ logger = logging.getLogger(__name__)
 
 class ClustersSpider(DiscoveryMixin, FetchMixin):
     name = "clusters"
+    #: every item comes from ``posts.build_item`` (normalised, hashed) and only merges of
+    #: copies change it afterwards: the NormalizePipeline need not do it again
+    emits_normalized_items = True
 
     def __init__(self, **kwargs: Any) -> None:
         """``-a`` arguments are checked here (clustercrawl.spiders.arguments): a wrong one is

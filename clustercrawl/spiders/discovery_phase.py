@@ -7,9 +7,10 @@ news/events listings with pagination; on re-crawls only the endpoints stored las
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import scrapy
@@ -37,6 +38,7 @@ from clustercrawl.spiders.incremental import (
 from clustercrawl.spiders.wp_recrawl import WpRecrawlMixin
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class DiscoveryMixin(WpRecrawlMixin):
@@ -233,7 +235,8 @@ class DiscoveryMixin(WpRecrawlMixin):
         entries: list[Entry] = []
         if response.status == 200:
             try:
-                entries = wordpress.parse_posts_page(response.body, response.url)
+                entries = await self.runner.run(wordpress.parse_posts_page, response.body,
+                                                response.url)
             except Exception as exc:
                 self._site_error(st, response.url, f"WP API page unreadable: {exc}")
             if page == 1:
@@ -268,7 +271,7 @@ class DiscoveryMixin(WpRecrawlMixin):
         for x in self._discovery_done(st, [r for r in out if r is not None]):
             yield x
 
-    def parse_feed(self, response: Response) -> list[Any]:
+    async def parse_feed(self, response: Response) -> AsyncIterator[Any]:
         """A feed's entries become candidates; then the posts are fetched, a few at a time
         (``CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT``, 4).
 
@@ -278,13 +281,15 @@ class DiscoveryMixin(WpRecrawlMixin):
         @returns items 0 0
         """
         st = self._state(response)
+        parsed = await self._parse_off_reactor(
+            response, response.status != 304, feeds.parse_feed, response.body, response.url)
 
         def step() -> Iterator[None]:
             st.channel_exists(Channel.FEED, response.url)
             if self._remember_page(st, response):
                 return
             new = known = 0
-            for entry in feeds.parse_feed(response.body, response.url):
+            for entry in parsed.get():
                 cand = st.add_entry(entry)
                 if cand is not None:
                     if st.known_post(cand.key) is None:
@@ -297,7 +302,8 @@ class DiscoveryMixin(WpRecrawlMixin):
             yield None
 
         out = self._guard(st, response.url, step())
-        return self._discovery_done(st, out + self._after_feed(st))
+        for x in self._discovery_done(st, out + self._after_feed(st)):
+            yield x
 
     def _after_feed(self, st: SiteState) -> list[Any]:
         """On an incremental run, walk the listings once the feeds showed something new."""
@@ -308,8 +314,12 @@ class DiscoveryMixin(WpRecrawlMixin):
             return []  # every new post is in a feed that also still shows known ones
         return [r for r in self._listing_requests(st) if r is not None]
 
-    def parse_sitemap(self, response: Response) -> list[Any]:
+    async def parse_sitemap(self, response: Response) -> AsyncIterator[Any]:
         st = self._state(response)
+        wanted = response.status != 304 and (
+            not response.meta.get("guessed") or _looks_like_xml(response))
+        parsed = await self._parse_off_reactor(
+            response, wanted, sitemaps.parse_sitemap, response.body, response.url)
 
         def step() -> Iterator[scrapy.Request | None]:
             if self._remember_page(st, response):
@@ -320,7 +330,7 @@ class DiscoveryMixin(WpRecrawlMixin):
                 st.bump("missing:sitemap")  # a guessed URL answered with a page: no sitemap
                 return
             st.control.sitemaps_ok += 1
-            result = sitemaps.parse_sitemap(response.body, response.url)
+            result = parsed.get()
             if result.entries:
                 st.channel_exists(Channel.SITEMAP, response.url)
             for entry in result.entries:
@@ -329,10 +339,15 @@ class DiscoveryMixin(WpRecrawlMixin):
                 if sitemaps.is_post_sitemap(child):
                     yield self._sitemap_request(st, child)
 
-        return self._discovery_done(st, self._guard(st, response.url, step()))
+        for x in self._discovery_done(st, self._guard(st, response.url, step())):
+            yield x
 
-    def parse_listing(self, response: Response) -> list[Any]:
+    async def parse_listing(self, response: Response) -> AsyncIterator[Any]:
         st = self._state(response)
+        text = response.text if isinstance(response, TextResponse) else ""
+        parsed = await self._parse_off_reactor(
+            response, isinstance(response, TextResponse) and response.status != 304,
+            listings.parse_listing, text, response.url)
 
         def step() -> Iterator[scrapy.Request | None]:
             kind = response.meta["kind"]
@@ -340,7 +355,7 @@ class DiscoveryMixin(WpRecrawlMixin):
                 st.channel_exists(Channel.LISTING, response.url)
             if self._remember_page(st, response) or not isinstance(response, TextResponse):
                 return
-            result = listings.parse_listing(response.text, response.url)
+            result = parsed.get()
             # Pagination that never ends (identical pages, empty pages forever) stops here;
             # calendar months may be empty and are bounded by their date window instead.
             if result.entries:
@@ -393,7 +408,20 @@ class DiscoveryMixin(WpRecrawlMixin):
                         meta={"calendar": True},
                     )
 
-        return self._discovery_done(st, self._guard(st, response.url, step()))
+        for x in self._discovery_done(st, self._guard(st, response.url, step())):
+            yield x
+
+    async def _parse_off_reactor(self, response: Response, wanted: bool,
+                                 fn: Callable[..., T], *args: Any) -> Parsed[T]:
+        """A discovery page parsed in an extraction worker, not in the reactor (when
+        ``wanted``: not for a 304 or a page the step will not read). An error is kept for
+        the step, whose guard reports it for the site as before."""
+        if not wanted:
+            return Parsed(None, None)
+        try:
+            return Parsed(await self.runner.run(fn, *args), None)
+        except Exception as exc:
+            return Parsed(None, exc)
 
     def _calendar_month_wanted(self, st: SiteState, url: str) -> bool:
         """Event calendars are infinite ("next month" forever): walk a window of months.
@@ -419,6 +447,21 @@ class DiscoveryMixin(WpRecrawlMixin):
                 return False
         ctl.calendar_pages += 1
         return True
+
+
+@dataclass(slots=True)
+class Parsed(Generic[T]):
+    """A parser's result, or the error it raised (re-raised where the result is read)."""
+
+    value: T | None
+    error: Exception | None
+
+    def get(self) -> T:
+        if self.error is not None:
+            raise self.error
+        if self.value is None:
+            raise RuntimeError("discovery page not parsed")
+        return self.value
 
 
 def _looks_like_xml(response: Response) -> bool:

@@ -14,7 +14,7 @@ from scrapy.http import Response, TextResponse
 from clustercrawl.discovery import links
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.items import PostItem
-from clustercrawl.posts import build_item, merge_copies, utc_now_iso
+from clustercrawl.posts import merge_copies, utc_now_iso
 from clustercrawl.sitestate import Candidate, PostTicket, SiteState
 from clustercrawl.spiders.base import PRIO_POST, SpiderBase
 from clustercrawl.spiders.budget import NOT_POST, OK, ChannelBreaker
@@ -27,6 +27,7 @@ from clustercrawl.spiders.incremental import (
 from clustercrawl.spiders.sources import LocalSiteSource
 from clustercrawl.state import PageState, PostState, SiteRecord
 from clustercrawl.urls import url_key
+from clustercrawl.workers import ItemJob
 
 logger = logging.getLogger(__name__)
 
@@ -219,15 +220,24 @@ class FetchMixin(SpiderBase):
         redirects: Iterable[str] = (),
     ) -> PostItem | None:
         site = st.site
+        job = ItemJob(
+            url=page_url,
+            site=site,
+            hints=hints,
+            channel=cand.channel,
+            channels=[c.value for c in cand.entries],
+            fetched_url=fetched_url,
+            http_status=http_status,
+            fetched_at=utc_now_iso(),
+            aliases=[*cand.aliases, cand.url, *redirects],
+            listed_as_post=cand.channel in (Channel.WP_API, Channel.FEED),
+        )
         try:
-            extracted = await self.runner.extract(
-                html, page_url, site.language, site.timezone, hints, site.overrides.date_order
-            )
+            result = await self.runner.extract_item(html, job)
         except Exception as exc:
             self._site_error(st, page_url, f"extraction failed: {type(exc).__name__}: {exc}")
             return None
-        listed_as_post = cand.channel in (Channel.WP_API, Channel.FEED)
-        if not extracted.get("is_post", True) and not listed_as_post:
+        if result.not_post:
             st.bump("not_post")
             if self.store is not None:  # not asked again on re-crawls
                 self.store.put_page(
@@ -240,22 +250,12 @@ class FetchMixin(SpiderBase):
                     )
                 )
             return None
-        if not (extracted.get("title") or "").strip():
+        if result.item is None:
             st.bump("no_title")
             self._site_error(st, page_url, "no title found: page skipped")
             return None
         st.bump("extracted")
-        return build_item(
-            extracted,
-            site,
-            channel=cand.channel,
-            channels=cand.entries.keys(),
-            fetched_url=fetched_url,
-            http_status=http_status,
-            fetched_at=utc_now_iso(),
-            page_url=page_url,
-            aliases=[*cand.aliases, cand.url, *redirects],
-        )
+        return result.item
 
     @staticmethod
     def _keep_validators(item: PostItem, response: Response) -> None:

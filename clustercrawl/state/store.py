@@ -164,7 +164,9 @@ class SqliteStateStore:
 
     def put_post(self, post: PostState, pending: bool = False) -> None:
         """Store a post; ``pending``: the run emits it (see the module docstring)."""
-        values = asdict(post)
+        # shallow: asdict() deep-copied the whole item only to encode it (the crawler's
+        # reactor stores every post)
+        values = {c: getattr(post, c) for c in _POST_COLS}
         values["item"] = json.dumps(post.item, ensure_ascii=False) if post.item else None
         values["channels"] = json.dumps(post.channels)
         values["aliases"] = json.dumps(post.aliases)
