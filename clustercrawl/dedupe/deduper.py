@@ -12,6 +12,7 @@ import calendar
 from array import array
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -21,6 +22,7 @@ from clustercrawl.dedupe import minhash
 from clustercrawl.dedupe.events import EventFacts, facts_from_post, facts_to_json
 from clustercrawl.dedupe.grouping import Nodes, group_events, group_stories
 from clustercrawl.dedupe.results import Groups, id64
+from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.store import GroupStore, StoredPost, check_params
 from clustercrawl.posts import content_hash
 from clustercrawl.urls import post_id
@@ -77,8 +79,11 @@ class Deduper:
         post.update(groups.fields(post["id"]))  # story_id, story_origin, ..., event_id
     """
 
-    def __init__(self, store: GroupStore | None = None) -> None:
+    def __init__(self, store: GroupStore | None = None,
+                 spill_dir: str | Path | None = None) -> None:
+        """``spill_dir``: where signatures wait on disk (default: the temporary directory)."""
         self.store = store
+        self._sig = SignatureFile(spill_dir)
         self._ids: list[str] = []
         self._id64 = array("Q")
         self._site = array("i")
@@ -91,7 +96,6 @@ class Deduper:
         self._translations: dict[int, list[int]] = {}
         self._events: dict[int, EventFacts] = {}
         self._pending: list[str] = []
-        self._sig: list[npt.NDArray[np.uint16]] = []
         self._shingles: list[npt.NDArray[np.int32]] = []
         self._words: list[npt.NDArray[np.int32]] = []
         self._finished = False
@@ -194,6 +198,7 @@ class Deduper:
             sig_row=canon.astype(np.int64),
             strings=self._string_list,
             intern=self._intern,
+            sig=self._sig,
         )
         for row, links in self._translations.items():
             nodes.translations.setdefault(int(row_of_run[row]), []).extend(links)
@@ -205,7 +210,7 @@ class Deduper:
         if self.store is not None:
             for batch in self.store.scan():
                 nodes.add_stored(batch)
-        nodes.close(self._sig)
+        nodes.close()
         return nodes
 
     def _records(self, nodes: Nodes, node_story: list[str],

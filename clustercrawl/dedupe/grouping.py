@@ -19,6 +19,7 @@ import numpy.typing as npt
 from clustercrawl.dedupe import minhash
 from clustercrawl.dedupe.events import EventFacts, cluster_events, facts_from_json
 from clustercrawl.dedupe.results import EventPost, EventRecord, group_id, id64
+from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.store import StoredPost
 from clustercrawl.dedupe.unionfind import AnchoredUnionFind
 
@@ -51,8 +52,8 @@ U64 = npt.NDArray[np.uint64]
 class Nodes:
     """Columns of every node: run posts (one per id) first, then stored posts not in the run.
 
-    Signatures stay in one matrix in arrival order (run rows, then stored rows); ``sig_row``
-    maps a node to its row, so no 256-byte-per-post copy is ever made.
+    Signatures stay in one file on disk in arrival order (run rows, then stored rows);
+    ``sig_row`` maps a node to its row.
     """
 
     ids: list[str]
@@ -67,13 +68,12 @@ class Nodes:
     sig_row: I64
     strings: list[str]
     intern: Callable[[str | None], int]
+    sig: SignatureFile  # the run's rows already in; stored rows are appended after them
     translations: dict[int, list[int]] = field(default_factory=dict)
     events: dict[int, EventFacts] = field(default_factory=dict)
     run_story: dict[int, int] = field(default_factory=dict)  # run node -> stored story
     stored_event: dict[int, str] = field(default_factory=dict)  # any node -> stored event
     stored_story: U64 = field(default_factory=lambda: np.zeros(0, np.uint64))
-    sig: npt.NDArray[np.uint16] = field(
-        default_factory=lambda: np.zeros((0, minhash.NUM_BINS), np.uint16))
     run_count: int = 0
     _batches: list[dict[str, Any]] = field(default_factory=list)
 
@@ -113,21 +113,16 @@ class Nodes:
             "shingles": np.asarray([p.shingles for p in keep], np.int32),
             "words": np.asarray([p.words for p in keep], np.int32),
             "story": np.asarray([int(p.story_id, 16) for p in keep], np.uint64),
-            "sig": np.frombuffer(b"".join(p.signature for p in keep), dtype="<u2").reshape(
-                len(keep), minhash.NUM_BINS),
         })
+        self.sig.append(np.frombuffer(b"".join(p.signature for p in keep), dtype="<u2"
+                                      ).reshape(len(keep), minhash.NUM_BINS))
 
-    def close(self, run_sig: list[npt.NDArray[np.uint16]]) -> None:
-        """Build the signature matrix (freeing the chunks) and append the stored columns."""
-        run_rows = sum(c.shape[0] for c in run_sig)
+    def close(self) -> None:
+        """Seal the signature file (run rows, then stored rows) and append the stored
+        columns."""
         stored = sum(len(b["ids"]) for b in self._batches)
-        self.sig = np.empty((run_rows + stored, minhash.NUM_BINS), dtype=np.uint16)
-        at = 0
-        for chunks in (run_sig, [b.pop("sig") for b in self._batches]):
-            while chunks:
-                chunk = chunks.pop(0)
-                self.sig[at : at + chunk.shape[0]] = chunk
-                at += chunk.shape[0]
+        run_rows = self.sig.count - stored
+        self.sig.seal()
         if not stored:
             return
         batches, self._batches = self._batches, []
@@ -154,7 +149,7 @@ class Nodes:
 
     def signature(self, node: int) -> bytes:
         """Little-endian bytes of a node's signature, as stores keep it."""
-        return bytes(self.sig[int(self.sig_row[node])].astype("<u2").tobytes())
+        return self.sig.row_bytes(int(self.sig_row[node]))
 
     def ranks(self) -> I64:
         """Position of each node in post-id order: the canonical tie-breaker."""
