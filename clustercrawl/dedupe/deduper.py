@@ -21,6 +21,7 @@ import numpy.typing as npt
 from clustercrawl.dedupe import minhash
 from clustercrawl.dedupe.events import EventFacts, facts_from_post, facts_to_json
 from clustercrawl.dedupe.grouping import Nodes, group_events, group_stories
+from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.results import Groups, id64
 from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.store import GroupStore, StoredPost, check_params
@@ -84,7 +85,7 @@ class Deduper:
         """``spill_dir``: where signatures wait on disk (default: the temporary directory)."""
         self.store = store
         self._sig = SignatureFile(spill_dir)
-        self._ids: list[str] = []
+        self._odd_ids: dict[int, str] = {}  # row -> id not spelt by its key (rare)
         self._id64 = array("Q")
         self._site = array("i")
         self._lang = array("i")
@@ -114,12 +115,14 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         pid = post.get("id") or post_id(post["url"])
-        row = len(self._ids)
+        row = len(self._id64)
         title, body = post.get("title") or "", post.get("body_text") or ""
         crawl = post.get("crawl") or {}
         digest = crawl.get("content_hash") or content_hash(title, body)
-        self._ids.append(pid)
-        self._id64.append(id64(pid))
+        key = id64(pid)
+        self._id64.append(key)
+        if pid != f"{key:016x}":
+            self._odd_ids[row] = pid
         self._site.append(self._intern(post.get("site_id") or ""))
         self._lang.append(self._intern(_language(post.get("language"))))
         self._pub.append(order_key((post.get("published") or {}).get("value")))
@@ -144,7 +147,7 @@ class Deduper:
             self._pending = []
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._id64)
 
     # ------------------------------------------------------------------------- finish
 
@@ -160,7 +163,8 @@ class Deduper:
         stories = group_stories(nodes)
         events = group_events(nodes)
         if self.store is not None:
-            self.store.put_many(self._records(nodes, stories.node_story, events.node_event),
+            self.store.put_many(self._records(nodes, stories.table, stories.index_of_node,
+                                              events.node_event),
                                 minhash.SIGNATURE_VERSION)
         keys = nodes.key[: nodes.run_count]
         event_ids = {int(keys[n]): e for n, e in events.node_event.items() if e is not None}
@@ -170,7 +174,7 @@ class Deduper:
 
     def _nodes(self) -> Nodes:
         """One node per distinct run post id, then one per stored post not in this run."""
-        n = len(self._ids)
+        n = len(self._id64)
         key = np.asarray(self._id64, dtype=np.uint64)
         seen = np.asarray(self._seen, dtype=np.int64)
         content = np.asarray(self._content, dtype=np.int64)
@@ -186,7 +190,8 @@ class Deduper:
         words = np.concatenate(self._words) if self._words else np.zeros(0, np.int32)
         self._shingles, self._words = [], []
         nodes = Nodes(
-            ids=[self._ids[int(r)] for r in canon],
+            ids=PostIds(key[canon], {int(row_of_run[row]): pid
+                                     for row, pid in self._odd_ids.items()}),
             key=key[canon],
             site=np.asarray(self._site, dtype=np.int32)[canon],
             lang=np.asarray(self._lang, dtype=np.int32)[canon],
@@ -213,7 +218,7 @@ class Deduper:
         nodes.close()
         return nodes
 
-    def _records(self, nodes: Nodes, node_story: list[str],
+    def _records(self, nodes: Nodes, stories: StoryTable, story_index: npt.NDArray[np.int64],
                  node_event: Mapping[int, str | None]) -> Iterator[StoredPost]:
         """Records of the run's posts, streamed (a million StoredPost objects weigh 400 MB)."""
         for node in range(nodes.run_count):
@@ -229,7 +234,7 @@ class Deduper:
                 shingles=int(nodes.shingles[node]),
                 words=int(nodes.words[node]),
                 signature=nodes.signature(node),
-                story_id=node_story[node],
+                story_id=stories.story_id(int(story_index[node])),
                 event_id=node_event.get(node),
                 event=facts_to_json(facts) if facts is not None else None,
             )

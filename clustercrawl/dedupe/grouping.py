@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from clustercrawl.dedupe import minhash
 from clustercrawl.dedupe.events import EventFacts, cluster_events, facts_from_json
+from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.results import EventPost, EventRecord, group_id, id64
 from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.store import StoredPost
@@ -56,7 +57,7 @@ class Nodes:
     ``sig_row`` maps a node to its row.
     """
 
-    ids: list[str]
+    ids: PostIds
     key: U64
     site: I32
     lang: I32
@@ -127,7 +128,7 @@ class Nodes:
             return
         batches, self._batches = self._batches, []
         for b in batches:
-            self.ids.extend(b["ids"])
+            self.ids.extend(b["key"], b["ids"])
 
         def column(name: str) -> npt.NDArray[Any]:
             return np.concatenate([b[name] for b in batches])
@@ -160,9 +161,8 @@ class Nodes:
 
 @dataclass
 class StoryResult:
-    node_story: list[str]  # run nodes
     index_of_node: I64  # run node -> row of table
-    table: list[tuple[str, str, int]]  # (story id, origin id, size)
+    table: StoryTable  # (story id, origin id, size)
     origin_keys: U64
     edges: int = 0
 
@@ -281,11 +281,10 @@ def group_stories(nodes: Nodes) -> StoryResult:
     run_stories = np.unique(story[:run])
     at = np.searchsorted(sorted_story[starts], run_stories)
     origins = by_story[starts[at]]
-    table = [(f"{int(s):016x}", nodes.ids[int(o)], int(n))
-             for s, o, n in zip(run_stories, origins, sizes[at], strict=True)]
+    table = StoryTable(run_stories, origins.astype(np.int64), sizes[at].astype(np.int64),
+                       nodes.ids)
     index_of_node = np.searchsorted(run_stories, story[:run]).astype(np.int64)
     return StoryResult(
-        node_story=[table[int(i)][0] for i in index_of_node],
         index_of_node=index_of_node,
         table=table,
         origin_keys=nodes.key[origins],
