@@ -199,6 +199,7 @@ def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
         "cpu_s": round(add_cpu + time.process_time() - c, 1),
         "dedupe_s": round(add_time + time.perf_counter() - t, 1),
         "stories": groups.story_count, "events": groups.event_count,
+        "disk_mb": round(deduper.spilled_bytes / 2**20),
     }, groups
 
 
@@ -252,7 +253,8 @@ def main() -> None:
         print(f"{r['posts']:>9,} posts: dedupe {r['dedupe_s']:6.1f} s (add {r['add_s']:.1f} + "
               f"finish {r['finish_s']:.1f}; CPU {r['cpu_s']:.1f} s), "
               f"{1e6 * r['dedupe_s'] / r['posts']:.0f} µs/post, "
-              f"peak RSS {r['peak_rss_mb']:,} MB (at start {r['base_rss_mb']} MB); "
+              f"peak RSS {r['peak_rss_mb']:,} MB (at start {r['base_rss_mb']} MB), "
+              f"signatures on disk {r['disk_mb']:,} MB; "
               f"{r['stories']:,} stories (P {r['story_p']:.4f} R {r['story_r']:.4f}), "
               f"{r['events']:,} events (P {r['event_p']:.4f} R {r['event_r']:.4f})"
               f"{' [with SQLite store]' if args.store else ''} (load avg {r['load']})",
@@ -267,7 +269,10 @@ def main() -> None:
         grown = (b["peak_rss_mb"] - b["base_rss_mb"]) / max(1, a["peak_rss_mb"] - a["base_rss_mb"])
         print(f"growth {a['posts']:,} -> {b['posts']:,} (x{b['posts'] / a['posts']:.0f}): "
               f"time x{b['dedupe_s'] / a['dedupe_s']:.1f} (CPU x{b['cpu_s'] / a['cpu_s']:.1f}), "
-              f"memory above start x{grown:.1f}")
+              f"memory above start x{grown:.1f}; "
+              f"per million posts {1e6 * a['dedupe_s'] / a['posts']:.0f} s -> "
+              f"{1e6 * b['dedupe_s'] / b['posts']:.0f} s wall, "
+              f"{1e6 * a['cpu_s'] / a['posts']:.0f} s -> {1e6 * b['cpu_s'] / b['posts']:.0f} s CPU")
 
 
 if __name__ == "__main__":

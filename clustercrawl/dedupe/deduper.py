@@ -85,6 +85,7 @@ class Deduper:
         """``spill_dir``: where signatures wait on disk (default: the temporary directory)."""
         self.store = store
         self._sig = SignatureFile(spill_dir)
+        self.spilled_bytes = 0  # disk the signatures took, once finished
         self._odd_ids: dict[int, str] = {}  # row -> id not spelt by its key (rare)
         self._id64 = array("Q")
         self._site = array("i")
@@ -156,16 +157,20 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         self._finished = True
-        self._flush()
-        if self.store is not None:
-            check_params(self.store, minhash.SIGNATURE_VERSION)
-        nodes = self._nodes()
-        stories = group_stories(nodes)
-        events = group_events(nodes)
-        if self.store is not None:
-            self.store.put_many(self._records(nodes, stories.table, stories.index_of_node,
-                                              events.node_event),
-                                minhash.SIGNATURE_VERSION)
+        try:
+            self._flush()
+            if self.store is not None:
+                check_params(self.store, minhash.SIGNATURE_VERSION)
+            nodes = self._nodes()
+            stories = group_stories(nodes)
+            events = group_events(nodes)
+            if self.store is not None:
+                self.store.put_many(self._records(nodes, stories.table, stories.index_of_node,
+                                                  events.node_event),
+                                    minhash.SIGNATURE_VERSION)
+        finally:  # the signature files go as soon as grouping is done, whatever happened
+            self.spilled_bytes = self._sig.disk_bytes()
+            self._sig.close()
         keys = nodes.key[: nodes.run_count]
         event_ids = {int(keys[n]): e for n, e in events.node_event.items() if e is not None}
         return Groups(keys=keys, story_index=stories.index_of_node, stories=stories.table,
