@@ -9,6 +9,7 @@ is what makes ids independent of crawl order and concurrency.
 from __future__ import annotations
 
 import calendar
+import functools
 from array import array
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ FAR: Final = 2**62  # order key of an unknown date: after every known one
 _BATCH = 1024  # posts per signature batch: ~50 MB of numpy temporaries
 
 
+@functools.lru_cache(maxsize=1 << 16)  # dates repeat: most posts give only a day
 def order_key(value: str | None) -> int:
     """Sortable seconds for an ISO date/datetime; a day, month or year sorts at its end.
 

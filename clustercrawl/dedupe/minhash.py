@@ -126,14 +126,21 @@ def signatures(
     np.cumsum([len(p) + 1 for p in parts[:-1]], out=doc_start[1:])
     buf = np.frombuffer(b"\n".join(parts) + b"\n", dtype=np.uint8)
     _POWERS.ensure(buf.size + 1)
-    edges = np.diff(_word_mask(buf).astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
+    # the buffer ends with a separator, so word edges alternate: start, end, start, ...
+    mask = _word_mask(buf)
+    edges = np.flatnonzero(mask[1:] != mask[:-1]) + 1
+    if mask[0]:
+        edges = np.concatenate(([0], edges))
+    starts, ends = edges[0::2], edges[1::2]
     word_doc = np.searchsorted(doc_start, starts, side="right") - 1
     words = np.bincount(word_doc, minlength=n).astype(np.int32)
     # word hash = sum(b_j * P**(j - start)): prefix sums, then shift each word to position 0
     prefix = np.zeros(buf.size + 1, dtype=np.uint64)
-    np.cumsum((buf.astype(np.uint64) + np.uint64(1)) * _POWERS.fwd[: buf.size], out=prefix[1:])
+    terms = buf.astype(np.uint64)
+    terms += np.uint64(1)
+    terms *= _POWERS.fwd[: buf.size]
+    np.cumsum(terms, out=prefix[1:])
+    del terms
     word_hash = _mix((prefix[ends] - prefix[starts]) * _POWERS.inv[starts])
     k = SHINGLE_WORDS
     if word_hash.size < k:
