@@ -6,10 +6,11 @@ from pathlib import Path
 
 import numpy as np
 
-from clustercrawl.dedupe import minhash
+from clustercrawl.dedupe import Deduper, MemoryGroupStore, minhash
 from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.unionfind import AnchoredUnionFind
+from tests.test_dedupe_store import EN_A, EN_B, repost
 
 
 def _texts(n: int) -> list[str]:
@@ -70,7 +71,7 @@ def test_ids_spelt_by_key_and_odd_ones_kept() -> None:
     ids = PostIds(keys, {2: "hand-made id"})
     assert [ids[i] for i in range(3)] == ["000000000000001f", "abcdef0123456789",
                                           "hand-made id"]
-    ids.extend(np.array([5, 6], dtype=np.uint64), ["0000000000000005", "Other"])
+    ids.extend(np.array([5, 6], dtype=np.uint64), {1: "Other"})
     assert len(ids) == 5 and ids[3] == "0000000000000005" and ids[-1] == "Other"
     table = StoryTable(np.array([0xFF], np.uint64), np.array([2]), np.array([4]), ids)
     assert len(table) == 1 and table[0] == ("00000000000000ff", "hand-made id", 4)
@@ -88,3 +89,19 @@ def test_sparse_union_find_keeps_its_constraints() -> None:
     assert roots[3] == 3 and roots[4] == 4  # untouched nodes are their own roots
     assert roots[0] != roots[5] and roots[8] != roots[9]
     assert uf.anchor(3) is None
+
+
+def test_ids_no_key_spells_survive_a_run_and_the_store() -> None:
+    store = MemoryGroupStore()
+    original = {**repost(EN_A, "pr", 1, "2023-06-14"), "id": "hand-made/1"}
+    first = Deduper(store)
+    first.add(original)
+    groups = first.finish()
+    assert groups.story("hand-made/1").origin_id == "hand-made/1"
+    assert first.spilled_bytes > 0  # the signature went to disk, and the file is gone now
+    copy = {**repost(EN_B, "copy", 1, "2023-06-20", "Repost: "), "id": "Hand-Made/2"}
+    second = Deduper(store)
+    second.add(copy)
+    info = second.finish().story("Hand-Made/2")
+    assert info.origin_id == "hand-made/1" and info.size == 2
+    assert info.story_id == groups.story("hand-made/1").story_id

@@ -98,14 +98,16 @@ class Nodes:
         keep = [batch[i] for i in np.flatnonzero(~hit).tolist()]
         if not keep:
             return
-        base = self.run_count + sum(len(b["ids"]) for b in self._batches)
+        base = self.run_count + sum(b["key"].size for b in self._batches)
         for offset, post in enumerate(keep):
             if post.event is not None and post.event_id:
                 self.events[base + offset] = facts_from_json(post.event)
                 self.stored_event[base + offset] = post.event_id
+        keys = np.asarray([id64(p.id) for p in keep], np.uint64)
         self._batches.append({  # compact columns now: StoredPost objects are large
-            "ids": [p.id for p in keep],
-            "key": np.asarray([id64(p.id) for p in keep], np.uint64),
+            "ids": {i: p.id for i, (p, k) in enumerate(zip(keep, keys.tolist(), strict=True))
+                    if p.id != f"{k:016x}"},  # only the ids their key does not spell
+            "key": keys,
             "site": np.asarray([self.intern(p.site) for p in keep], np.int32),
             "lang": np.asarray([self.intern(p.language) for p in keep], np.int32),
             "pub": np.asarray([p.published for p in keep], np.int64),
@@ -121,7 +123,7 @@ class Nodes:
     def close(self) -> None:
         """Seal the signature file (run rows, then stored rows) and append the stored
         columns."""
-        stored = sum(len(b["ids"]) for b in self._batches)
+        stored = sum(b["key"].size for b in self._batches)
         run_rows = self.sig.count - stored
         self.sig.seal()
         if not stored:

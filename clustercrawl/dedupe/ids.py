@@ -8,7 +8,7 @@ hand-made posts) is kept as it is.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import overload
 
 import numpy as np
@@ -26,11 +26,6 @@ class PostIds:
         self._keys = np.asarray(keys, dtype=np.uint64)
         self._other: dict[int, str] = dict(other or {})
 
-    def _note(self, start: int, ids: Iterable[str]) -> None:
-        for index, pid in enumerate(ids, start):
-            if pid != f"{int(self._keys[index]):016x}":
-                self._other[index] = pid
-
     def __len__(self) -> int:
         return int(self._keys.size)
 
@@ -41,10 +36,12 @@ class PostIds:
         found = self._other.get(index)
         return found if found is not None else f"{int(self._keys[index]):016x}"
 
-    def extend(self, keys: npt.NDArray[np.uint64], ids: Iterable[str]) -> None:
+    def extend(self, keys: npt.NDArray[np.uint64], other: dict[int, str] | None = None
+               ) -> None:
+        """Append ids by key; ``other`` as for the constructor, counted from 0 here."""
         start = self._keys.size
         self._keys = np.concatenate((self._keys, np.asarray(keys, dtype=np.uint64)))
-        self._note(start, ids)
+        self._other.update({start + i: pid for i, pid in (other or {}).items()})
 
 
 class StoryTable(Sequence[tuple[str, str, int]]):
