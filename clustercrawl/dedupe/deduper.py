@@ -32,7 +32,9 @@ from clustercrawl.urls import post_id
 __all__ = ["Deduper", "order_key"]
 
 FAR: Final = 2**62  # order key of an unknown date: after every known one
-_BATCH = 1024  # posts per signature batch: ~50 MB of numpy temporaries
+_BATCH = 1024  # posts per signature batch at most ...
+_BATCH_CHARS = 1 << 21  # ... and this much text: numpy temporaries stay near 100 MB
+
 
 
 @functools.lru_cache(maxsize=1 << 16)  # dates repeat: most posts give only a day
@@ -100,6 +102,7 @@ class Deduper:
         self._translations: dict[int, list[int]] = {}
         self._events: dict[int, EventFacts] = {}
         self._pending: list[str] = []
+        self._pending_chars = 0
         self._shingles: list[npt.NDArray[np.int32]] = []
         self._words: list[npt.NDArray[np.int32]] = []
         self._finished = False
@@ -138,7 +141,8 @@ class Deduper:
         if facts is not None:
             self._events[row] = facts
         self._pending.append(f"{title}\n{body}")
-        if len(self._pending) >= _BATCH:
+        self._pending_chars += len(title) + len(body) + 1
+        if len(self._pending) >= _BATCH or self._pending_chars >= _BATCH_CHARS:
             self._flush()
 
     def _flush(self) -> None:
@@ -147,7 +151,7 @@ class Deduper:
             self._sig.append(sig)
             self._shingles.append(shingles)
             self._words.append(words)
-            self._pending = []
+            self._pending, self._pending_chars = [], 0
 
     def __len__(self) -> int:
         return len(self._id64)
