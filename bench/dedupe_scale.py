@@ -9,7 +9,10 @@ numpy buffers, unlike tracemalloc). Posts are generated on the fly and fed to
 2,000 sites per million posts, half with a 30-word footer; 15 % of posts are reposts of a
 recent post on another site (title prefix, trimmed end, a few word edits); 25 % describe an
 event, a third of those one already reported (same city and dates, the name in the
-report's language). ``--store`` also writes a fresh SQLite store (a crawl's first run);
+report's language). The generator knows which posts are copies of one text and which report
+one event: the bench scores the grouping against that truth (pairwise precision and recall:
+of the post pairs put in one story/event, how many truly are; of the true pairs, how many
+were found). ``--store`` also writes a fresh SQLite store (a crawl's first run);
 ``--rerun N`` then dedupes N new posts against that store in another process (a later run).
 """
 
@@ -26,17 +29,19 @@ import subprocess
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from clustercrawl.dedupe import Deduper, SQLiteGroupStore  # noqa: E402
+from clustercrawl.dedupe import Deduper, Groups, SQLiteGroupStore  # noqa: E402
 
 LANGS = ("pl", "de", "en", "es", "fr", "it", "cs")
 EVENT_WORDS = {  # (type, topic) words per language, for event names
@@ -70,7 +75,16 @@ def vocabulary(rng: random.Random, size: int = 60_000) -> list[str]:
     return sorted(words)
 
 
-def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
+class Truth:
+    """The generator's answer key: story and event of every post, as compact int arrays."""
+
+    def __init__(self) -> None:
+        self.story = array("q")  # index of the original post the text comes from
+        self.event = array("q")  # index of the event reported, -1 for none
+
+
+def posts(n: int, seed: int, offset: int = 0, truth: Truth | None = None
+          ) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     nprng = np.random.default_rng(seed)
     vocab = vocabulary(rng)
@@ -78,14 +92,14 @@ def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
     footers = {s: " ".join(rng.choice(vocab) for _ in range(30)) for s in range(0, sites, 2)}
     zipf = np.zeros(0, dtype=np.int64)
     at = 0
-    recent: list[tuple[str, list[str], int, str]] = []  # reposts copy one of the last 5,000
-    events: list[tuple[date, int, str, int]] = []
+    recent: list[tuple[str, list[str], int, str, int]] = []  # reposts copy one of the last 5,000
+    events: list[tuple[date, int, str, int, int]] = []
     day0 = date(2016, 1, 1)
     for i in range(n):
         site = rng.randrange(sites)
         lang = LANGS[site % len(LANGS)]
         if recent and rng.random() < 0.15:
-            title, words, origin, lang = rng.choice(recent)  # a repost keeps its language
+            title, words, origin, lang, story = rng.choice(recent)  # a repost keeps its language
             site = (origin + 1 + rng.randrange(sites - 1)) % sites
             words = list(words)
             if rng.random() < 0.5:
@@ -100,7 +114,8 @@ def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
             words = [vocab[k] for k in zipf[at : at + length]]
             at += length
             title = " ".join(words[:6]).capitalize()
-            recent.append((title, words, site, lang))
+            story = i
+            recent.append((title, words, site, lang, story))
             if len(recent) > 5000:
                 recent.pop(0)
         body = " ".join(words)
@@ -108,14 +123,15 @@ def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
             body += "\n" + footers[site]
         published = day0 + timedelta(days=rng.randrange(3650))
         url = f"https://site{site}.example.org/post-{offset + i}"
-        event = None
+        event, event_index = None, -1
         if rng.random() < 0.25:
             if events and rng.random() < 0.33:
-                start, length, city, kind = rng.choice(events)
+                start, length, city, kind, event_index = rng.choice(events)
             else:
                 start = day0 + timedelta(days=rng.randrange(3650))
                 length, city, kind = rng.randint(0, 2), rng.choice(CITIES), rng.randrange(16)
-                events.append((start, length, city, kind))
+                event_index = i
+                events.append((start, length, city, kind, event_index))
                 if len(events) > 20_000:
                     events.pop(0)
             types, topics = EVENT_WORDS[lang]
@@ -126,6 +142,9 @@ def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
                      "location": {"city": city}}
         # what clustercrawl.posts.content_hash gives for already normalised text, faster
         digest = hashlib.sha256(f"{title}\n{body}".casefold().encode()).hexdigest()[:32]
+        if truth is not None:
+            truth.story.append(story)
+            truth.event.append(event_index)
         yield {
             "id": f"{offset + i:016x}", "url": url, "site_id": f"site-{site}", "language": lang,
             "title": title, "body_text": body, "published": {"value": published.isoformat()},
@@ -134,8 +153,36 @@ def posts(n: int, seed: int, offset: int = 0) -> Iterator[dict[str, Any]]:
         }
 
 
+def pairwise(found: npt.NDArray[np.int64], true: npt.NDArray[np.int64]) -> tuple[float, float]:
+    """Pairwise precision and recall of a grouping (one label per item) against the truth."""
+
+    def pairs(*labels: npt.NDArray[np.int64]) -> int:
+        _, counts = np.unique(np.stack(labels), axis=1, return_counts=True)
+        return int((counts * (counts - 1) // 2).sum())
+
+    both = pairs(found, true)
+    return both / max(1, pairs(found)), both / max(1, pairs(true))
+
+
+def _labels(values: list[str]) -> npt.NDArray[np.int64]:
+    return np.unique(np.asarray(values), return_inverse=True)[1].astype(np.int64)
+
+
+def score(groups: Groups, n: int, offset: int, truth: Truth) -> dict[str, float]:
+    """Pairwise P/R of stories (all posts) and events (posts with an event) vs the truth."""
+    ids = [f"{offset + i:016x}" for i in range(n)]
+    story_p, story_r = pairwise(_labels([groups.story(i).story_id for i in ids]),
+                                np.asarray(truth.story, dtype=np.int64))
+    true_event = np.asarray(truth.event, dtype=np.int64)
+    with_event = np.flatnonzero(true_event >= 0)
+    found = [groups.event(ids[i]) or "" for i in with_event.tolist()]
+    event_p, event_r = pairwise(_labels(found), true_event[with_event])
+    return {"story_p": round(story_p, 4), "story_r": round(story_r, 4),
+            "event_p": round(event_p, 4), "event_r": round(event_r, 4)}
+
+
 def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
-            ) -> dict[str, Any]:
+            ) -> tuple[dict[str, Any], Groups]:
     deduper = Deduper(store)
     add_time = add_cpu = 0.0
     for post in stream:
@@ -152,7 +199,8 @@ def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
         "cpu_s": round(add_cpu + time.process_time() - c, 1),
         "dedupe_s": round(add_time + time.perf_counter() - t, 1),
         "stories": groups.story_count, "events": groups.event_count,
-    }
+        "disk_mb": round(deduper.spilled_bytes / 2**20),
+    }, groups
 
 
 def one(n: int, seed: int, store_dir: str | None, offset: int) -> dict[str, Any]:
@@ -160,11 +208,13 @@ def one(n: int, seed: int, store_dir: str | None, offset: int) -> dict[str, Any]
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     path = Path(store_dir) / "dedupe.sqlite" if store_dir else None
     stored = path.stat().st_size if path and path.exists() else 0
-    result = _dedupe(posts(n, seed + (1 if offset else 0), offset),
-                     SQLiteGroupStore(path) if path else None)
+    truth = Truth()
+    result, groups = _dedupe(posts(n, seed + (1 if offset else 0), offset, truth),
+                             SQLiteGroupStore(path) if path else None)
     result.update(posts=n, base_rss_mb=round(base_rss / 1024), load=round(os.getloadavg()[0], 1),
                   peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
                   store_mb=round(stored / 2**20))
+    result.update(score(groups, n, offset, truth))  # after the peak: not part of the dedupe
     return result
 
 
@@ -203,8 +253,10 @@ def main() -> None:
         print(f"{r['posts']:>9,} posts: dedupe {r['dedupe_s']:6.1f} s (add {r['add_s']:.1f} + "
               f"finish {r['finish_s']:.1f}; CPU {r['cpu_s']:.1f} s), "
               f"{1e6 * r['dedupe_s'] / r['posts']:.0f} µs/post, "
-              f"peak RSS {r['peak_rss_mb']:,} MB (at start {r['base_rss_mb']} MB); "
-              f"{r['stories']:,} stories, {r['events']:,} events"
+              f"peak RSS {r['peak_rss_mb']:,} MB (at start {r['base_rss_mb']} MB), "
+              f"signatures on disk {r['disk_mb']:,} MB; "
+              f"{r['stories']:,} stories (P {r['story_p']:.4f} R {r['story_r']:.4f}), "
+              f"{r['events']:,} events (P {r['event_p']:.4f} R {r['event_r']:.4f})"
               f"{' [with SQLite store]' if args.store else ''} (load avg {r['load']})",
               flush=True)
         if "rerun" in r:
@@ -217,7 +269,10 @@ def main() -> None:
         grown = (b["peak_rss_mb"] - b["base_rss_mb"]) / max(1, a["peak_rss_mb"] - a["base_rss_mb"])
         print(f"growth {a['posts']:,} -> {b['posts']:,} (x{b['posts'] / a['posts']:.0f}): "
               f"time x{b['dedupe_s'] / a['dedupe_s']:.1f} (CPU x{b['cpu_s'] / a['cpu_s']:.1f}), "
-              f"memory above start x{grown:.1f}")
+              f"memory above start x{grown:.1f}; "
+              f"per million posts {1e6 * a['dedupe_s'] / a['posts']:.0f} s -> "
+              f"{1e6 * b['dedupe_s'] / b['posts']:.0f} s wall, "
+              f"{1e6 * a['cpu_s'] / a['posts']:.0f} s -> {1e6 * b['cpu_s'] / b['posts']:.0f} s CPU")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ is what makes ids independent of crawl order and concurrency.
 from __future__ import annotations
 
 import calendar
+import functools
 from array import array
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -20,7 +22,9 @@ import numpy.typing as npt
 from clustercrawl.dedupe import minhash
 from clustercrawl.dedupe.events import EventFacts, facts_from_post, facts_to_json
 from clustercrawl.dedupe.grouping import Nodes, group_events, group_stories
+from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.results import Groups, id64
+from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.store import GroupStore, StoredPost, check_params
 from clustercrawl.posts import content_hash
 from clustercrawl.urls import post_id
@@ -28,9 +32,12 @@ from clustercrawl.urls import post_id
 __all__ = ["Deduper", "order_key"]
 
 FAR: Final = 2**62  # order key of an unknown date: after every known one
-_BATCH = 1024  # posts per signature batch: ~50 MB of numpy temporaries
+_BATCH = 1024  # posts per signature batch at most ...
+_BATCH_CHARS = 1 << 21  # ... and this much text: numpy temporaries stay near 100 MB
 
 
+
+@functools.lru_cache(maxsize=1 << 16)  # dates repeat: most posts give only a day
 def order_key(value: str | None) -> int:
     """Sortable seconds for an ISO date/datetime; a day, month or year sorts at its end.
 
@@ -77,9 +84,13 @@ class Deduper:
         post.update(groups.fields(post["id"]))  # story_id, story_origin, ..., event_id
     """
 
-    def __init__(self, store: GroupStore | None = None) -> None:
+    def __init__(self, store: GroupStore | None = None,
+                 spill_dir: str | Path | None = None) -> None:
+        """``spill_dir``: where signatures wait on disk (default: the temporary directory)."""
         self.store = store
-        self._ids: list[str] = []
+        self._sig = SignatureFile(spill_dir)
+        self.spilled_bytes = 0  # disk the signatures took, once finished
+        self._odd_ids: dict[int, str] = {}  # row -> id not spelt by its key (rare)
         self._id64 = array("Q")
         self._site = array("i")
         self._lang = array("i")
@@ -91,7 +102,7 @@ class Deduper:
         self._translations: dict[int, list[int]] = {}
         self._events: dict[int, EventFacts] = {}
         self._pending: list[str] = []
-        self._sig: list[npt.NDArray[np.uint16]] = []
+        self._pending_chars = 0
         self._shingles: list[npt.NDArray[np.int32]] = []
         self._words: list[npt.NDArray[np.int32]] = []
         self._finished = False
@@ -110,12 +121,14 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         pid = post.get("id") or post_id(post["url"])
-        row = len(self._ids)
+        row = len(self._id64)
         title, body = post.get("title") or "", post.get("body_text") or ""
         crawl = post.get("crawl") or {}
         digest = crawl.get("content_hash") or content_hash(title, body)
-        self._ids.append(pid)
-        self._id64.append(id64(pid))
+        key = id64(pid)
+        self._id64.append(key)
+        if pid != f"{key:016x}":
+            self._odd_ids[row] = pid
         self._site.append(self._intern(post.get("site_id") or ""))
         self._lang.append(self._intern(_language(post.get("language"))))
         self._pub.append(order_key((post.get("published") or {}).get("value")))
@@ -128,7 +141,8 @@ class Deduper:
         if facts is not None:
             self._events[row] = facts
         self._pending.append(f"{title}\n{body}")
-        if len(self._pending) >= _BATCH:
+        self._pending_chars += len(title) + len(body) + 1
+        if len(self._pending) >= _BATCH or self._pending_chars >= _BATCH_CHARS:
             self._flush()
 
     def _flush(self) -> None:
@@ -137,10 +151,10 @@ class Deduper:
             self._sig.append(sig)
             self._shingles.append(shingles)
             self._words.append(words)
-            self._pending = []
+            self._pending, self._pending_chars = [], 0
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._id64)
 
     # ------------------------------------------------------------------------- finish
 
@@ -149,15 +163,20 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         self._finished = True
-        self._flush()
-        if self.store is not None:
-            check_params(self.store, minhash.SIGNATURE_VERSION)
-        nodes = self._nodes()
-        stories = group_stories(nodes)
-        events = group_events(nodes)
-        if self.store is not None:
-            self.store.put_many(self._records(nodes, stories.node_story, events.node_event),
-                                minhash.SIGNATURE_VERSION)
+        try:
+            self._flush()
+            if self.store is not None:
+                check_params(self.store, minhash.SIGNATURE_VERSION)
+            nodes = self._nodes()
+            stories = group_stories(nodes)
+            events = group_events(nodes)
+            if self.store is not None:
+                self.store.put_many(self._records(nodes, stories.table, stories.index_of_node,
+                                                  events.node_event),
+                                    minhash.SIGNATURE_VERSION)
+        finally:  # the signature files go as soon as grouping is done, whatever happened
+            self.spilled_bytes = self._sig.disk_bytes()
+            self._sig.close()
         keys = nodes.key[: nodes.run_count]
         event_ids = {int(keys[n]): e for n, e in events.node_event.items() if e is not None}
         return Groups(keys=keys, story_index=stories.index_of_node, stories=stories.table,
@@ -166,7 +185,7 @@ class Deduper:
 
     def _nodes(self) -> Nodes:
         """One node per distinct run post id, then one per stored post not in this run."""
-        n = len(self._ids)
+        n = len(self._id64)
         key = np.asarray(self._id64, dtype=np.uint64)
         seen = np.asarray(self._seen, dtype=np.int64)
         content = np.asarray(self._content, dtype=np.int64)
@@ -182,7 +201,8 @@ class Deduper:
         words = np.concatenate(self._words) if self._words else np.zeros(0, np.int32)
         self._shingles, self._words = [], []
         nodes = Nodes(
-            ids=[self._ids[int(r)] for r in canon],
+            ids=PostIds(key[canon], {int(row_of_run[row]): pid
+                                     for row, pid in self._odd_ids.items()}),
             key=key[canon],
             site=np.asarray(self._site, dtype=np.int32)[canon],
             lang=np.asarray(self._lang, dtype=np.int32)[canon],
@@ -194,6 +214,7 @@ class Deduper:
             sig_row=canon.astype(np.int64),
             strings=self._string_list,
             intern=self._intern,
+            sig=self._sig,
         )
         for row, links in self._translations.items():
             nodes.translations.setdefault(int(row_of_run[row]), []).extend(links)
@@ -205,10 +226,10 @@ class Deduper:
         if self.store is not None:
             for batch in self.store.scan():
                 nodes.add_stored(batch)
-        nodes.close(self._sig)
+        nodes.close()
         return nodes
 
-    def _records(self, nodes: Nodes, node_story: list[str],
+    def _records(self, nodes: Nodes, stories: StoryTable, story_index: npt.NDArray[np.int64],
                  node_event: Mapping[int, str | None]) -> Iterator[StoredPost]:
         """Records of the run's posts, streamed (a million StoredPost objects weigh 400 MB)."""
         for node in range(nodes.run_count):
@@ -224,7 +245,7 @@ class Deduper:
                 shingles=int(nodes.shingles[node]),
                 words=int(nodes.words[node]),
                 signature=nodes.signature(node),
-                story_id=node_story[node],
+                story_id=stories.story_id(int(story_index[node])),
                 event_id=node_event.get(node),
                 event=facts_to_json(facts) if facts is not None else None,
             )

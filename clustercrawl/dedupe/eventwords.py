@@ -10,6 +10,7 @@ Add a word by adding it to a row.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -151,6 +152,7 @@ TITLE_WORDS: frozenset[str] = _words(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of words that repeat: memo only
 def fold(text: str) -> str:
     """Case-folded, accent-free form: "Klastrów" -> "klastrow", "Łódź" -> "lodz"."""
     text = text.casefold().translate(_EXTRA)

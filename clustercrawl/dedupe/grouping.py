@@ -18,7 +18,9 @@ import numpy.typing as npt
 
 from clustercrawl.dedupe import minhash
 from clustercrawl.dedupe.events import EventFacts, cluster_events, facts_from_json
+from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.results import EventPost, EventRecord, group_id, id64
+from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.store import StoredPost
 from clustercrawl.dedupe.unionfind import AnchoredUnionFind
 
@@ -51,11 +53,11 @@ U64 = npt.NDArray[np.uint64]
 class Nodes:
     """Columns of every node: run posts (one per id) first, then stored posts not in the run.
 
-    Signatures stay in one matrix in arrival order (run rows, then stored rows); ``sig_row``
-    maps a node to its row, so no 256-byte-per-post copy is ever made.
+    Signatures stay in one file on disk in arrival order (run rows, then stored rows);
+    ``sig_row`` maps a node to its row.
     """
 
-    ids: list[str]
+    ids: PostIds
     key: U64
     site: I32
     lang: I32
@@ -67,13 +69,12 @@ class Nodes:
     sig_row: I64
     strings: list[str]
     intern: Callable[[str | None], int]
+    sig: SignatureFile  # the run's rows already in; stored rows are appended after them
     translations: dict[int, list[int]] = field(default_factory=dict)
     events: dict[int, EventFacts] = field(default_factory=dict)
     run_story: dict[int, int] = field(default_factory=dict)  # run node -> stored story
     stored_event: dict[int, str] = field(default_factory=dict)  # any node -> stored event
     stored_story: U64 = field(default_factory=lambda: np.zeros(0, np.uint64))
-    sig: npt.NDArray[np.uint16] = field(
-        default_factory=lambda: np.zeros((0, minhash.NUM_BINS), np.uint16))
     run_count: int = 0
     _batches: list[dict[str, Any]] = field(default_factory=list)
 
@@ -97,14 +98,16 @@ class Nodes:
         keep = [batch[i] for i in np.flatnonzero(~hit).tolist()]
         if not keep:
             return
-        base = self.run_count + sum(len(b["ids"]) for b in self._batches)
+        base = self.run_count + sum(b["key"].size for b in self._batches)
         for offset, post in enumerate(keep):
             if post.event is not None and post.event_id:
                 self.events[base + offset] = facts_from_json(post.event)
                 self.stored_event[base + offset] = post.event_id
+        keys = np.asarray([id64(p.id) for p in keep], np.uint64)
         self._batches.append({  # compact columns now: StoredPost objects are large
-            "ids": [p.id for p in keep],
-            "key": np.asarray([id64(p.id) for p in keep], np.uint64),
+            "ids": {i: p.id for i, (p, k) in enumerate(zip(keep, keys.tolist(), strict=True))
+                    if p.id != f"{k:016x}"},  # only the ids their key does not spell
+            "key": keys,
             "site": np.asarray([self.intern(p.site) for p in keep], np.int32),
             "lang": np.asarray([self.intern(p.language) for p in keep], np.int32),
             "pub": np.asarray([p.published for p in keep], np.int64),
@@ -113,26 +116,21 @@ class Nodes:
             "shingles": np.asarray([p.shingles for p in keep], np.int32),
             "words": np.asarray([p.words for p in keep], np.int32),
             "story": np.asarray([int(p.story_id, 16) for p in keep], np.uint64),
-            "sig": np.frombuffer(b"".join(p.signature for p in keep), dtype="<u2").reshape(
-                len(keep), minhash.NUM_BINS),
         })
+        self.sig.append(np.frombuffer(b"".join(p.signature for p in keep), dtype="<u2"
+                                      ).reshape(len(keep), minhash.NUM_BINS))
 
-    def close(self, run_sig: list[npt.NDArray[np.uint16]]) -> None:
-        """Build the signature matrix (freeing the chunks) and append the stored columns."""
-        run_rows = sum(c.shape[0] for c in run_sig)
-        stored = sum(len(b["ids"]) for b in self._batches)
-        self.sig = np.empty((run_rows + stored, minhash.NUM_BINS), dtype=np.uint16)
-        at = 0
-        for chunks in (run_sig, [b.pop("sig") for b in self._batches]):
-            while chunks:
-                chunk = chunks.pop(0)
-                self.sig[at : at + chunk.shape[0]] = chunk
-                at += chunk.shape[0]
+    def close(self) -> None:
+        """Seal the signature file (run rows, then stored rows) and append the stored
+        columns."""
+        stored = sum(b["key"].size for b in self._batches)
+        run_rows = self.sig.count - stored
+        self.sig.seal()
         if not stored:
             return
         batches, self._batches = self._batches, []
         for b in batches:
-            self.ids.extend(b["ids"])
+            self.ids.extend(b["key"], b["ids"])
 
         def column(name: str) -> npt.NDArray[Any]:
             return np.concatenate([b[name] for b in batches])
@@ -154,7 +152,7 @@ class Nodes:
 
     def signature(self, node: int) -> bytes:
         """Little-endian bytes of a node's signature, as stores keep it."""
-        return bytes(self.sig[int(self.sig_row[node])].astype("<u2").tobytes())
+        return self.sig.row_bytes(int(self.sig_row[node]))
 
     def ranks(self) -> I64:
         """Position of each node in post-id order: the canonical tie-breaker."""
@@ -165,9 +163,8 @@ class Nodes:
 
 @dataclass
 class StoryResult:
-    node_story: list[str]  # run nodes
     index_of_node: I64  # run node -> row of table
-    table: list[tuple[str, str, int]]  # (story id, origin id, size)
+    table: StoryTable  # (story id, origin id, size)
     origin_keys: U64
     edges: int = 0
 
@@ -286,11 +283,10 @@ def group_stories(nodes: Nodes) -> StoryResult:
     run_stories = np.unique(story[:run])
     at = np.searchsorted(sorted_story[starts], run_stories)
     origins = by_story[starts[at]]
-    table = [(f"{int(s):016x}", nodes.ids[int(o)], int(n))
-             for s, o, n in zip(run_stories, origins, sizes[at], strict=True)]
+    table = StoryTable(run_stories, origins.astype(np.int64), sizes[at].astype(np.int64),
+                       nodes.ids)
     index_of_node = np.searchsorted(run_stories, story[:run]).astype(np.int64)
     return StoryResult(
-        node_story=[table[int(i)][0] for i in index_of_node],
         index_of_node=index_of_node,
         table=table,
         origin_keys=nodes.key[origins],

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from typing import Final
+from typing import Any, Final, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +28,7 @@ __all__ = [
     "NUM_BINS",
     "SHINGLE_WORDS",
     "SIGNATURE_VERSION",
+    "BinMask",
     "candidate_pairs",
     "informative_bins",
     "jaccard_containment",
@@ -125,14 +126,21 @@ def signatures(
     np.cumsum([len(p) + 1 for p in parts[:-1]], out=doc_start[1:])
     buf = np.frombuffer(b"\n".join(parts) + b"\n", dtype=np.uint8)
     _POWERS.ensure(buf.size + 1)
-    edges = np.diff(_word_mask(buf).astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
+    # the buffer ends with a separator, so word edges alternate: start, end, start, ...
+    mask = _word_mask(buf)
+    edges = np.flatnonzero(mask[1:] != mask[:-1]) + 1
+    if mask[0]:
+        edges = np.concatenate(([0], edges))
+    starts, ends = edges[0::2], edges[1::2]
     word_doc = np.searchsorted(doc_start, starts, side="right") - 1
     words = np.bincount(word_doc, minlength=n).astype(np.int32)
     # word hash = sum(b_j * P**(j - start)): prefix sums, then shift each word to position 0
     prefix = np.zeros(buf.size + 1, dtype=np.uint64)
-    np.cumsum((buf.astype(np.uint64) + np.uint64(1)) * _POWERS.fwd[: buf.size], out=prefix[1:])
+    terms = buf.astype(np.uint64)
+    terms += np.uint64(1)
+    terms *= _POWERS.fwd[: buf.size]
+    np.cumsum(terms, out=prefix[1:])
+    del terms
     word_hash = _mix((prefix[ends] - prefix[starts]) * _POWERS.inv[starts])
     k = SHINGLE_WORDS
     if word_hash.size < k:
@@ -172,20 +180,52 @@ def _densify(sig: npt.NDArray[np.uint32]) -> None:
 # ----------------------------------------------------------------------------- LSH
 
 
-def _band_keys(sig: npt.NDArray[np.uint16], rows: I64, band: int) -> U64:
+class Columns(Protocol):
+    """A signature matrix read one bin at a time (:class:`sigfile.SignatureFile`)."""
+
+    def column(self, col: int) -> npt.NDArray[np.uint16]: ...
+
+
+Signatures = npt.NDArray[np.uint16] | Columns
+
+
+def _column(sig: Signatures, col: int) -> npt.NDArray[np.uint16]:
+    """Bin ``col`` of every row: every reader goes bin by bin, which a file on disk serves
+    with one contiguous read."""
+    if isinstance(sig, np.ndarray):
+        return sig[:, col]
+    return sig.column(col)
+
+
+def _band_keys(sig: Signatures, rows: I64, band: int) -> U64:
     key = np.zeros(rows.size, dtype=np.uint64)
     for col in range(band * BAND_ROWS, (band + 1) * BAND_ROWS):
         key <<= np.uint64(16)
-        key |= sig[rows, col]
+        key |= _column(sig, col)[rows]
     return key
 
 
+class BinMask:
+    """Per row, which bins are informative: one bit a bin (16 bytes a post, not 128)."""
+
+    def __init__(self, packed: npt.NDArray[np.uint8]) -> None:
+        self.packed = packed
+
+    def __len__(self) -> int:
+        return int(self.packed.shape[0])
+
+    def __getitem__(self, index: I64 | slice | int) -> npt.NDArray[np.bool_]:
+        """Rows ``index`` as bool[..., NUM_BINS]."""
+        bits = np.unpackbits(self.packed[index], axis=-1, count=NUM_BINS)
+        return bits.view(np.bool_)
+
+
 def informative_bins(
-    sig: npt.NDArray[np.uint16],
+    sig: Signatures,
     rows: I64,
     site: npt.NDArray[np.int32],
     counted: npt.NDArray[np.bool_],
-) -> npt.NDArray[np.bool_]:
+) -> BinMask:
     """For ``sig[rows]``: False where a bin holds a value ``TEMPLATE_POSTS`` posts of the same
     site share.
 
@@ -195,27 +235,32 @@ def informative_bins(
     is left, so copies with different footers match and template siblings do not. Only
     ``counted`` rows vote: callers leave out near-identical copies of an earlier row, or a
     story posted three times on one site would look like that site's template. ``site`` and
-    ``counted`` are per entry of ``rows``.
+    ``counted`` are per entry of ``rows``. Per bin, the voters' (site, value) keys are sorted
+    (not argsorted: several times faster) to find the frequent ones, then every row looks its
+    key up among those few.
     """
-    info = np.ones((rows.size, NUM_BINS), dtype=bool)
-    if int(counted.sum()) < TEMPLATE_POSTS:
-        return info
+    packed = np.full((rows.size, NUM_BINS // 8), 0xFF, dtype=np.uint8)
+    voters = np.flatnonzero(counted)
+    if voters.size < TEMPLATE_POSTS:
+        return BinMask(packed)
     _, site_rank = np.unique(site, return_inverse=True)
-    base = site_rank.astype(np.int64) << 16
-    votes = counted.astype(np.int32)
+    wide = int(site_rank.max()) >= 1 << 16
+    base: npt.NDArray[np.unsignedinteger[Any]] = (
+        site_rank.astype(np.uint64) << np.uint64(16) if wide
+        else site_rank.astype(np.uint32) << np.uint32(16))
+    last = TEMPLATE_POSTS - 1
     for col in range(NUM_BINS):
-        key = base | sig[rows, col]
-        order = np.argsort(key, kind="stable")
-        sorted_key = key[order]
-        starts = np.flatnonzero(np.concatenate(([True], sorted_key[1:] != sorted_key[:-1])))
-        frequent = np.add.reduceat(votes[order], starts) >= TEMPLATE_POSTS
-        if frequent.any():
-            sizes = np.diff(np.append(starts, rows.size))
-            info[order[np.repeat(frequent, sizes)], col] = False
-    return info
+        key = base | _column(sig, col)[rows]
+        voted = np.sort(key[voters])
+        frequent = np.unique(voted[:-last][voted[:-last] == voted[last:]])
+        if frequent.size:
+            at = np.minimum(np.searchsorted(frequent, key), frequent.size - 1)
+            hit = np.flatnonzero(frequent[at] == key)
+            packed[hit, col >> 3] &= np.uint8(0xFF ^ (0x80 >> (col & 7)))
+    return BinMask(packed)
 
 
-def candidate_pairs(sig: npt.NDArray[np.uint16], rows: I64, stored: npt.NDArray[np.bool_]
+def candidate_pairs(sig: Signatures, rows: I64, stored: npt.NDArray[np.bool_]
                     ) -> I64:
     """Pairs (i < j, positions in ``rows``, as int64[m, 2]) of rows of ``sig`` sharing at least
     one LSH band, never both ``stored``.
@@ -229,11 +274,19 @@ def candidate_pairs(sig: npt.NDArray[np.uint16], rows: I64, stored: npt.NDArray[
     pending: list[I64] = []
     for band in range(NUM_BANDS):
         keys = _band_keys(sig, rows, band)
-        order = np.argsort(keys, kind="stable")
+        # only keys that occur twice make pairs: find them with a plain sort (twice as fast
+        # as a stable argsort), then order just those rows, stably, as before
+        sorted_all = np.sort(keys)
+        repeated = sorted_all[1:] == sorted_all[:-1]
+        if not repeated.any():
+            continue
+        values = np.unique(sorted_all[1:][repeated])
+        del sorted_all, repeated
+        at = np.minimum(np.searchsorted(values, keys), values.size - 1)
+        shared = np.flatnonzero(values[at] == keys)
+        order = shared[np.argsort(keys[shared], kind="stable")]
         sorted_keys = keys[order]
         same = sorted_keys[1:] == sorted_keys[:-1]
-        if not same.any():
-            continue
         run_id = np.concatenate(([0], np.cumsum(~same)))
         first = order[np.flatnonzero(np.concatenate(([True], ~same)))][run_id]
         follower = np.concatenate(([False], same))
@@ -254,26 +307,35 @@ def candidate_pairs(sig: npt.NDArray[np.uint16], rows: I64, stored: npt.NDArray[
 
 
 def matches(
-    sig: npt.NDArray[np.uint16],
+    sig: Signatures,
     rows: I64,
     a: I64,
     b: I64,
-    informative: npt.NDArray[np.bool_] | None = None,
+    informative: BinMask | None = None,
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
     """(equal bins, comparable bins) for pairs of positions in ``rows``; with ``informative``
-    (per position), only bins informative on both sides count."""
-    equal = np.empty(a.size, dtype=np.int32)
-    comparable = np.full(a.size, NUM_BINS, dtype=np.int32)
-    step = 65536
-    for lo in range(0, a.size, step):
-        ia, ib = a[lo : lo + step], b[lo : lo + step]
-        same = sig[rows[ia]] == sig[rows[ib]]
-        if informative is not None:
-            both = informative[ia] & informative[ib]
-            same &= both
-            comparable[lo : lo + step] = both.sum(axis=1)
-        equal[lo : lo + step] = same.sum(axis=1)
+    (per position), only bins informative on both sides count. Bin by bin: one column read
+    serves every pair."""
+    equal = np.zeros(a.size, dtype=np.int32)
+    ra, rb = rows[a], rows[b]
+    both = None
+    if informative is not None:
+        both = informative.packed[a] & informative.packed[b]
+        comparable = _popcount(both)
+    else:
+        comparable = np.full(a.size, NUM_BINS, dtype=np.int32)
+    for col in range(NUM_BINS):
+        column = _column(sig, col)
+        same = column[ra] == column[rb]
+        if both is not None:
+            same &= (both[:, col >> 3] & np.uint8(0x80 >> (col & 7))) != 0
+        equal += same
     return equal, comparable
+
+
+def _popcount(packed: npt.NDArray[np.uint8]) -> npt.NDArray[np.int32]:
+    counts: npt.NDArray[np.int32] = np.bitwise_count(packed).sum(axis=1, dtype=np.int32)
+    return counts
 
 
 def jaccard_containment(

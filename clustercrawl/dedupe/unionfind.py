@@ -4,7 +4,9 @@ Anchors are the ids of groups stored by earlier runs: two components with differ
 never merge, so an existing story keeps its id and its members. Labels express cannot-link
 constraints (hreflang translations must not become copies of each other): two components
 that carry the same label never merge. Edges are applied in a caller-given canonical order,
-so the result does not depend on crawl order.
+so the result does not depend on crawl order. Parents and sizes are kept only for nodes an
+edge touched (dicts): most posts have no copy, and two Python lists of ten million ints
+would weigh 600 MB.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ class AnchoredUnionFind:
         anchors: Mapping[int, int] | None = None,
         labels: Mapping[int, Iterable[int]] | None = None,
     ) -> None:
-        self._parent = list(range(n))
-        self._size = [1] * n
+        self._n = n
+        self._parent: dict[int, int] = {}  # absent: a root
+        self._size: dict[int, int] = {}  # absent: 1
         self._anchor: dict[int, int] = dict(anchors or {})
         self._labels: dict[int, frozenset[int]] = {
             node: frozenset(values) for node, values in (labels or {}).items() if values
@@ -36,10 +39,10 @@ class AnchoredUnionFind:
     def find(self, node: int) -> int:
         parent = self._parent
         root = node
-        while parent[root] != root:
-            root = parent[root]
-        while parent[node] != root:  # path compression
-            parent[node], node = root, parent[node]
+        while (up := parent.get(root, root)) != root:
+            root = up
+        while (up := parent.get(node, node)) != root:  # path compression
+            parent[node], node = root, up
         return root
 
     def union(self, a: int, b: int) -> bool:
@@ -53,12 +56,14 @@ class AnchoredUnionFind:
         labels_a, labels_b = self._labels.get(ra), self._labels.get(rb)
         if labels_a and labels_b and not labels_a.isdisjoint(labels_b):
             return False
-        if self._size[ra] < self._size[rb]:
+        size_a, size_b = self._size.get(ra, 1), self._size.get(rb, 1)
+        if size_a < size_b:
             ra, rb = rb, ra
             anchor_a, anchor_b = anchor_b, anchor_a
             labels_a, labels_b = labels_b, labels_a
         self._parent[rb] = ra
-        self._size[ra] += self._size[rb]
+        self._size[ra] = size_a + size_b
+        self._size.pop(rb, None)
         if anchor_a is None and anchor_b is not None:
             self._anchor[ra] = anchor_b
         if labels_b:
@@ -71,7 +76,10 @@ class AnchoredUnionFind:
 
     def roots(self) -> npt.NDArray[np.int64]:
         """Root of every node, by pointer jumping in numpy (no per-node Python call)."""
-        parent = np.asarray(self._parent, dtype=np.int64)
+        parent = np.arange(self._n, dtype=np.int64)
+        if self._parent:
+            parent[np.fromiter(self._parent.keys(), np.int64, len(self._parent))] = np.fromiter(
+                self._parent.values(), np.int64, len(self._parent))
         while True:
             grand = parent[parent]
             if np.array_equal(grand, parent):
