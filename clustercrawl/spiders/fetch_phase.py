@@ -24,7 +24,7 @@ from clustercrawl.spiders.incremental import (
     entry_changed,
     recheck_due,
 )
-from clustercrawl.spiders.release import release_hosts
+from clustercrawl.spiders.release import host_names, release_hosts
 from clustercrawl.spiders.reports import site_report, site_stat_counts
 from clustercrawl.spiders.sources import LocalSiteSource
 from clustercrawl.state import PageState, PostState, SiteRecord
@@ -341,6 +341,8 @@ class FetchMixin(SpiderBase):
             self.crawler.signals.send_catch_log(SITE_FINISHED, site_id=sid,
                                                 hosts=frozenset(st.hosts))
             release_hosts(self.crawler, st.hosts)  # its idle connections and download slots
+            for name in host_names(st.hosts):  # and its Crawl-delay (kept in its record)
+                self.crawl_delays.pop(name, None)
         self._top_up()
 
     def _top_up(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 
-def _hostnames(hosts: Iterable[str]) -> set[str]:
+def host_names(hosts: Iterable[str]) -> set[str]:
     """``urls.site_key`` hosts (no ``www.``, port kept) as bare host names, with ``www.``."""
     names: set[str] = set()
     for host in hosts:
@@ -26,7 +26,7 @@ def _hostnames(hosts: Iterable[str]) -> set[str]:
 def release_hosts(crawler: Any, hosts: Iterable[str]) -> int:
     """Close the idle pooled connections and drop the idle download slots of ``hosts``;
     returns how many connections and slots were let go."""
-    names = _hostnames(hosts)
+    names = host_names(hosts)
     try:
         engine = crawler.engine
     except RuntimeError:  # no crawl running (a spider driven by hand, as in unit tests)
