@@ -56,6 +56,15 @@ def _field_kib(path: str, name: str) -> int:
     return 0
 
 
+def _is_worker(pid: int) -> bool:
+    """An extraction worker (multiprocessing's spawn), not its resource tracker."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"spawn_main" in cmdline
+
+
 def rss_kib(pid: int) -> int:
     return _field_kib(f"/proc/{pid}/status", "VmRSS:")
 
@@ -91,12 +100,12 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         start = time.monotonic()
         with log_path.open("w") as log:
             proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-            peak = crawler_peak = workers_peak = pss_peak = 0
+            peak = crawler_peak = workers_peak = pss_peak = crawl_peak = end_peak = 0
             samples: list[tuple[float, int]] = []
             done = threading.Event()
 
             def sample() -> None:
-                nonlocal peak, crawler_peak, workers_peak, pss_peak
+                nonlocal peak, crawler_peak, workers_peak, pss_peak, crawl_peak, end_peak
                 while not done.is_set():
                     pids = _tree(proc.pid)
                     rss = {p: rss_kib(p) for p in pids}
@@ -104,6 +113,10 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
                     peak = max(peak, tree)
                     crawler_peak = max(crawler_peak, rss.get(proc.pid, 0))
                     workers_peak = max(workers_peak, tree - rss.get(proc.pid, 0))
+                    if any(_is_worker(p) for p in pids):  # crawling: extraction workers up
+                        crawl_peak = max(crawl_peak, tree)
+                    elif workers_peak:  # the workers have left: the end of the run
+                        end_peak = max(end_peak, tree)
                     pss_peak = max(pss_peak, sum(pss_kib(p) for p in pids))
                     samples.append((time.monotonic() - start, tree))
                     done.wait(0.25)
@@ -145,6 +158,8 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         "peak_rss_mib": round(peak / 1024),
         "crawler_peak_rss_mib": round(crawler_peak / 1024),
         "workers_peak_rss_mib": round(workers_peak / 1024),
+        "crawl_phase_peak_mib": round(crawl_peak / 1024),
+        "end_stage_peak_mib": round(end_peak / 1024),
         "peak_pss_mib": round(pss_peak / 1024),
         "first_third_peak_mib": round(early / 1024),
         "last_third_peak_mib": round(late / 1024),
@@ -157,6 +172,8 @@ def _line(row: dict[str, Any], processes: int) -> str:
             f"peak RSS {row['peak_rss_mib']:,} MiB (crawler + {processes} extraction workers; "
             f"PSS {row['peak_pss_mib']:,} MiB), crawling process alone "
             f"{row['crawler_peak_rss_mib']:,} MiB, workers {row['workers_peak_rss_mib']:,} MiB; "
+            f"peak while crawling {row['crawl_phase_peak_mib']:,} MiB, in the end stage (group, "
+            f"write; workers gone) {row['end_stage_peak_mib']:,} MiB; "
             f"first/last third of the run {row['first_third_peak_mib']:,}/"
             f"{row['last_third_peak_mib']:,} MiB; {row['sites_reported']:,} sites in the report, "
             f"statuses {row['statuses']}")
