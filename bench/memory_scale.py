@@ -27,19 +27,52 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
 
-from throughput import tree_rss_kib  # noqa: E402
+
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def _field_kib(path: str, name: str) -> int:
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(name):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _is_worker(pid: int) -> bool:
+    """An extraction worker (multiprocessing's spawn), not its resource tracker."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"spawn_main" in cmdline
 
 
 def rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _field_kib(f"/proc/{pid}/status", "VmRSS:")
+
+
+def pss_kib(pid: int) -> int:
+    """Proportional set size: shared pages (libraries, the workers' common code) counted once
+    over the processes sharing them, where RSS counts them in each."""
+    return _field_kib(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
@@ -67,16 +100,24 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         start = time.monotonic()
         with log_path.open("w") as log:
             proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-            peak = crawler_peak = 0
+            peak = crawler_peak = workers_peak = pss_peak = crawl_peak = end_peak = 0
             samples: list[tuple[float, int]] = []
             done = threading.Event()
 
             def sample() -> None:
-                nonlocal peak, crawler_peak
+                nonlocal peak, crawler_peak, workers_peak, pss_peak, crawl_peak, end_peak
                 while not done.is_set():
-                    tree = tree_rss_kib(proc.pid)
+                    pids = _tree(proc.pid)
+                    rss = {p: rss_kib(p) for p in pids}
+                    tree = sum(rss.values())
                     peak = max(peak, tree)
-                    crawler_peak = max(crawler_peak, rss_kib(proc.pid))
+                    crawler_peak = max(crawler_peak, rss.get(proc.pid, 0))
+                    workers_peak = max(workers_peak, tree - rss.get(proc.pid, 0))
+                    if any(_is_worker(p) for p in pids):  # crawling: extraction workers up
+                        crawl_peak = max(crawl_peak, tree)
+                    elif workers_peak:  # the workers have left: the end of the run
+                        end_peak = max(end_peak, tree)
+                    pss_peak = max(pss_peak, sum(pss_kib(p) for p in pids))
                     samples.append((time.monotonic() - start, tree))
                     done.wait(0.25)
 
@@ -96,8 +137,12 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
     responses = re.findall(r"'response_received_count': (\d+)", text)
     items = re.findall(r"'item_scraped_count': (\d+)", text)
     statuses: dict[str, int] = {}
-    for status in re.findall(r"^\s*'clustercrawl/sites/[^/]+/status/(\w+)': 1,", text, re.M):
-        statuses[status] = statuses.get(status, 0) + 1
+    manifests = sorted((tmp / "out").glob("runs/*/manifest.json"))
+    reported = 0
+    if manifests:  # the run report's rows: every site must have one
+        for site in json.loads(manifests[-1].read_text("utf-8"))["sites"]:
+            statuses[site["status"]] = statuses.get(site["status"], 0) + 1
+            reported += 1
     # memory at the end of the first and last thirds of the crawl: growth while crawling
     third = seconds / 3
     early = max((kib for t, kib in samples if t <= third), default=0)
@@ -109,8 +154,13 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         "responses": int(responses[-1]) if responses else 0,
         "items": int(items[-1]) if items else 0,
         "statuses": statuses,
+        "sites_reported": reported,
         "peak_rss_mib": round(peak / 1024),
         "crawler_peak_rss_mib": round(crawler_peak / 1024),
+        "workers_peak_rss_mib": round(workers_peak / 1024),
+        "crawl_phase_peak_mib": round(crawl_peak / 1024),
+        "end_stage_peak_mib": round(end_peak / 1024),
+        "peak_pss_mib": round(pss_peak / 1024),
         "first_third_peak_mib": round(early / 1024),
         "last_third_peak_mib": round(late / 1024),
     }
@@ -119,8 +169,13 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
 def _line(row: dict[str, Any], processes: int) -> str:
     return (f"{row['sites']:>6} sites ({row['sites_open'] or 'all'} open): "
             f"{row['responses']:,} responses, {row['items']:,} posts in {row['seconds']:.0f} s; "
-            f"peak RSS {row['peak_rss_mib']:,} MiB (crawler + {processes} extraction workers), "
-            f"crawling process alone {row['crawler_peak_rss_mib']:,} MiB; "
+            f"peak RSS {row['peak_rss_mib']:,} MiB (crawler + {processes} extraction workers; "
+            f"PSS {row['peak_pss_mib']:,} MiB), crawling process alone "
+            f"{row['crawler_peak_rss_mib']:,} MiB, workers {row['workers_peak_rss_mib']:,} MiB; "
+            f"peak while crawling {row['crawl_phase_peak_mib']:,} MiB, in the end stage (group, "
+            f"write; workers gone) {row['end_stage_peak_mib']:,} MiB; "
+            f"first/last third of the run {row['first_third_peak_mib']:,}/"
+            f"{row['last_third_peak_mib']:,} MiB; {row['sites_reported']:,} sites in the report, "
             f"statuses {row['statuses']}")
 
 
@@ -151,6 +206,10 @@ def main() -> int:
               f"x{last['crawler_peak_rss_mib'] / first['crawler_peak_rss_mib']:.2f}")
         print(f"per-site slope of the peak: {slope * 1024:.1f} KiB per site "
               f"({slope * 1000:.1f} MiB per 1,000 sites)")
+        crawler_slope = ((last["crawler_peak_rss_mib"] - first["crawler_peak_rss_mib"])
+                         / (last["sites"] - first["sites"]))
+        print(f"per-site slope of the crawling process alone: {crawler_slope * 1024:.1f} KiB "
+              f"per site")
     at_30k = last["peak_rss_mib"] + slope * max(0, 30000 - last["sites"])
     if args.baseline_open is not None:
         with tempfile.TemporaryDirectory(prefix="cc-mem-") as tmp:

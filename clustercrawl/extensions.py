@@ -35,6 +35,7 @@ from clustercrawl.finalize import (
     verdict,
 )
 from clustercrawl.runfiles import output_dir
+from clustercrawl.spiders.reports import site_report, site_stat_counts
 from clustercrawl.state import CrawlStateExtension, state_component
 
 if TYPE_CHECKING:
@@ -111,39 +112,17 @@ def log_summary(manifest: RunManifest, outdir: Path, cumulative: bool) -> None:
 
 
 def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
-    """The manifest of this process's part of the run, from its site states and stats."""
+    """The manifest of this process's part of the run: the finished sites' rows (on disk), the
+    open sites' states, the stats."""
     assert crawler.stats is not None
     stats = crawler.stats.get_stats()
     started = stats.get("start_time")
     finished = datetime.now(UTC)
-    sites: list[SiteReport] = []
+    # the finished sites' rows were put on disk as each finished (clustercrawl.spiders.reports);
+    # the sites still open (a run stopped early, a site flushed at close) are added here
+    sites: list[SiteReport] = list(getattr(spider, "reports", ()))
     for st in spider.states.values():
-        summary = st.summary()
-        sid = st.site.id
-        counts = {s: int(stats.get(f"clustercrawl/sites/{sid}/status/{s}", 0)) for s in STATUSES}
-        counts["unchanged"] += st.unchanged
-        counts["gone"] = len(st.gone)
-        counts["truncated"] = st.counts.get("truncated_bodies", 0)
-        prev = st.previous
-        previous_status = prev.status if prev else None
-        had_posts = bool(prev and prev.posts)
-        status = st.status or "error"
-        sites.append({
-            "site_id": sid,
-            "name": st.site.name,
-            "country": st.site.country,
-            "status": status,
-            "previous_status": previous_status,
-            "regressed": bool(had_posts and previous_status in ("ok", "partial")
-                              and status not in ("ok", "partial")),
-            "mode": summary["mode"],
-            "counts": counts,
-            "requests": st.requests,
-            "errors": st.errors[:50],
-            "gone": st.gone_urls[:200],
-            "channels": summary["channels"],
-            "stopped": list(st.stopped),
-        })
+        sites.append(site_report(st, site_stat_counts(stats, st.site.id)))
     totals: dict[str, Any] = {s: sum(site["counts"][s] for site in sites)
                               for s in (*STATUSES, "truncated")}
     dropped = {k.rsplit("/", 1)[-1]: v for k, v in stats.items()
@@ -173,8 +152,8 @@ def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
         },
         "sites": sites,
         "registry_errors": [str(e) for e in getattr(spider, "registry_errors", [])],
-        "unfinished_sites": sorted(st.site.id for st in spider.states.values()
-                                   if any(r.startswith("run stopped") for r in st.stopped)),
+        "unfinished_sites": sorted(site["site_id"] for site in sites
+                                   if any(r.startswith("run stopped") for r in site["stopped"])),
         "health": health_of(sites, crawler.settings.getfloat("CLUSTERCRAWL_MAX_REGRESSED")),
         "errors": [],
     }

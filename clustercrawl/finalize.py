@@ -29,7 +29,7 @@ from typing import Any, NotRequired, TypedDict
 from clustercrawl.dedupe import Deduper, GroupStore
 from clustercrawl.export.ical import events_to_ical
 from clustercrawl.report.io import write_report
-from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic
+from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic, write_text_atomic
 from clustercrawl.state import StateStore
 from clustercrawl.urls import url_key
 
@@ -226,8 +226,10 @@ def finalize(
         manifest["errors"].append(grouped.error)
         manifest["health"]["exit_status"] = max(manifest["health"]["exit_status"],
                                                 EXIT_STAGE_FAILED)
-    write_atomic(folder / "manifest.json",
-                 json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
+    # encoded a piece at a time: one string of a 30,000-site manifest (and json's list of its
+    # pieces) would cost several times the rows themselves
+    write_text_atomic(folder / "manifest.json",
+                      json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(manifest))
     if grouped.error is None:
         state.clear_pending([url_key(p["url"]) for p in grouped.posts])
     write_report(folder, posts=posts_file if posts_file.exists() else None,

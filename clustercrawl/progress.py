@@ -51,8 +51,10 @@ class ProgressLog:
     def line(self, spider: Any) -> str:
         """``progress: 3/7 sites done, 120 posts, 340 pages; about 1 min left``."""
         states = getattr(spider, "states", {})
-        total = max(len(getattr(spider, "sites", None) or ()), len(states))
-        done = sum(1 for st in states.values() if st.flushed)
+        finished = len(getattr(spider, "finished", ()))  # sites done and let go of
+        total = max(getattr(spider, "sites_total", 0) or len(getattr(spider, "sites", None) or ()),
+                    len(states) + finished)
+        done = finished + sum(1 for st in states.values() if st.flushed)
         stats = self.crawler.stats
         posts = int(stats.get_value("item_scraped_count", 0)) if stats else 0
         pages = int(stats.get_value("response_received_count", 0)) if stats else 0

@@ -56,6 +56,18 @@ def write_atomic(path: Path, data: bytes) -> None:
     part.replace(path)
 
 
+def write_text_atomic(path: Path, pieces: Iterable[str]) -> None:
+    """Write text given in pieces (``JSONEncoder.iterencode``) through a ``.part`` file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    with part.open("w", encoding="utf-8") as f:
+        for piece in pieces:
+            f.write(piece)
+        f.flush()
+        os.fsync(f.fileno())
+    part.replace(path)
+
+
 def write_jsonl_atomic(path: Path, records: Iterable[dict[str, Any]]) -> int:
     """Stream records to ``path`` through a ``.part`` file; returns how many were written."""
     path.parent.mkdir(parents=True, exist_ok=True)

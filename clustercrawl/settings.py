@@ -136,6 +136,8 @@ CLUSTERCRAWL_SITE_POSTS_IN_FLIGHT = 4
 CLUSTERCRAWL_SITES_OPEN = 200
 #: robots.txt parsers kept in memory (the oldest let go; the crawl state keeps the files).
 CLUSTERCRAWL_ROBOTS_PARSERS_KEPT = 2000
+# Scrapy's duplicate filter, a site's fingerprints dropped when the site finishes
+DUPEFILTER_CLASS = "clustercrawl.spiders.dupefilter.SiteDupeFilter"
 #: The whole run stops gracefully after this long (seconds, or "90m", "6h"; 0 = no
 #: deadline): no new request, sites flushed, outputs and manifest written (finish_reason
 #: "deadline"). Unfinished sites go on next run.

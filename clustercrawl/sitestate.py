@@ -22,6 +22,11 @@ from clustercrawl.spiders.config import CrawlLimits
 from clustercrawl.state import PostState, SiteRecord
 from clustercrawl.urls import canonicalize_url, site_key, url_key
 
+#: Scrapy signal sent when a site is finished (its items stored, its report row written):
+#: ``site_id`` and ``hosts`` (its ``urls.site_key`` hosts). Components that keep something per
+#: site or per host (the duplicate filter, the robots.txt parsers) let go of it then.
+SITE_FINISHED = object()
+
 
 @dataclass(slots=True)
 class Candidate:

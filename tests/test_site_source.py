@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from clustercrawl.registry import Site
+from clustercrawl.spiders.reports import SiteReports
 from clustercrawl.spiders.sources import LocalSiteSource
 from tests.conftest import read_run, run_crawl
 
@@ -43,6 +44,41 @@ def test_no_limit_opens_everything() -> None:
     sites = [site(str(i), f"https://s{i % 2}.k.pl/p{i}") for i in range(5)]
     src = LocalSiteSource(sites)
     assert len(src.initial()) == 5 and not src.pending()
+
+
+def test_the_registry_waits_on_disk_read_a_window_at_a_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LocalSiteSource, "SCAN", 3)
+    sites = [site(f"s{i}", f"https://k.pl/{i}" if i < 4 else f"https://s{i}.de/")
+             for i in range(9)]
+    src = LocalSiteSource(sites, open_limit=2)
+    assert src.total == 9 and src.waiting() == 9
+    assert len(src._waiting) == 0  # nothing read before the first sites are asked for
+    first = [s.id for s in src.initial()]
+    assert first == ["s0"]  # s1-s2 wait for k.pl, and only 3 sites are looked at a call
+    assert len(src._waiting) <= 3 + LocalSiteSource.SCAN
+    seen = list(first)
+    while src.pending():
+        for sid in list(src._open):
+            src.done(sid)
+        seen += [s.id for s in src.more()]
+    assert sorted(seen) == sorted(s.id for s in sites) and len(seen) == 9
+    assert src._spool is None  # read to the end: the file is closed
+
+
+def test_report_rows_read_back_in_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SiteReports, "BATCH", 3)
+    reports = SiteReports()
+    assert list(reports) == [] and len(reports) == 0
+    rows: list[Any] = [{"site_id": f"s{i}", "status": "ok", "errors": [f"é{i}"]}
+                       for i in range(7)]
+    for row in rows[:5]:
+        reports.add(row)
+    assert list(reports) == rows[:5]
+    for row in rows[5:]:  # rows added after reading are read back too
+        reports.add(row)
+    assert list(reports) == rows and len(reports) == 7
+    reports.close()
 
 
 @pytest.mark.e2e

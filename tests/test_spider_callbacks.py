@@ -153,10 +153,15 @@ def test_failed_homepage_marks_the_site_unreachable(tmp_path: Path) -> None:
     [home] = start(spider)
     failure = Failure(ConnectionRefusedError())
     failure.request = home  # type: ignore[attr-defined]
-    spider.on_error(failure)
     st = spider.states["pl-cb"]
+    spider.on_error(failure)
     assert st.failure == "unreachable" and st.status == "unreachable"
     assert any("home request failed" in e for e in st.errors)
+    # the site is finished: its state is let go of, its report row kept on disk
+    assert "pl-cb" not in spider.states and spider.finished == {"pl-cb"}
+    [row] = list(spider.reports)
+    assert row["site_id"] == "pl-cb" and row["status"] == "unreachable"
+    assert any("home request failed" in e for e in row["errors"])
 
 
 # -- registry overrides are honoured -----------------------------------------------------------
@@ -217,12 +222,12 @@ def test_bad_override_is_a_registry_error(tmp_path: Path, value: Any) -> None:
 def test_a_guessed_sitemap_answered_by_a_page_is_no_error(tmp_path: Path) -> None:
     spider = make_spider(tmp_path, channels="sitemap")
     [home] = start(spider)
+    st = spider.states["pl-cb"]  # let go of by the spider once the site is finished
     out = answer(home, reply(home, home_html("Klaster CB", "pl")))
     guesses = [r for r in out if isinstance(r, scrapy.Request)]
     assert guesses and all(r.meta["guessed"] for r in guesses)
     for req in guesses:  # each redirected to the homepage, as WordPress does
         answer(req, reply(req, home_html("Klaster CB", "pl"), url=HOME))
-    st = spider.states["pl-cb"]
     assert st.errors == [] and st.counts["missing:sitemap"] == len(guesses)
 
 

@@ -110,7 +110,8 @@ class RedisSiteSource:
             members, errors = parse_unit(unit, entries)
             for err in errors:
                 logger.error("%s (not crawled)", err)
-            fresh = [s for s in members if s.id not in self.spider.states]
+            done = getattr(self.spider, "finished", ())  # finished here, state let go of
+            fresh = [s for s in members if s.id not in self.spider.states and s.id not in done]
             if not fresh:
                 self.queue.done(unit, failure="; ".join(errors)[:500])
                 continue

@@ -19,6 +19,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
 from twisted.internet.defer import Deferred
 
+from clustercrawl.sitestate import SITE_FINISHED
 from clustercrawl.state import optional_store
 
 #: Answers worth keeping: a robots.txt, or the site saying it has none.
@@ -96,3 +97,13 @@ class BoundedRobotsTxtMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._parsers = _ParserCache(crawler.settings.getint("CLUSTERCRAWL_ROBOTS_PARSERS_KEPT"))
+        crawler.signals.connect(self.site_finished, signal=SITE_FINISHED)
+
+    def site_finished(self, hosts: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+        """A finished site's parsers go (``hosts``: ``urls.site_key``, no ``www.``); a later
+        request to the host reads its robots.txt from the crawl state again."""
+        for host in hosts:
+            for netloc in (host, f"www.{host}"):
+                parser = self._parsers.get(netloc)
+                if parser is not None and not isinstance(parser, Deferred):
+                    del self._parsers[netloc]

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import re
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,8 +126,11 @@ def load_registry_text(text: str, name: str = "<text>") -> RegistryLoad:
     """
     fast = _fast_load(text)
     if fast is not None:
-        result = _validate(fast, None, name)
-        if result.ok:
+        try:
+            result: RegistryLoad | None = _validate(fast, None, name)
+        except _ChunkError:
+            result = None  # read whole below
+        if result is not None and result.ok:
             return result
     try:
         data = yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader or SafeLoader)
@@ -147,13 +151,77 @@ _YAML11_BOOL = re.compile(
 
 
 def _fast_load(text: str) -> Any:
-    """The document read by ryaml, or None when PyYAML must read it (see above)."""
+    """The document read by ryaml (its ``sites`` a :class:`_Chunks` for a registry of the
+    usual layout), or None when PyYAML must read it (see above)."""
     if _ryaml is None or _YAML11_BOOL.search(text):
         return None
     try:
-        return _ryaml.loads(text)
+        chunked = _chunked_load(text)
+        return chunked if chunked is not None else _ryaml.loads(text)
     except Exception:
         return None
+
+
+#: entries parsed together by the chunked reading of a registry
+_CHUNK_ENTRIES = 500
+_SITES_KEY = re.compile(r"^sites:[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+class _ChunkError(Exception):
+    """The chunked reading met something it does not handle: the file is read whole."""
+
+
+class _Chunks:
+    """The ``sites`` list of a registry, parsed ``_CHUNK_ENTRIES`` entries at a time as it is
+    iterated: the whole document as Python objects costs ~20 times its size (230 MB for
+    30,000 sites), a chunk's a few MB, and each is let go of once checked."""
+
+    def __init__(self, body: str, indent: str) -> None:
+        self.body = body
+        self.item = indent + "- "
+        self.inner = indent + " "
+
+    def __iter__(self) -> Iterator[Any]:
+        chunk: list[str] = []
+        entries = 0
+        for line in io.StringIO(self.body):
+            if line.startswith(self.item):
+                entries += 1
+                if entries > _CHUNK_ENTRIES:
+                    yield from self._parse(chunk)
+                    chunk, entries = [], 1
+            elif (line.strip() and not line.startswith(self.inner)
+                  and not line.lstrip().startswith("#")):
+                raise _ChunkError("a top-level field after the sites list")
+            chunk.append(line)
+        yield from self._parse(chunk)
+
+    @staticmethod
+    def _parse(lines: list[str]) -> list[Any]:
+        text = "".join(lines)
+        try:
+            items = _ryaml.loads(text) if text.strip() else []
+        except Exception as exc:
+            raise _ChunkError(str(exc)) from exc
+        if not isinstance(items, list):
+            raise _ChunkError("not a block list")
+        return items
+
+
+def _chunked_load(text: str) -> dict[str, Any] | None:
+    """A registry laid out as usual (top-level fields, then ``sites:`` and its block list to
+    the end of the file) with its sites read lazily; None for any other layout."""
+    match = _SITES_KEY.search(text)
+    if match is None:
+        return None
+    head = _ryaml.loads(text[:match.start()] + "sites: []\n")
+    body = text[match.end():].lstrip("\n")
+    first = next((line for line in io.StringIO(body)
+                  if line.strip() and not line.lstrip().startswith("#")), None)
+    if not isinstance(head, dict) or first is None or not first.lstrip().startswith("- "):
+        return None
+    head["sites"] = _Chunks(body, first[: len(first) - len(first.lstrip())])
+    return head
 
 
 def _validate(data: Any, root: yaml.Node | None, name: str) -> RegistryLoad:
@@ -165,7 +233,7 @@ def _validate(data: Any, root: yaml.Node | None, name: str) -> RegistryLoad:
             name, f"schema_version {version!r} is not supported (expected {SCHEMA_VERSION})"
         )
     sites_data = data.get("sites")
-    if not isinstance(sites_data, list):
+    if not isinstance(sites_data, list | _Chunks):
         raise RegistryFileError(name, "has no 'sites' list")
 
     errors: list[RegistryError] = []

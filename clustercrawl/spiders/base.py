@@ -23,6 +23,7 @@ from clustercrawl.spiders.incremental import (
     RecheckPolicy,
     page_headers,
 )
+from clustercrawl.spiders.reports import SiteReports
 from clustercrawl.spiders.sources import SiteSource
 from clustercrawl.state import PageState, StateStore
 from clustercrawl.urls import url_key
@@ -48,6 +49,8 @@ class SpiderBase(scrapy.Spider):
     recheck: RecheckPolicy
 
     states: dict[str, SiteState]
+    reports: SiteReports
+    finished: set[str]
     budget: BudgetPolicy
     #: why the run is stopping (a signal, the run deadline), or None while it runs
     draining: str | None = None

@@ -44,6 +44,7 @@ from clustercrawl.spiders.fetch_phase import FetchMixin
 from clustercrawl.spiders.incremental import (
     RecheckPolicy,
 )
+from clustercrawl.spiders.reports import SiteReports
 from clustercrawl.spiders.sources import LocalSiteSource
 from clustercrawl.state import GONE, store_for
 from clustercrawl.urls import url_key
@@ -73,11 +74,17 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         #: re-walk every channel and re-emit unchanged posts too
         self.full = args.full
         self.run_stamp = utc_now_iso().replace(":", "").replace("-", "")
+        #: the sites open now; a finished site's state is let go, its report row kept on
+        #: disk (``reports``) and its id in ``finished``
         self.states: dict[str, SiteState] = {}
+        self.reports = SiteReports()
+        self.finished: set[str] = set()
         #: robots.txt Crawl-delay per download slot (host), enforced by CrawlDelayAutoThrottle
         self.crawl_delays: dict[str, float] = {}
         self.registry_errors: list[RegistryError] = []
+        #: the selected registry sites until the crawl starts (then only the source has them)
         self.sites: list[Site] = []
+        self.sites_total = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ClustersSpider:
@@ -112,6 +119,7 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         for site_id, reason in loaded.skipped:
             logger.info("registry: site %s skipped: %s", site_id, reason)
         self.sites = select(loaded, self.arguments)
+        self.sites_total = len(self.sites)
         # ``scrapy check`` fetches only its contracts' pages: no site starts from the source
         self.site_source = LocalSiteSource([] if os.environ.get("SCRAPY_CHECK") else self.sites)
         logger.info("crawling %d site(s) from %s", len(self.sites), loaded.path)
@@ -123,6 +131,8 @@ class ClustersSpider(DiscoveryMixin, FetchMixin):
         self.runner.start()
         if isinstance(self.site_source, LocalSiteSource):
             self.site_source.open_limit = self.settings.getint("CLUSTERCRAWL_SITES_OPEN")
+            if not os.environ.get("SCRAPY_CHECK"):  # the contracts look sites up by id
+                self.sites = []  # the source has them on disk: the registry is not kept
         for site in self.site_source.initial():
             for req in self._start_site(site):
                 yield req

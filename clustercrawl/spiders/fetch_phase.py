@@ -15,15 +15,17 @@ from clustercrawl.discovery import links
 from clustercrawl.discovery.entry import Channel, Entry
 from clustercrawl.items import PostItem
 from clustercrawl.posts import merge_copies, utc_now_iso
-from clustercrawl.sitestate import Candidate, PostTicket, SiteState
+from clustercrawl.sitestate import SITE_FINISHED, Candidate, PostTicket, SiteState
 from clustercrawl.spiders.base import PRIO_POST, SpiderBase
-from clustercrawl.spiders.budget import NOT_POST, OK, ChannelBreaker
+from clustercrawl.spiders.budget import NOT_POST, OK
 from clustercrawl.spiders.incremental import (
     complete_channel,
     conditional_headers,
     entry_changed,
     recheck_due,
 )
+from clustercrawl.spiders.release import host_names, release_hosts
+from clustercrawl.spiders.reports import site_report, site_stat_counts
 from clustercrawl.spiders.sources import LocalSiteSource
 from clustercrawl.state import PageState, PostState, SiteRecord
 from clustercrawl.urls import url_key
@@ -279,14 +281,11 @@ class FetchMixin(SpiderBase):
             self.store.mark_gone(st.gone, utc_now_iso())
         st.status = self._site_status(st, items)
         self._record_site(st, items)
+        # per-site figures go to the site's report row (clustercrawl.spiders.reports), not
+        # to the stats: the stats stay as small at 30,000 sites as at 3
         stats = self.crawler.stats
         sid = st.site.id
-        for ch, n in st.channel_entries.items():
-            stats.set_value(f"clustercrawl/sites/{sid}/entries/{ch}", n)
-        for ch in st.channel_endpoints:
-            stats.set_value(f"clustercrawl/sites/{sid}/channel_exists/{ch}", 1)
-        stats.set_value(f"clustercrawl/sites/{sid}/items", len(items))
-        stats.set_value(f"clustercrawl/sites/{sid}/status/{st.status}", 1)
+        stats.inc_value(f"clustercrawl/sites_status/{st.status}")
         stats.inc_value("clustercrawl/status/gone", len(st.gone))
         for item in items:
             stats.inc_value(f"clustercrawl/items/channel/{item.crawl['channel']}")
@@ -325,26 +324,25 @@ class FetchMixin(SpiderBase):
             self._site_done(st)
 
     def _site_done(self, st: SiteState) -> None:
-        """The site's items are stored: keep its record now (not at spider close), let go of
-        all but its report, free its slot and start the next sites. Memory then grows with
-        the sites in flight, not with the registry."""
+        """The site's items are stored: keep its record now (not at spider close), put its
+        report row on disk, let go of its state, free its slot and start the next sites.
+        Memory then grows with the sites in flight, not with the registry."""
         self.site_source.done(st.site.id)
         if self.store is not None and st.record is not None:
             self.store.put_site(st.record)
             st.record_saved = True
-        prev = st.previous
-        if prev is not None:  # the report reads only these of it
-            st.previous = SiteRecord(site_id=prev.site_id, status=prev.status, posts=prev.posts)
-        st.post_queue = deque()
-        st.listing_pages_seen = set()
-        st.home_links = []
-        st.robots_sitemaps = None
-        st.hosts = set()
-        st.walked = set()
-        st.wp_changed = []
-        del st.errors[50:]
-        del st.gone_urls[200:]
-        st.breaker = ChannelBreaker(self.budget)
+        sid = st.site.id
+        if self.states.get(sid) is st:
+            counters = site_stat_counts(self.crawler.stats.get_stats(), sid, pop=True)
+            self.reports.add(site_report(st, counters))
+            del self.states[sid]
+            self.finished.add(sid)
+            # the duplicate filter and the robots.txt parsers let go of the site too
+            self.crawler.signals.send_catch_log(SITE_FINISHED, site_id=sid,
+                                                hosts=frozenset(st.hosts))
+            release_hosts(self.crawler, st.hosts)  # its idle connections and download slots
+            for name in host_names(st.hosts):  # and its Crawl-delay (kept in its record)
+                self.crawl_delays.pop(name, None)
         self._top_up()
 
     def _top_up(self) -> None:
@@ -353,7 +351,7 @@ class FetchMixin(SpiderBase):
         if self.draining or not isinstance(src, LocalSiteSource) or not src.pending():
             return
         for site in src.more():
-            if site.id in self.states:  # started already (by a caller of _start_site)
+            if site.id in self.states or site.id in self.finished:  # started already
                 src.done(site.id)
                 continue
             for req in self._start_site(site):

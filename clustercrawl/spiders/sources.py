@@ -8,9 +8,11 @@ source (``clustercrawl.distributed``) hands them out from Redis as processes ask
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections import Counter, deque
 from collections.abc import Iterable
-from typing import Protocol
+from typing import IO, Protocol
 
 from clustercrawl.registry import Site
 from clustercrawl.urls import registered_domain
@@ -42,23 +44,43 @@ class LocalSiteSource:
     At most ``open_limit`` sites are open at once (0 = all at start), and never two of one
     registered domain (``en.k.pl`` waits for ``k.pl``): the scheduler, the per-site state
     and the connection pool hold the sites in flight, not the registry, so memory stays flat
-    in the number of sites; and one organisation's hosts are not crawled in parallel.
+    in the number of sites; and one organisation's hosts are not crawled in parallel. The
+    sites not yet looked at wait in a temporary file, read in order a window at a time.
     """
 
-    #: sites looked at per call when skipping ones whose registered domain is busy
+    #: sites looked at per call when skipping ones whose registered domain is busy; also
+    #: how many are read ahead from the spool file
     SCAN = 2000
 
     def __init__(self, sites: Iterable[Site], open_limit: int = 0) -> None:
-        self._waiting: deque[Site] = deque(sites)
-        self.total = len(self._waiting)
+        self._spool: IO[bytes] | None = None
+        self._unread = 0
+        for site in sites:
+            if self._spool is None:  # closed by close(), or when the source is collected
+                self._spool = tempfile.TemporaryFile(prefix="clustercrawl-registry-")  # noqa: SIM115
+            pickle.dump(site, self._spool, protocol=pickle.HIGHEST_PROTOCOL)
+            self._unread += 1
+        if self._spool is not None:
+            self._spool.seek(0)
+        self._waiting: deque[Site] = deque()
+        self.total = self._unread
         self.open_limit = open_limit
         self._open: dict[str, str] = {}  # site id -> registered domain
         self._busy: Counter[str] = Counter()
+
+    def _read_ahead(self) -> None:
+        while self._unread and len(self._waiting) < self.SCAN and self._spool is not None:
+            self._waiting.append(pickle.load(self._spool))  # our own file, written above
+            self._unread -= 1
+        if not self._unread and self._spool is not None:
+            self._spool.close()
+            self._spool = None
 
     def _take(self) -> list[Site]:
         out: list[Site] = []
         skipped: list[Site] = []
         scanned = 0
+        self._read_ahead()
         while self._waiting and scanned < self.SCAN and (
             not self.open_limit or len(self._open) < self.open_limit
         ):
@@ -71,6 +93,8 @@ class LocalSiteSource:
             self._open[site.id] = domain
             self._busy[domain] += 1
             out.append(site)
+            if not self._waiting:
+                self._read_ahead()
         self._waiting.extendleft(reversed(skipped))
         return out
 
@@ -81,11 +105,11 @@ class LocalSiteSource:
         return self._take()
 
     def pending(self) -> bool:
-        return bool(self._waiting)
+        return bool(self._waiting) or self._unread > 0
 
     def waiting(self) -> int:
         """Sites not started yet."""
-        return len(self._waiting)
+        return len(self._waiting) + self._unread
 
     def done(self, site_id: str) -> None:
         domain = self._open.pop(site_id, None)
@@ -95,4 +119,6 @@ class LocalSiteSource:
                 del self._busy[domain]
 
     def close(self) -> None:
-        return None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
