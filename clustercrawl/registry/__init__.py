@@ -4,7 +4,8 @@ The package keeps the import surface of the former ``clustercrawl/registry.py``:
 ``from clustercrawl.registry import load_registry, select_sites, Site, …``.
 
 * :mod:`~clustercrawl.registry.model` - the ``Site`` record and the vocabularies;
-* :mod:`~clustercrawl.registry.load` - reading and validating a registry file;
+* :mod:`~clustercrawl.registry.load` - reading a registry file, keeping the valid entries;
+* :mod:`~clustercrawl.registry.checks` - the per-field checks of one entry, with their lines;
 * :mod:`~clustercrawl.registry.select` - choosing sites by id, country, language, type, tag;
 * :mod:`~clustercrawl.registry.verify` - ``clustercrawl registry verify`` (online, Scrapy);
 * :mod:`~clustercrawl.registry.writeback` - storing what verify found, comments kept.
@@ -12,13 +13,15 @@ The package keeps the import surface of the former ``clustercrawl/registry.py``:
 
 from __future__ import annotations
 
-from clustercrawl.registry.load import (
+from clustercrawl.registry.checks import (
     ID_PATTERN,
     RegistryError,
-    RegistryFileError,
-    RegistryLoad,
     is_country_code,
     is_language_code,
+)
+from clustercrawl.registry.load import (
+    RegistryFileError,
+    RegistryLoad,
     load_registry,
     load_registry_text,
 )
