@@ -26,34 +26,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+import proctree  # bench/, the script's own folder
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _tree(pid: int) -> list[int]:
-    """A process and all its descendants (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(children.get(p, []))
-    return out
-
-
-def _field_kib(path: str, name: str) -> int:
-    try:
-        for line in Path(path).read_text().splitlines():
-            if line.startswith(name):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
 
 
 def _is_worker(pid: int) -> bool:
@@ -65,14 +40,10 @@ def _is_worker(pid: int) -> bool:
     return b"spawn_main" in cmdline
 
 
-def rss_kib(pid: int) -> int:
-    return _field_kib(f"/proc/{pid}/status", "VmRSS:")
-
-
 def pss_kib(pid: int) -> int:
     """Proportional set size: shared pages (libraries, the workers' common code) counted once
     over the processes sharing them, where RSS counts them in each."""
-    return _field_kib(f"/proc/{pid}/smaps_rollup", "Pss:")
+    return proctree.status_kib(pid, "Pss:", "smaps_rollup")
 
 
 def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
@@ -107,8 +78,8 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
             def sample() -> None:
                 nonlocal peak, crawler_peak, workers_peak, pss_peak, crawl_peak, end_peak
                 while not done.is_set():
-                    pids = _tree(proc.pid)
-                    rss = {p: rss_kib(p) for p in pids}
+                    pids = list(proctree.tree_stats(proc.pid))
+                    rss = {p: proctree.rss_kib(p) for p in pids}
                     tree = sum(rss.values())
                     peak = max(peak, tree)
                     crawler_peak = max(crawler_peak, rss.get(proc.pid, 0))

@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import proctree  # noqa: E402  (bench/, the script's own folder)
+
 from clustercrawl.demoweb.scoring import read_jsonl, score  # noqa: E402
 
 
@@ -39,47 +41,13 @@ def machine_busy() -> float:
     return (sum(values[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
-def tree_cpu(pid: int, seen: dict[int, float]) -> None:
-    """CPU seconds (user + system) of a process and its descendants so far, per pid, into
-    ``seen`` (the last sample of a process that ended stays)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    children: dict[int, list[int]] = {}
-    stats: dict[int, list[str]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-            stats[int(stat.parent.name)] = fields
-        except (OSError, IndexError, ValueError):
-            continue
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        todo.extend(children.get(p, []))
-        if p in stats:
-            seen[p] = (int(stats[p][11]) + int(stats[p][12])) / tick
-
-
-def tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+def tree_sample(pid: int, seen: dict[int, float]) -> int:
+    """Resident memory (KiB) of a process and its descendants now; their CPU seconds so
+    far go into ``seen`` per pid (the last sample of a process that ended stays)."""
     total = 0
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-        except (OSError, IndexError, ValueError):
-            continue
-    todo = [pid]
-    while todo:
-        p = todo.pop()
-        todo.extend(children.get(p, []))
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
+    for p, fields in proctree.tree_stats(pid).items():
+        seen[p] = proctree.cpu_seconds(fields)
+        total += proctree.rss_kib(p)
     return total
 
 
@@ -105,8 +73,7 @@ def run_measured(cmd: list[str], cwd: Path) -> Measured:
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss_kib(proc.pid))
-            tree_cpu(proc.pid, cpu)
+            peak = max(peak, tree_sample(proc.pid, cpu))
             time.sleep(0.25)
 
     t = threading.Thread(target=sample, daemon=True)
