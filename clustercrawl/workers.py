@@ -90,32 +90,6 @@ class ExtractionRunner:
         """Extract a page and build its item in one worker call (see ``ItemJob``)."""
         return await self.run(_extract_item_call, html, job)
 
-    async def extract(
-        self,
-        html: str,
-        url: str,
-        language: str | None,
-        timezone: str | None,
-        hints: Entry | None,
-        date_order: str | None = None,
-    ) -> dict[str, Any]:
-        if not self.processes:
-            return extract_post(html, url, language=language, timezone=timezone, hints=hints,
-                                date_order=date_order)
-        loop = asyncio.get_running_loop()
-        pool = self._get_pool()
-        try:
-            return await loop.run_in_executor(
-                pool, _extract_call, html, url, language, timezone, hints, date_order
-            )
-        except BrokenProcessPool:
-            # A worker died (a pathological page can crash lxml): start a fresh pool so the
-            # rest of the crawl goes on, and report this page as failed.
-            logger.error("extraction worker died on %s; restarting the worker pool", url)
-            self._pool = None
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
@@ -154,14 +128,6 @@ def _call_in_worker(fn: Callable[..., T], *args: Any) -> T:
 
 class WorkerError(RuntimeError):
     """An error raised in a worker that could not travel back as itself."""
-
-
-def _extract_call(
-    html: str, url: str, language: str | None, timezone: str | None, hints: Entry | None,
-    date_order: str | None = None,
-) -> dict[str, Any]:
-    return extract_post(html, url, language=language, timezone=timezone, hints=hints,
-                        date_order=date_order)
 
 
 @dataclass(slots=True)
