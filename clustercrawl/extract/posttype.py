@@ -150,8 +150,10 @@ def _undated_event(title: str, body: str, section: str = "") -> str | None:
     # the event word in the title, or with the tense in one sentence of the lead: "the
     # partners met in Brussels. … study visits are planned" names no event
     lead_sentences = _SENTENCE_END.split(body.lstrip()[:_LEAD_TENSE_CHARS])[:3]
+    # "… presented at the next general assembly" points to a later meeting: no evidence
     if vocab.EVENT.search(title) is None and not any(
-            vocab.EVENT.search(s) and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
+            vocab.EVENT.search(vocab.NEXT_EVENT_REF.blank(s))
+            and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
             for s in [*_SENTENCE_END.split(first), *lead_sentences]):
         return None
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))

@@ -21,6 +21,7 @@ __all__ = [
     "MEMBER",
     "MEMBER_LEAD",
     "MEMBER_SEGMENTS",
+    "NEXT_EVENT_REF",
     "PRESS",
     "PROJECT_SEGMENTS",
     "REPORT",
@@ -44,7 +45,8 @@ EVENT_WORDS: Mapping[str, tuple[str, ...]] = {
            r"\w*börse\w*", r"\w*netzwerkabend\w*", r"\w*empfang",
            r"messe(?:tag|stand|auftritt|beteiligung)\w*", r"gemeinschaftsst[aä]nd\w*",
            r"(?:cluster|aktions|themen|innovations|projekt)woche\w*",
-           r"(?:cluster|innovations|aktions|netzwerk)tage?\b"),
+           r"(?:cluster|innovations|aktions|netzwerk)tage?\b",
+           r"(?:mitglieder|haupt|jahreshaupt|gesellschafter|voll)versammlung\w*"),
     "fr": (r"conférence\w*", r"congrès", r"forum", r"ateliers?", r"séminaire\w*",
            r"webinaire\w*", r"salons?", r"rencontres?", r"journées?", r"colloques?",
            r"événements?", r"évènements?", r"missions?\s+(?:économiques?|d'affaires|collectives?)",
@@ -62,7 +64,8 @@ EVENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "cs": (r"konferenc\w*", r"kongres\w*", r"fór\w*", r"seminář\w*", r"webinář\w*",
            r"veletrh\w*", r"setkání", r"školení", r"kulatý stůl", r"workshop\w*", r"akc[eií]",
            r"podnikatelsk\w+\s+mis\w+", r"mis[eií]", r"jednání", r"zasedání",
-           r"dn[ei]\w*\s+klastr\w*", r"den\s+klastr\w*", r"klastrov\w+\s+den"),
+           r"dn[ei]\w*\s+klastr\w*", r"den\s+klastr\w*", r"klastrov\w+\s+den",
+           r"valn\w+\s+hromad\w*"),
     "sk": (r"konferenci\w*", r"seminár\w*", r"webinár\w*", r"veľtrh\w*", r"stretnuti\w*",
            r"podujati\w*", r"školeni\w*", r"rokovan\w*", r"de[ňn]\w*\s+klastr\w*",
            r"valn\w+\s+zhromaždeni\w*"),
@@ -367,6 +370,11 @@ class FoldedPattern:
         rx, subject = self._pick(text)
         return rx.finditer(subject)
 
+    def blank(self, text: str) -> str:
+        """The text with every match replaced by spaces (same length, offsets kept)."""
+        rx, subject = self._pick(text)
+        return rx.sub(lambda m: " " * len(m.group(0)), subject) if rx.search(subject) else text
+
 
 def compile_table(table: Mapping[str, tuple[str, ...]]) -> FoldedPattern:
     """One case-insensitive pattern over all languages, fragments bounded by non-letters
@@ -377,6 +385,22 @@ def compile_table(table: Mapping[str, tuple[str, ...]]) -> FoldedPattern:
 
 EVENT = compile_table(EVENT_WORDS)
 REPORT = compile_table(REPORT_WORDS)
+
+# "at the next general assembly", "na příští valné hromadě": a later meeting the post points
+# to, not the event it is about (a news item's "results will be presented at the next …")
+_NEXT_REF_WORDS = (
+    r"(?:at|to|during|until|before|by|for)\s+(?:the|our|its)\s+next",
+    r"(?:(?:auf|bei|in|zu|bis\s+zu|vor)\s+(?:der|dem|den)|zur|zum|beim|im|am)\s+nächsten",
+    r"(?:lors\s+de|à|pour|avant|jusqu'à)\s+(?:la|le|l')\s*prochaine?",
+    r"(?:en|para|durante|hasta|antes\s+de)\s+(?:la|el)\s+próxim[oa]",
+    r"(?:alla|al|nella|nel|durante\s+(?:la|il)|per\s+(?:la|il)|prima\s+della|fino\s+alla)"
+    r"\s+prossim[oa]",
+    r"(?:na|podczas|do|przed)\s+(?:następn|najbliższ)\w*",
+    r"(?:na|při|do|před|pri|pred)\s+(?:příští|nejbližší|budúc|najbližš|nasledujúc)\w*",
+)
+NEXT_EVENT_REF = FoldedPattern(
+    rf"(?<![^\W\d_])(?:{'|'.join(_NEXT_REF_WORDS)})\s+(?:[^\W\d_]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(f for frags in EVENT_WORDS.values() for f in frags)})(?![^\W\d_])")
 ANNOUNCE = compile_table(ANNOUNCE_WORDS)
 CALL = compile_table(CALL_WORDS)
 DEADLINE = compile_table(DEADLINE_WORDS)
