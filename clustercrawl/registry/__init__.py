@@ -6,6 +6,7 @@ The package keeps the import surface of the former ``clustercrawl/registry.py``:
 * :mod:`~clustercrawl.registry.model` - the ``Site`` record and the vocabularies;
 * :mod:`~clustercrawl.registry.load` - reading a registry file, keeping the valid entries;
 * :mod:`~clustercrawl.registry.checks` - the per-field checks of one entry, with their lines;
+* :mod:`~clustercrawl.registry.codes` - the country, language and time-zone codes accepted;
 * :mod:`~clustercrawl.registry.select` - choosing sites by id, country, language, type, tag;
 * :mod:`~clustercrawl.registry.verify` - ``clustercrawl registry verify`` (online, Scrapy);
 * :mod:`~clustercrawl.registry.writeback` - storing what verify found, comments kept.
@@ -16,9 +17,8 @@ from __future__ import annotations
 from clustercrawl.registry.checks import (
     ID_PATTERN,
     RegistryError,
-    is_country_code,
-    is_language_code,
 )
+from clustercrawl.registry.codes import is_country_code, is_language_code
 from clustercrawl.registry.load import (
     RegistryFileError,
     RegistryLoad,

@@ -4,18 +4,17 @@ Split from :mod:`clustercrawl.registry.load` (which reads the file and keeps the
 entries) because the per-field rules are most of the code and change on their own.
 """
 
+from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import pycountry
 import yaml
 
+from clustercrawl.registry.codes import is_country_code, is_language_code, is_zone
 from clustercrawl.registry.model import (
     CHANNELS,
     DATE_ORDERS,
@@ -240,7 +239,7 @@ class _EntryChecker:
         code = value.strip().upper()
         if code in NETWORK_COUNTRIES:
             return code
-        if _is_country(code):
+        if is_country_code(code):
             return code
         hint = f"; write {_COUNTRY_HINTS[code]!r}" if code in _COUNTRY_HINTS else ""
         self.error(
@@ -264,7 +263,7 @@ class _EntryChecker:
                 )
                 continue
             code = item.strip().lower()
-            if not _is_language(code):
+            if not is_language_code(code):
                 self.error(f"languages[{i}]", f"unknown language {item!r} (ISO 639-1 expected)")
                 continue
             if code not in codes:
@@ -288,7 +287,7 @@ class _EntryChecker:
         value = raw.get("timezone")
         if value is None:
             return default_timezone(country) if country else None
-        if not isinstance(value, str) or not _is_zone(value):
+        if not isinstance(value, str) or not is_zone(value):
             self.error("timezone", f"{value!r} is not an IANA time zone (e.g. Europe/Warsaw)")
             return None
         return value
@@ -482,36 +481,3 @@ class _EntryChecker:
             )
             return None
         return value.upper()
-
-
-@functools.cache
-def _is_country(code: str) -> bool:
-    """An ISO 3166-1 alpha-2 code pycountry knows (cached: a registry repeats a few codes)."""
-    return len(code) == 2 and code.isalpha() and pycountry.countries.get(alpha_2=code) is not None
-
-
-@functools.cache
-def _is_language(code: str) -> bool:
-    """An ISO 639-1 code pycountry knows."""
-    return len(code) == 2 and code.isalpha() and pycountry.languages.get(alpha_2=code) is not None
-
-
-def is_country_code(value: str) -> bool:
-    """True for a country a registry entry may name: ISO 3166-1 alpha-2, EU or INT."""
-    code = value.strip().upper()
-    return code in NETWORK_COUNTRIES or _is_country(code)
-
-
-def is_language_code(value: str) -> bool:
-    """True for an ISO 639-1 language code."""
-    return _is_language(value.strip().lower())
-
-
-@functools.cache
-def _is_zone(name: str) -> bool:
-    """True when zoneinfo knows the zone (what the extractor will use to localise dates)."""
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        return False
-    return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from clustercrawl.registry.checks import is_country_code, is_language_code
+from clustercrawl.registry.codes import is_country_code, is_language_code
 from clustercrawl.registry.model import SITE_TYPES, Site
 
 
