@@ -34,6 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from demoserver import demo_web  # noqa: E402  (bench/, the script's own folder)
+
 from tests.redis_fixture import RedisServer  # noqa: E402
 
 BASE = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "LOG_LEVEL": "INFO",
@@ -117,19 +119,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="cc-dist-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        registry = tmp / "registry.yaml"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "clustercrawl.demoweb", "serve", "--port", "0",
-             "--extra-sites", str(args.extra_sites), "--posts-per-site", str(args.posts_per_site),
-             "--registry-out", str(registry), "--truth-out", str(tmp / "truth.json")],
-            cwd=ROOT, stdout=subprocess.DEVNULL,
-        )
-        try:
-            while not ((tmp / "truth.json").exists() and registry.exists()):
-                if server.poll() is not None:
-                    raise SystemExit("demo web did not start")
-                time.sleep(0.2)
-            truth = json.loads((tmp / "truth.json").read_text("utf-8"))
+        with demo_web(tmp, args.extra_sites, args.posts_per_site) as web:
+            server, registry = web.process, web.registry
+            truth = json.loads(web.truth.read_text("utf-8"))
             # the reference: one process, no Redis, the same settings
             out = tmp / "single"
             cpu0, server_cpu, busy = children_cpu(), proc_cpu(server.pid), machine_busy()
@@ -172,9 +164,6 @@ def main() -> int:
                           f"{row['workers_cpu_s']} s, demo server {row['server_cpu_s']} s "
                           f"({row['cpu_busy']:.0%} of the machine), other processes "
                           f"{row['other_cpu_s']} s", flush=True)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
     base = rows[0]["pages_per_min"]
     cores = os.cpu_count() or 1

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import proctree  # noqa: E402  (bench/, the script's own folder)
+from demoserver import demo_web  # noqa: E402
 
 from clustercrawl.demoweb.scoring import read_jsonl, score  # noqa: E402
 
@@ -105,19 +106,9 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="cc-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        registry = tmp / "registry.yaml"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "clustercrawl.demoweb", "serve", "--port", "0",
-             "--extra-sites", str(args.extra_sites), "--posts-per-site", str(args.posts_per_site),
-             "--registry-out", str(registry), "--truth-out", str(tmp / "truth.json")],
-            cwd=ROOT, stdout=subprocess.DEVNULL,
-        )
-        try:
-            while not (tmp / "truth.json").exists():
-                if server.poll() is not None:
-                    raise SystemExit("demo web did not start")
-                time.sleep(0.2)
-            truth = json.loads((tmp / "truth.json").read_text("utf-8"))
+        with demo_web(tmp, args.extra_sites, args.posts_per_site) as web:
+            registry = web.registry
+            truth = json.loads(web.truth.read_text("utf-8"))
             crawl = run_measured(
                 [sys.executable, "-m", "scrapy", "crawl", "clusters", "-a", f"registry={registry}",
                  "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -126,9 +117,6 @@ def main() -> int:
                  "-s", f"CLUSTERCRAWL_OUTPUT_DIR={tmp / 'out'}", "-s", "LOG_LEVEL=INFO"],
                 ROOT,
             )
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
         pages, secs = final_stats_rate(crawl.log)
         posts = [i for p in (tmp / "out").glob("runs/*/posts.jsonl") for i in read_jsonl(p)]
         items = len(posts)
