@@ -37,6 +37,10 @@ _EDITION = re.compile(
 _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
+#: a sentence end (not at "29. marca") or a line break: where the lead's parts end
+_LEAD_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
+LEAD_LOOKAHEAD = 2  # lines after the first sentence: the lead is the opening, not the body
+_NAMED_YEAR = re.compile(r"([^\W\d_]{2,})[\s'’]*(19[89]\d|20[0-5]\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
 _NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
@@ -74,15 +78,26 @@ def _roman(text: str) -> int:
     return total
 
 
-def _editions(text: str) -> set[int]:
+def _editions(text: str, *, named: bool = False) -> set[int]:
+    """Edition numbers; ``named``: only before a name or a kind of event ("20th TCI Global
+    Conference"), as a lead's prose also counts days and rankings ("10th and 11th")."""
     found = set()
     for m in _EDITION.finditer(text):
-        if ew.fold(m.group(2)) not in _MONTH_WORDS:
+        if ew.fold(m.group(2)) not in _MONTH_WORDS and (not named or _names_next(m.group(2))):
             found.add(int(m.group(1)))
     for m in _ROMAN.finditer(text):
-        if len(m.group(1)) >= 2 and ew.fold(m.group(2)) not in _MONTH_WORDS:
+        if len(m.group(1)) >= 2 and ew.fold(m.group(2)) not in _MONTH_WORDS and (
+                not named or _names_next(m.group(2))):
             found.add(_roman(m.group(1)))
     return {n for n in found if 0 < n <= 60}
+
+
+def _names_next(raw: str) -> bool:
+    """The word after an edition number starts a name or names a kind of event."""
+    word = ew.fold(raw)
+    if word in ew.TITLE_WORDS:
+        return False
+    return raw[0].isupper() or any(c.kind == ew.TYPE for c in ew.concepts_of(word))
 
 
 def _plain_words(word: str, into: set[str]) -> None:
@@ -94,9 +109,11 @@ def _plain_words(word: str, into: set[str]) -> None:
 
 def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
               types: set[str], topics: set[str], words: set[str] | None = None) -> None:
+    previous = ""
     for index, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group(0)
-        word = ew.fold(raw)
+        word, before = ew.fold(raw), previous
+        previous = word
         if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
             continue
         if _DAYS_TOKEN.fullmatch(word):
@@ -109,6 +126,11 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             out["A:" + named.group(1)] = ACRONYM_WEIGHT  # "TCI2019", "tci2016": name + year
             continue
         concepts = ew.concepts_of(word)
+        if before in ew.QUANTITY_WORDS or before.isdigit():
+            # "a few days left", "two weeks": a duration, not the Cluster Days
+            concepts = tuple(c for c in concepts if c.name not in ew.DURATIONS)
+            if not concepts and word in ew.DURATION_WORDS:
+                continue
         if not concepts and "-" in word and (nations := ew.nations_of(word)):
             out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
             continue
@@ -163,6 +185,39 @@ def _slug_editions(slug: str) -> set[int]:
     return found
 
 
+def _lead_part(lead: str) -> str:
+    """The lead's first sentence; when it names no kind of event ("TCI2017: Only a few days
+    left to register!"), also the first of the next lines that does ("20th TCI Global
+    Conference, Bogota, 7-9 November"): the lines between would only dilute the name."""
+    first = _SENTENCE_END.split(lead, maxsplit=1)[0]
+    rest = lead[len(first):]
+    if _names_type(first):
+        return first
+    for part in [p for p in _LEAD_BREAK.split(rest) if p.strip()][:LEAD_LOOKAHEAD]:
+        if _names_type(part):
+            return first + " " + part
+    return first
+
+
+def _names_type(text: str) -> bool:
+    words = [ew.fold(m.group(0)) for m in _TOKEN.finditer(text)]
+    return any(c.kind == ew.TYPE and not (c.name in ew.DURATIONS and i and words[i - 1]
+                                           in ew.QUANTITY_WORDS)
+               for i, w in enumerate(words) for c in ew.concepts_of(w))
+
+
+def _named_years(text: str) -> set[int]:
+    """Years that belong to a name ("Conference 2017", "TCI2017"), not to a date ("22 October
+    2018") or a phrase ("in 2017"): the lead's dates are the post's, not the event's."""
+    found = set()
+    for m in _NAMED_YEAR.finditer(text):
+        word = ew.fold(m.group(1))
+        if word not in _MONTH_WORDS and word not in ew.TITLE_WORDS and (
+                m.group(1)[0].isupper() or ew.concepts_of(word)):
+            found.add(int(m.group(2)))
+    return found
+
+
 def name_features(*, name: str | None, title: str, lead: str, url: str, city: str | None,
                   city_key: str, language: str | None) -> Features:
     """Name features from the event name, title and URL slug; the body lead only when those
@@ -189,8 +244,10 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
     editions |= _editions(slug) | _slug_editions(slug)
     years.update(int(y) for y in _YEAR.findall(slug))
     if used_lead:
-        lead = _SENTENCE_END.split(lead, maxsplit=1)[0]  # not at "29. marca"
+        lead = _lead_part(lead)
         _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
+        editions |= _editions(lead, named=True)
+        years.update(_named_years(lead))
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
