@@ -37,3 +37,9 @@ def test_the_leads_years_are_those_of_a_name_not_of_a_date() -> None:
     assert features("14 October 2019\nECN Forum 2017 looked at cross-border work.").years == (
         2017,)
     assert features("14 October 2019\nThe forum in 2017 looked at cross-border work.").years == ()
+
+
+def test_a_capital_opening_a_clause_is_no_name() -> None:
+    f = features("", title="ECN2019: Only a few seats left at the Lisbon Forum. Register Today")
+    assert "E:only" not in f.weights and "E:register" not in f.weights
+    assert "A:ecn" in f.weights and "E:lisbon" in f.weights  # names inside the clause stay

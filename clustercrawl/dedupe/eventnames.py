@@ -39,6 +39,9 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
 #: a sentence end (not at "29. marca") or a line break: where the lead's parts end
 _LEAD_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
+#: a capital after a colon or a sentence's end opens a clause ("TCI2017: Only a few days
+#: left"): no name
+_OPENS_CLAUSE = re.compile(r"[:.!?]\s*$")
 LEAD_LOOKAHEAD = 2  # lines after the first sentence: the lead is the opening, not the body
 _NAMED_YEAR = re.compile(r"([^\W\d_]{2,})[\s'’]*(19[89]\d|20[0-5]\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
@@ -155,6 +158,7 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
             out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
         elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
+              and not _OPENS_CLAUSE.search(text, 0, m.start())
               and word not in ew.TITLE_WORDS):
             out["E:" + word] = NAME_WEIGHT
 

@@ -7,11 +7,10 @@ The event name is the tie-breaker, compared language-independently: words map to
 as they are. Hard vetoes: different edition numbers; disjoint topics (a hydrogen summit is
 not the cluster conference held the same days in the same city).
 
-Posts that announce or report an event without giving its day ("undated") still take part:
-their dates are a window around the publication day (before it for a report, after it for an
-announcement), and they join only on the name: a shared event type, a strong name overlap,
-no conflicting year, edition or city. They are placed after every dated post, so they join
-the dated event they name; undated posts that find no dated event may form one together.
+Posts that announce or report an event without giving its day ("undated") still take part
+(:mod:`undated`: their window and how they match). They are placed after every dated post,
+so they join the dated event they name; undated posts that find no dated event may form one
+together.
 
 Name words come from the event name, the title and the URL's slug (a page whose title is
 site chrome often still names the event in its address); the body lead only when those say
@@ -33,6 +32,13 @@ from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features
+from clustercrawl.dedupe.undated import (
+    UNDATED_SHARED,
+    YEAR_WEIGHT,
+    pin_window,
+    undated_score,
+    undated_window,
+)
 from clustercrawl.extract import places
 from clustercrawl.extract.daterange import parse_date_range
 
@@ -57,13 +63,6 @@ SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and re
 SAME_SITE_DISTINCT = 0.5  # of which more than the kind of event and "cluster"
 ONLINE_SHARED = 1.25  # two online events on the same days share more than "cluster"
 LEAD_CHARS = 240
-#: Undated posts: where the event may lie relative to the publication day (a report comes
-#: after it, an announcement before), and how much of the name they must share.
-UNDATED_TYPES = frozenset({"event_report", "event_announcement", "news", "press_release"})
-REPORT_WINDOW = timedelta(days=120)
-ANNOUNCE_WINDOW = timedelta(days=270)
-UNDATED_SCORE, UNDATED_SHARED = 0.6, 2.5
-YEAR_WEIGHT = 1.0  # the same year named on both sides (or the dated event's year)
 UNDATED_CANDIDATES = 16  # events scored per undated post, those sharing most of its name
 #: One site's posts share a language: its plain words ("Neujahrsempfang", "Medizintechnik")
 #: count too, each as much as a concept, when both posts come from the same site.
@@ -91,6 +90,7 @@ class EventFacts:
     url: str
     dated: bool = True  # False: start/end are the window the event may lie in
     postponed: bool = False  # the post moves the event to these dates
+    reach: date | None = None  # undated: before this day, only the same edition may match
     features: Features = field(init=False)
 
     def __post_init__(self) -> None:
@@ -139,20 +139,6 @@ def _alt_range(event: Mapping[str, Any], language: str | None, published: date |
     return found.start, found.end
 
 
-def _undated_window(post: Mapping[str, Any]) -> tuple[date, date] | None:
-    """Where the event of an announcement or report that gives no day may lie."""
-    if post.get("post_type") not in UNDATED_TYPES:
-        return None
-    published = _day((post.get("published") or {}).get("value"))
-    if published is None:
-        return None
-    if post["post_type"] == "event_report":
-        return published - REPORT_WINDOW, published
-    if post["post_type"] == "event_announcement":
-        return published, published + ANNOUNCE_WINDOW
-    return published - REPORT_WINDOW, published + ANNOUNCE_WINDOW  # news: either
-
-
 def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     """Event facts of a post (a JSONL line as a dict); None when it reports no event, or
     reports one without its day and names no kind of event (conference, fair...)."""
@@ -180,7 +166,7 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
 
 
 def _undated_facts(post: Mapping[str, Any], event: Mapping[str, Any]) -> EventFacts | None:
-    window = _undated_window(post)
+    window = undated_window(post)
     if window is None:
         return None
     city, city_key = _city(event)
@@ -194,7 +180,13 @@ def _undated_facts(post: Mapping[str, Any], event: Mapping[str, Any]) -> EventFa
         language=sys.intern(language) if isinstance(language, str) else None,
         url=post.get("url") or "", dated=False,
     )
-    return facts if facts.features.types else None
+    if not facts.features.types:
+        return None
+    published = _day((post.get("published") or {}).get("value"))
+    assert published is not None  # undated_window found it
+    facts.start, facts.end, facts.reach = pin_window(
+        window, published, facts.features.years, facts.features.editions)
+    return facts
 
 
 def facts_to_json(facts: EventFacts) -> dict[str, Any]:
@@ -205,6 +197,7 @@ def facts_to_json(facts: EventFacts) -> dict[str, Any]:
         "city": facts.city, "city_key": facts.city_key, "name": facts.name,
         "title": facts.title, "lead": facts.lead, "language": facts.language, "url": facts.url,
         "dated": facts.dated, "postponed": facts.postponed,
+        "reach": facts.reach.isoformat() if facts.reach else None,
     }
 
 
@@ -217,6 +210,7 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
         title=data.get("title") or "", lead=data.get("lead") or "",
         language=data.get("language"), url=data.get("url") or "",
         dated=bool(data.get("dated", True)), postponed=bool(data.get("postponed", False)),
+        reach=date.fromisoformat(data["reach"]) if data.get("reach") else None,
     )
 
 
@@ -260,7 +254,7 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
     score = shared / min(fa.total, fb.total) if min(fa.total, fb.total) > 0 else 0.0
     if not (a.dated and b.dated):
-        return _undated_score(a, b, shared, score)
+        return undated_score(a, b, shared, score)
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
     # same days: one end in common ("8 November" and "8-9 November" are one congress)
@@ -332,35 +326,6 @@ def postponed_score(moved: EventFacts, earlier: EventFacts) -> float:
     shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
     shared, score = _site_overlap(moved, earlier, shared)
     return score if score >= POSTPONED_SCORE and shared >= POSTPONED_SHARED else 0.0
-
-
-def _years(facts: EventFacts) -> set[int]:
-    years = set(facts.features.years)
-    if facts.dated:
-        years |= {facts.start.year, facts.end.year}
-    return years
-
-
-def _undated_score(a: EventFacts, b: EventFacts, shared: float, score: float) -> float:
-    """A post without the event's day joins on the name alone: the same kind of event,
-    most of the name shared, and nothing that says otherwise (year, city)."""
-    fa, fb = a.features, b.features
-    if not any(t in fb.types for t in fa.types):
-        return 0.0
-    if a.city_key and b.city_key and a.city_key != b.city_key:
-        return 0.0
-    named = shared - sum(w for k, w in fa.weights.items()
-                         if k in fb.weights and (k in fa.types or k == "cluster"))
-    if named <= 0:
-        return 0.0  # "cluster conference 2018": many events are called that
-    years_a, years_b = _years(a), _years(b)
-    if years_a and years_b:
-        if not years_a & years_b:
-            return 0.0  # "Conference 2023" is not the one of 2024
-        shared += YEAR_WEIGHT
-    elif not (a.dated or b.dated):
-        return 0.0  # two windows and no year: another edition of a yearly event, maybe
-    return score if score >= UNDATED_SCORE and shared >= UNDATED_SHARED else 0.0
 
 
 def _days(facts: EventFacts, slack: timedelta) -> set[int]:
