@@ -40,6 +40,6 @@ def test_the_leads_years_are_those_of_a_name_not_of_a_date() -> None:
 
 
 def test_a_capital_opening_a_clause_is_no_name() -> None:
-    f = features("", title="ECN2019: Only a few seats left at the Lisbon Forum. Register Today")
+    f = features("", title="ECN2019: Only a few seats left at the Atlantic Forum. Register Soon")
     assert "E:only" not in f.weights and "E:register" not in f.weights
-    assert "A:ecn" in f.weights and "E:lisbon" in f.weights  # names inside the clause stay
+    assert "A:ecn" in f.weights and "E:atlantic" in f.weights  # names inside the clause stay
