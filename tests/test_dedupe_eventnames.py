@@ -43,3 +43,13 @@ def test_a_capital_opening_a_clause_is_no_name() -> None:
     f = features("", title="ECN2019: Only a few seats left at the Atlantic Forum. Register Soon")
     assert "E:only" not in f.weights and "E:register" not in f.weights
     assert "A:ecn" in f.weights and "E:atlantic" in f.weights  # names inside the clause stay
+
+
+def test_a_quoted_event_name_in_the_lead_counts_with_its_bare_edition() -> None:
+    f = features("Náš klaster sa online zúčastnil podujatia „12 Forum Klastrów Drzewnych“ "
+                 "v Poľsku.", title="Stretnutie klastrov dreva")
+    assert "forum" in f.types and 12 in f.editions and "wood" in f.weights
+    # a quotation that names no kind of event is no event name
+    g = features("Our director said: „clusters need more partners“ at the meeting.",
+                 title="Cluster meeting")
+    assert "partnership" not in g.weights

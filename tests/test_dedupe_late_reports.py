@@ -57,3 +57,18 @@ def test_the_moved_window_is_kept_in_the_store() -> None:
     assert facts is not None and facts.reach is not None
     again = facts_from_json(facts_to_json(facts))
     assert (again.start, again.end, again.reach) == (facts.start, facts.end, facts.reach)
+
+
+def test_an_online_participants_report_joins_the_congress_held_in_a_city() -> None:
+    congress = post("wood-pl", "forum", "pl", "12. Forum Klastrów Drzewnych w Poznaniu",
+                    "2026-06-10", "2026-06-11", "Poznań", "2026-05-02")
+    online = post("wood-sk", "stretnutie", "sk", "Stretnutie klastrov dreva",
+                  "2026-06-10", "2026-06-11", None, "2026-06-15", attendance="online",
+                  body="Náš klaster sa online zúčastnil podujatia „12. Forum Klastrów "
+                       "Drzewnych“ v Poľsku.")
+    # an online seminar on the same days that shares only "cluster" stays apart
+    webinar = post("net-cz", "webinar", "cs", "Webinář: klastry a export",
+                   "2026-06-10", None, None, "2026-06-01", attendance="online")
+    posts = [congress, online, webinar]
+    ids = event_ids(run(posts), posts)
+    assert ids[0] is not None and ids[1] == ids[0] and ids[2] != ids[0]

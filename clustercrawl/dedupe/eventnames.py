@@ -42,6 +42,7 @@ _LEAD_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
 #: a capital after a colon or a sentence's end opens a clause ("TCI2017: Only a few days
 #: left"): no name
 _OPENS_CLAUSE = re.compile(r"[:.!?]\s*$")
+_QUOTED = re.compile(r"[„“\"«»‚]([^„“”\"«»\n]{4,90})[“”\"»«‘]")
 LEAD_LOOKAHEAD = 2  # lines after the first sentence: the lead is the opening, not the body
 _NAMED_YEAR = re.compile(r"([^\W\d_]{2,})[\s'’]*(19[89]\d|20[0-5]\d)(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
@@ -210,6 +211,12 @@ def _names_type(text: str) -> bool:
                for i, w in enumerate(words) for c in ew.concepts_of(w))
 
 
+def _quoted_names(lead: str) -> list[str]:
+    """Event names the lead quotes ("the 'Alpine Wood Forum' took place"): a short quotation
+    that names a kind of event names the event, wherever it stands in the lead."""
+    return [m.group(1) for m in _QUOTED.finditer(lead) if _names_type(m.group(1))]
+
+
 def _named_years(text: str) -> set[int]:
     """Years that belong to a name ("Conference 2017", "TCI2017"), not to a date ("22 October
     2018") or a phrase ("in 2017"): the lead's dates are the post's, not the event's."""
@@ -252,6 +259,11 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
         _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
         editions |= _editions(lead, named=True)
         years.update(_named_years(lead))
+    for quoted in _quoted_names(lead):  # „Clusters meet Regions & 8 Kongres Klastrów Polskich“
+        _add_text(quoted, german=german, skip=skip, out=weights, types=types, topics=topics)
+        editions |= _editions(quoted, named=True) | _slug_editions(
+            " ".join(m.group(0) for m in _TOKEN.finditer(quoted)))
+        years.update(_named_years(quoted))
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),

@@ -286,9 +286,15 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
             return max(score, ACCEPT_SCORE)
     if same_city:
         return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0
-    if not a.city_key or not b.city_key:
+    if not a.city_key or not b.city_key or _placed(a) != _placed(b):
+        # no city, or one joined online: the online participant's report of a hybrid congress
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0
     return 0.0  # two different known cities
+
+
+def _placed(facts: EventFacts) -> bool:
+    """The post names the city where the event is held ("online" is how one takes part)."""
+    return bool(facts.city_key) and facts.city_key != "online"
 
 
 def _common_weight(fa: Features, fb: Features) -> float:
@@ -360,8 +366,9 @@ def _name_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]
 
 def _block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]]:
     """Where a post is filed: (city, day) for each day it covers; under its proper names
-    and month too; every post under its days ("#"), and a post without a city also under
-    "?" days: posts with and without a city find each other whichever comes first. Under
+    and month too; every post under its days ("#"), and a post without a city (or online)
+    also under "?" days: posts with and without a city find each other whichever comes first.
+    Under
     its kinds of event by month (where postponed notices look) and its other name features
     by month (where undated posts look; undated posts are filed only there, unless they come
     from an earlier run: then also under the days of their window, where this run's dated
@@ -375,7 +382,7 @@ def _block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]
     days = _days(facts, timedelta(0))
     keys = [(facts.city_key, d) for d in days] if facts.city_key else []
     keys += [("#", d) for d in days]
-    if not facts.city_key:
+    if not _placed(facts):
         keys += [("?", d) for d in days]
     months = {_month(d) for d in days}
     names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
@@ -385,14 +392,14 @@ def _block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]
 
 def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
     """Where to look: the same city on the days covered, give or take the tolerance, and
-    the events started by posts that name no city; a post without a city looks at every
-    event of its days. Then the same proper names that month. An undated post looks at the
+    the events started by posts that name no city; a post without a city (or attended
+    online) looks at every event of its days. Then the same proper names that month. An undated post looks at the
     events sharing a name feature other than the kind of event and "cluster" over its
     window (it must share one to match)."""
     if not facts.dated:
         return _name_keys(facts, _window_months(facts))
     days = _days(facts, TOLERANCE)
-    if facts.city_key:
+    if _placed(facts):
         keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
     else:
         keys = [("#", d) for d in days]
