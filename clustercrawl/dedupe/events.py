@@ -26,11 +26,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
+from clustercrawl.dedupe.eventblocks import (
+    POSTPONE_REACH,
+    TOLERANCE,
+    block_keys,
+    placed,
+    query_keys,
+)
 from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features
 from clustercrawl.dedupe.undated import (
     UNDATED_SHARED,
@@ -53,8 +60,6 @@ __all__ = [
     "pair_score",
 ]
 
-TOLERANCE = timedelta(days=1)
-MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
 TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
 ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
@@ -68,7 +73,6 @@ UNDATED_CANDIDATES = 16  # events scored per undated post, those sharing most of
 #: count too, each as much as a concept, when both posts come from the same site.
 SITE_WORD_WEIGHT = 1.0
 #: A postponed event's notice joins the earlier announcement of the same site and name.
-POSTPONE_REACH = timedelta(days=365)
 POSTPONED_SCORE, POSTPONED_SHARED = 0.5, 2.0
 
 _GENERIC_NAMES = frozenset(c.name for c in ew.CONCEPTS if c.kind == ew.GENERIC)
@@ -286,15 +290,10 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
             return max(score, ACCEPT_SCORE)
     if same_city:
         return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0
-    if not a.city_key or not b.city_key or _placed(a) != _placed(b):
+    if not a.city_key or not b.city_key or placed(a) != placed(b):
         # no city, or one joined online: the online participant's report of a hybrid congress
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0
     return 0.0  # two different known cities
-
-
-def _placed(facts: EventFacts) -> bool:
-    """The post names the city where the event is held ("online" is how one takes part)."""
-    return bool(facts.city_key) and facts.city_key != "online"
 
 
 def _common_weight(fa: Features, fb: Features) -> float:
@@ -334,84 +333,6 @@ def postponed_score(moved: EventFacts, earlier: EventFacts) -> float:
     return score if score >= POSTPONED_SCORE and shared >= POSTPONED_SHARED else 0.0
 
 
-def _days(facts: EventFacts, slack: timedelta) -> set[int]:
-    """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped."""
-    days: set[int] = set()
-    for start, end in facts.ranges():
-        first = (start - slack).toordinal()
-        last = (min(end, start + timedelta(days=MAX_SPAN_DAYS)) + slack).toordinal()
-        days.update(range(first, last + 1))
-    return days
-
-
-def _month(day: int) -> int:
-    moment = date.fromordinal(day)
-    return moment.year * 12 + moment.month - 1
-
-
-def _window_months(facts: EventFacts) -> set[int]:
-    return set(range(_month(facts.start.toordinal()), _month(facts.end.toordinal()) + 1))
-
-
-def _type_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
-    return [("T:" + t, m) for t in facts.features.types for m in months]
-
-
-def _name_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
-    """What an undated post must share beyond the kind of event and "cluster", by month."""
-    fx = facts.features
-    return [("F:" + k, m) for k in fx.weights if k not in fx.types and k != "cluster"
-            for m in months]
-
-
-def _block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]]:
-    """Where a post is filed: (city, day) for each day it covers; under its proper names
-    and month too; every post under its days ("#"), and a post without a city (or online)
-    also under "?" days: posts with and without a city find each other whichever comes first.
-    Under
-    its kinds of event by month (where postponed notices look) and its other name features
-    by month (where undated posts look; undated posts are filed only there, unless they come
-    from an earlier run: then also under the days of their window, where this run's dated
-    posts look)."""
-    if not facts.dated:
-        keys = _name_keys(facts, _window_months(facts))
-        if stored:
-            window = range(facts.start.toordinal(), facts.end.toordinal() + 1)
-            keys += [(facts.city_key or "?", d) for d in window] + [("#", d) for d in window]
-        return keys
-    days = _days(facts, timedelta(0))
-    keys = [(facts.city_key, d) for d in days] if facts.city_key else []
-    keys += [("#", d) for d in days]
-    if not _placed(facts):
-        keys += [("?", d) for d in days]
-    months = {_month(d) for d in days}
-    names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
-    keys += [(n, m) for n in names for m in months]
-    return keys + _type_keys(facts, months) + _name_keys(facts, months)
-
-
-def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
-    """Where to look: the same city on the days covered, give or take the tolerance, and
-    the events started by posts that name no city; a post without a city (or attended
-    online) looks at every event of its days. Then the same proper names that month. An undated post looks at the
-    events sharing a name feature other than the kind of event and "cluster" over its
-    window (it must share one to match)."""
-    if not facts.dated:
-        return _name_keys(facts, _window_months(facts))
-    days = _days(facts, TOLERANCE)
-    if _placed(facts):
-        keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
-    else:
-        keys = [("#", d) for d in days]
-    months = {_month(d) for d in days}
-    keys += [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
-    if facts.postponed:  # the earlier announcement, of the same kind, in the year before
-        first = facts.start - POSTPONE_REACH
-        keys += _type_keys(facts, range(_month(first.toordinal()),
-                                        _month(facts.start.toordinal()) + 1))
-    return keys
-
-
 def cluster_events(
     facts: Sequence[EventFacts], order_keys: Sequence[int], anchors: Mapping[int, int]
 ) -> list[int]:
@@ -430,7 +351,7 @@ def cluster_events(
         cluster_of[node] = cluster
         members[cluster].append(node)
         words[cluster].update(_prefilter_keys(facts[node]))
-        for key in _block_keys(facts[node], stored=node in anchors):
+        for key in block_keys(facts[node], stored=node in anchors):
             bucket = index.setdefault(key, [])
             if not bucket or bucket[-1] != cluster:
                 bucket.append(cluster)
@@ -469,10 +390,10 @@ def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> l
     window through a common word ("hydrogen"): only those sharing the most name weight
     are scored (a bounded number), so a million posts stay linear."""
     if me.dated:
-        return sorted({c for key in _query_keys(me) for c in index.get(key, ())})
+        return sorted({c for key in query_keys(me) for c in index.get(key, ())})
     weights = me.features.weights
     found: dict[str, set[int]] = {}
-    for key in _query_keys(me):
+    for key in query_keys(me):
         found.setdefault(key[0], set()).update(index.get(key, ()))
     hits: dict[int, float] = {}
     for feature, clusters in found.items():
