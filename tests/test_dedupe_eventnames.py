@@ -53,3 +53,14 @@ def test_a_quoted_event_name_in_the_lead_counts_with_its_bare_edition() -> None:
     g = features("Our director said: „clusters need more partners“ at the meeting.",
                  title="Cluster meeting")
     assert "partnership" not in g.weights
+
+
+def test_another_last_letter_makes_another_word_not_a_typo() -> None:
+    from clustercrawl.dedupe import eventwords as ew
+
+    assert ew.concepts_of("journey") == ()  # not "journée" with a slip
+    assert [c.name for c in ew.concepts_of("jorunee")] == ["days"]  # two letters swapped still are
+    # so a lead about a network's journey does not name a kind of event
+    f = features("Did you know our network's journey began in Graz? This year we held the "
+                 "9th Alpine Cluster Forum there.")
+    assert "days" not in f.types and "forum" in f.types and 9 in f.editions

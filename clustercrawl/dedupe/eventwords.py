@@ -236,6 +236,8 @@ def _one_edit(a: str, b: str) -> bool:
 def _typo_of(word: str) -> Concept | None:
     """The event type a long word misspells ("confernce", "congres"): titles are typed fast."""
     for form, concept in _TYPE_FORMS:
+        if len(word) == len(form) and word[:-1] == form[:-1]:
+            continue  # another last letter makes another word ("journey", not "journee")
         if _one_edit(word, form):
             return concept
     for stem, concept in _TYPE_STEMS:  # "confernce": the stem "conferen" with a slip
