@@ -39,9 +39,6 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
 #: a sentence end (not at "29. marca") or a line break: where the lead's parts end
 _LEAD_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
-#: a capital after a colon or a sentence's end opens a clause ("TCI2017: Only a few days
-#: left"): no name
-_OPENS_CLAUSE = re.compile(r"[:.!?]\s*$")
 _QUOTED = re.compile(r"[„“\"«»‚]([^„“”\"«»\n]{4,90})[“”\"»«‘]")
 LEAD_LOOKAHEAD = 2  # lines after the first sentence: the lead is the opening, not the body
 _NAMED_YEAR = re.compile(r"([^\W\d_]{2,})[\s'’]*(19[89]\d|20[0-5]\d)(?!\d)")
@@ -94,6 +91,12 @@ def _editions(text: str, *, named: bool = False) -> set[int]:
                 not named or _names_next(m.group(2))):
             found.add(_roman(m.group(1)))
     return {n for n in found if 0 < n <= 60}
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """A capital after a colon or a sentence's end opens a clause ("TCI2017: Only a few days
+    left"): it is no name."""
+    return text[max(0, at - 4):at].rstrip().endswith((":", ".", "!", "?"))
 
 
 def _names_next(raw: str) -> bool:
@@ -159,7 +162,7 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
             out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
         elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
-              and not _OPENS_CLAUSE.search(text, 0, m.start())
+              and not _opens_clause(text, m.start())
               and word not in ew.TITLE_WORDS):
             out["E:" + word] = NAME_WEIGHT
 
