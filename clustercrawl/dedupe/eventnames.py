@@ -41,7 +41,8 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
 _LEAD_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
 _QUOTED = re.compile(r"[„“\"«»‚]([^„“”\"«»\n]{4,90})[“”\"»«‘]")
 LEAD_LOOKAHEAD = 2  # lines after the first sentence: the lead is the opening, not the body
-_NAMED_YEAR = re.compile(r"([^\W\d_]{2,})[\s'’]*(19[89]\d|20[0-5]\d)(?!\d)")
+_YEAR_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[\s'’])(19[89]\d|20[0-5]\d)(?!\d)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]{2,})[\s'’]*$")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
 _NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
@@ -133,11 +134,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             out["A:" + named.group(1)] = ACRONYM_WEIGHT  # "TCI2019", "tci2016": name + year
             continue
         concepts = ew.concepts_of(word)
-        if before in ew.QUANTITY_WORDS or before.isdigit():
-            # "a few days left", "two weeks": a duration, not the Cluster Days
-            concepts = tuple(c for c in concepts if c.name not in ew.DURATIONS)
-            if not concepts and word in ew.DURATION_WORDS:
-                continue
+        if concepts and word in ew.DURATION_WORDS and _quantity(before):
+            continue  # "a few days left", "two weeks": a duration, not the Cluster Days
         if not concepts and "-" in word and (nations := ew.nations_of(word)):
             out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
             continue
@@ -193,25 +191,25 @@ def _slug_editions(slug: str) -> set[int]:
     return found
 
 
-def _lead_part(lead: str) -> str:
-    """The lead's first sentence; when it names no kind of event ("TCI2017: Only a few days
-    left to register!"), also the first of the next lines that does ("20th TCI Global
-    Conference, Bogota, 7-9 November"): the lines between would only dilute the name."""
-    first = _SENTENCE_END.split(lead, maxsplit=1)[0]
-    rest = lead[len(first):]
-    if _names_type(first):
-        return first
+def _naming_line(rest: str) -> str:
+    """The first of the lead's next lines that names a kind of event ("20th TCI Global
+    Conference, Bogota, 7-9 November" after "TCI2017: Only a few days left to register!"),
+    or "": the lines between would only dilute the name."""
     for part in [p for p in _LEAD_BREAK.split(rest) if p.strip()][:LEAD_LOOKAHEAD]:
         if _names_type(part):
-            return first + " " + part
-    return first
+            return part
+    return ""
 
 
 def _names_type(text: str) -> bool:
     words = [ew.fold(m.group(0)) for m in _TOKEN.finditer(text)]
-    return any(c.kind == ew.TYPE and not (c.name in ew.DURATIONS and i and words[i - 1]
-                                           in ew.QUANTITY_WORDS)
+    return any(c.kind == ew.TYPE and not (c.name in ew.DURATIONS and i and _quantity(words[i - 1]))
                for i, w in enumerate(words) for c in ew.concepts_of(w))
+
+
+def _quantity(word: str) -> bool:
+    """ "few", "zwei", "3": before "days" or "week" they make a duration."""
+    return word in ew.QUANTITY_WORDS or word.isdigit()
 
 
 def _quoted_names(lead: str) -> list[str]:
@@ -224,11 +222,14 @@ def _named_years(text: str) -> set[int]:
     """Years that belong to a name ("Conference 2017", "TCI2017"), not to a date ("22 October
     2018") or a phrase ("in 2017"): the lead's dates are the post's, not the event's."""
     found = set()
-    for m in _NAMED_YEAR.finditer(text):
+    for year in _YEAR_AFTER_WORD.finditer(text):  # the year first: most leads name none
+        m = _WORD_BEFORE.search(text, max(0, year.start() - 40), year.start())
+        if m is None:
+            continue
         word = ew.fold(m.group(1))
         if word not in _MONTH_WORDS and word not in ew.TITLE_WORDS and (
                 m.group(1)[0].isupper() or ew.concepts_of(word)):
-            found.add(int(m.group(2)))
+            found.add(int(year.group(1)))
     return found
 
 
@@ -257,12 +258,18 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
               words=plain)
     editions |= _editions(slug) | _slug_editions(slug)
     years.update(int(y) for y in _YEAR.findall(slug))
-    if used_lead:
-        lead = _lead_part(lead)
-        _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
-        editions |= _editions(lead, named=True)
-        years.update(_named_years(lead))
-    for quoted in _quoted_names(lead):  # „Clusters meet Regions & 8 Kongres Klastrów Polskich“
+    if used_lead:  # its first sentence, and the next line naming the event if it does not
+        opening = _SENTENCE_END.split(lead, maxsplit=1)[0]
+        named: set[str] = set()
+        _add_text(opening, german=german, skip=skip, out=weights, types=named, topics=topics)
+        if not named and (line := _naming_line(lead[len(opening):])):
+            _add_text(line, german=german, skip=skip, out=weights, types=named, topics=topics)
+            opening += " " + line
+        types |= named
+        editions |= _editions(opening, named=True)
+        years.update(_named_years(opening))
+    quotes = _quoted_names(lead)
+    for quoted in quotes:  # „Clusters meet Regions & 8 Kongres Klastrów Polskich“
         _add_text(quoted, german=german, skip=skip, out=weights, types=types, topics=topics)
         editions |= _editions(quoted, named=True) | _slug_editions(
             " ".join(m.group(0) for m in _TOKEN.finditer(quoted)))
@@ -270,5 +277,5 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
-                    tuple(sorted(editions)), sum(weights.values()), used_lead,
+                    tuple(sorted(editions)), sum(weights.values()), used_lead or bool(quotes),
                     tuple(sorted(years)), tuple(sorted(plain)))
