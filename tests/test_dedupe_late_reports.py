@@ -72,3 +72,13 @@ def test_an_online_participants_report_joins_the_congress_held_in_a_city() -> No
     posts = [congress, online, webinar]
     ids = event_ids(run(posts), posts)
     assert ids[0] is not None and ids[1] == ids[0] and ids[2] != ids[0]
+
+
+def test_a_quoted_name_survives_the_store() -> None:
+    online = post("wood-sk", "stretnutie", "sk", "Stretnutie klastrov dreva",
+                  "2026-06-10", "2026-06-11", None, "2026-06-15", attendance="online",
+                  body="Náš klaster sa online zúčastnil podujatia „12. Forum Klastrów "
+                       "Drzewnych“ v Poľsku.")
+    facts = facts_from_post(online)
+    assert facts is not None and "forum" in facts.features.types
+    assert facts_from_json(facts_to_json(facts)).features == facts.features
