@@ -151,3 +151,21 @@ def test_dates_and_categories_around_the_headline_are_not_part_of_it() -> None:
     got = choose_title(_h1("Neue Halle für den Nachwuchs 07.03.2022 • Verein, Presse"),
                        ["Neue Halle für den Nachwuchs | Verein"])
     assert got == "Neue Halle für den Nachwuchs"
+
+
+def test_a_breadcrumb_trail_from_home_is_cut_to_its_last_step() -> None:
+    trail = "Startseite > Veranstaltungen > 5. Netzwerktreffen Holzbau"
+    assert choose_title(_h1(trail), [trail]) == "5. Netzwerktreffen Holzbau"
+    assert choose_title(_h1("Home › Events › Cluster Day"), []) == "Cluster Day"
+    # an arrow inside a headline that does not start at the site's home is the headline
+    assert choose_title(_h1("Wasserstoff > Erdgas?"), []) == "Wasserstoff > Erdgas?"
+
+
+def test_a_mail_clients_notice_is_no_headline() -> None:
+    for notice in ("Falls dieser Newsletter nicht richtig angezeigt wird, bitte hier klicken",
+                   "Can't read this message? View it in your browser",
+                   "Jeżeli wiadomość nie wyświetla się poprawnie, kliknij tutaj"):
+        assert choose_title(_h1(notice), [notice]) is None, notice
+    # a headline about newsletters is still one
+    kept = "Our newsletter turns ten: a look back"
+    assert choose_title(_h1(kept), [kept]) == kept

@@ -37,6 +37,12 @@ _EDITION = re.compile(
 _ROMAN = re.compile(r"(?<![\w.])((?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2})\s+([^\W\d_]+)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s")
+#: a sentence end (not at "29. marca") or a line break: where the lead's parts end
+_LEAD_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?]\s+|\s*\n\s*")
+_QUOTED = re.compile(r"[„“\"«»‚]([^„“”\"«»\n]{4,90})[“”\"»«‘]")
+LEAD_LOOKAHEAD = 2  # lines after the first sentence: the lead is the opening, not the body
+_YEAR_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[\s'’])(19[89]\d|20[0-5]\d)(?!\d)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]{2,})[\s'’]*$")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
 _NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
@@ -74,15 +80,32 @@ def _roman(text: str) -> int:
     return total
 
 
-def _editions(text: str) -> set[int]:
+def _editions(text: str, *, named: bool = False) -> set[int]:
+    """Edition numbers; ``named``: only before a name or a kind of event ("20th TCI Global
+    Conference"), as a lead's prose also counts days and rankings ("10th and 11th")."""
     found = set()
     for m in _EDITION.finditer(text):
-        if ew.fold(m.group(2)) not in _MONTH_WORDS:
+        if ew.fold(m.group(2)) not in _MONTH_WORDS and (not named or _names_next(m.group(2))):
             found.add(int(m.group(1)))
     for m in _ROMAN.finditer(text):
-        if len(m.group(1)) >= 2 and ew.fold(m.group(2)) not in _MONTH_WORDS:
+        if len(m.group(1)) >= 2 and ew.fold(m.group(2)) not in _MONTH_WORDS and (
+                not named or _names_next(m.group(2))):
             found.add(_roman(m.group(1)))
     return {n for n in found if 0 < n <= 60}
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """A capital after a colon or a sentence's end opens a clause ("TCI2017: Only a few days
+    left"): it is no name."""
+    return text[max(0, at - 4):at].rstrip().endswith((":", ".", "!", "?"))
+
+
+def _names_next(raw: str) -> bool:
+    """The word after an edition number starts a name or names a kind of event."""
+    word = ew.fold(raw)
+    if word in ew.TITLE_WORDS:
+        return False
+    return raw[0].isupper() or any(c.kind == ew.TYPE for c in ew.concepts_of(word))
 
 
 def _plain_words(word: str, into: set[str]) -> None:
@@ -94,9 +117,11 @@ def _plain_words(word: str, into: set[str]) -> None:
 
 def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
               types: set[str], topics: set[str], words: set[str] | None = None) -> None:
+    previous = ""
     for index, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group(0)
-        word = ew.fold(raw)
+        word, before = ew.fold(raw), previous
+        previous = word
         if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
             continue
         if _DAYS_TOKEN.fullmatch(word):
@@ -109,6 +134,8 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             out["A:" + named.group(1)] = ACRONYM_WEIGHT  # "TCI2019", "tci2016": name + year
             continue
         concepts = ew.concepts_of(word)
+        if concepts and word in ew.DURATION_WORDS and _quantity(before):
+            continue  # "a few days left", "two weeks": a duration, not the Cluster Days
         if not concepts and "-" in word and (nations := ew.nations_of(word)):
             out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
             continue
@@ -133,6 +160,7 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
         elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
             out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
         elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
+              and not _opens_clause(text, m.start())
               and word not in ew.TITLE_WORDS):
             out["E:" + word] = NAME_WEIGHT
 
@@ -163,6 +191,48 @@ def _slug_editions(slug: str) -> set[int]:
     return found
 
 
+def _naming_line(rest: str) -> str:
+    """The first of the lead's next lines that names a kind of event ("20th TCI Global
+    Conference, Bogota, 7-9 November" after "TCI2017: Only a few days left to register!"),
+    or "": the lines between would only dilute the name."""
+    for part in [p for p in _LEAD_BREAK.split(rest) if p.strip()][:LEAD_LOOKAHEAD]:
+        if _names_type(part):
+            return part
+    return ""
+
+
+def _names_type(text: str) -> bool:
+    words = [ew.fold(m.group(0)) for m in _TOKEN.finditer(text)]
+    return any(c.kind == ew.TYPE and not (c.name in ew.DURATIONS and i and _quantity(words[i - 1]))
+               for i, w in enumerate(words) for c in ew.concepts_of(w))
+
+
+def _quantity(word: str) -> bool:
+    """ "few", "zwei", "3": before "days" or "week" they make a duration."""
+    return word in ew.QUANTITY_WORDS or word.isdigit()
+
+
+def _quoted_names(lead: str) -> list[str]:
+    """Event names the lead quotes ("the 'Alpine Wood Forum' took place"): a short quotation
+    that names a kind of event names the event, wherever it stands in the lead."""
+    return [m.group(1) for m in _QUOTED.finditer(lead) if _names_type(m.group(1))]
+
+
+def _named_years(text: str) -> set[int]:
+    """Years that belong to a name ("Conference 2017", "TCI2017"), not to a date ("22 October
+    2018") or a phrase ("in 2017"): the lead's dates are the post's, not the event's."""
+    found = set()
+    for year in _YEAR_AFTER_WORD.finditer(text):  # the year first: most leads name none
+        m = _WORD_BEFORE.search(text, max(0, year.start() - 40), year.start())
+        if m is None:
+            continue
+        word = ew.fold(m.group(1))
+        if word not in _MONTH_WORDS and word not in ew.TITLE_WORDS and (
+                m.group(1)[0].isupper() or ew.concepts_of(word)):
+            found.add(int(year.group(1)))
+    return found
+
+
 def name_features(*, name: str | None, title: str, lead: str, url: str, city: str | None,
                   city_key: str, language: str | None) -> Features:
     """Name features from the event name, title and URL slug; the body lead only when those
@@ -188,11 +258,24 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
               words=plain)
     editions |= _editions(slug) | _slug_editions(slug)
     years.update(int(y) for y in _YEAR.findall(slug))
-    if used_lead:
-        lead = _SENTENCE_END.split(lead, maxsplit=1)[0]  # not at "29. marca"
-        _add_text(lead, german=german, skip=skip, out=weights, types=types, topics=topics)
+    if used_lead:  # its first sentence, and the next line naming the event if it does not
+        opening = _SENTENCE_END.split(lead, maxsplit=1)[0]
+        named: set[str] = set()
+        _add_text(opening, german=german, skip=skip, out=weights, types=named, topics=topics)
+        if not named and (line := _naming_line(lead[len(opening):])):
+            _add_text(line, german=german, skip=skip, out=weights, types=named, topics=topics)
+            opening += " " + line
+        types |= named
+        editions |= _editions(opening, named=True)
+        years.update(_named_years(opening))
+    quotes = _quoted_names(lead)
+    for quoted in quotes:  # „Clusters meet Regions & 8 Kongres Klastrów Polskich“
+        _add_text(quoted, german=german, skip=skip, out=weights, types=types, topics=topics)
+        editions |= _editions(quoted, named=True) | _slug_editions(
+            " ".join(m.group(0) for m in _TOKEN.finditer(quoted)))
+        years.update(_named_years(quoted))
     for number in editions:
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
-                    tuple(sorted(editions)), sum(weights.values()), used_lead,
+                    tuple(sorted(editions)), sum(weights.values()), used_lead or bool(quotes),
                     tuple(sorted(years)), tuple(sorted(plain)))

@@ -7,11 +7,10 @@ The event name is the tie-breaker, compared language-independently: words map to
 as they are. Hard vetoes: different edition numbers; disjoint topics (a hydrogen summit is
 not the cluster conference held the same days in the same city).
 
-Posts that announce or report an event without giving its day ("undated") still take part:
-their dates are a window around the publication day (before it for a report, after it for an
-announcement), and they join only on the name: a shared event type, a strong name overlap,
-no conflicting year, edition or city. They are placed after every dated post, so they join
-the dated event they name; undated posts that find no dated event may form one together.
+Posts that announce or report an event without giving its day ("undated") still take part
+(:mod:`undated`: their window and how they match). They are placed after every dated post,
+so they join the dated event they name; undated posts that find no dated event may form one
+together.
 
 Name words come from the event name, the title and the URL's slug (a page whose title is
 site chrome often still names the event in its address); the body lead only when those say
@@ -27,12 +26,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
+from clustercrawl.dedupe.eventblocks import (
+    POSTPONE_REACH,
+    TOLERANCE,
+    block_keys,
+    placed,
+    query_keys,
+)
 from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features
+from clustercrawl.dedupe.undated import (
+    UNDATED_SHARED,
+    YEAR_WEIGHT,
+    pin_window,
+    undated_score,
+    undated_window,
+)
 from clustercrawl.extract import places
 from clustercrawl.extract.daterange import parse_date_range
 
@@ -47,8 +60,6 @@ __all__ = [
     "pair_score",
 ]
 
-TOLERANCE = timedelta(days=1)
-MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
 TYPE_MISMATCH = 0.6  # "forum" vs "conference": a penalty, not a veto
 ACCEPT_SCORE, ACCEPT_SHARED = 0.5, 1.5
 CITYLESS_SCORE, CITYLESS_SHARED = 0.75, 2.5
@@ -57,19 +68,11 @@ SAME_SITE_SCORE, SAME_SITE_SHARED = 0.15, 0.75  # one site's announcement and re
 SAME_SITE_DISTINCT = 0.5  # of which more than the kind of event and "cluster"
 ONLINE_SHARED = 1.25  # two online events on the same days share more than "cluster"
 LEAD_CHARS = 240
-#: Undated posts: where the event may lie relative to the publication day (a report comes
-#: after it, an announcement before), and how much of the name they must share.
-UNDATED_TYPES = frozenset({"event_report", "event_announcement", "news", "press_release"})
-REPORT_WINDOW = timedelta(days=120)
-ANNOUNCE_WINDOW = timedelta(days=270)
-UNDATED_SCORE, UNDATED_SHARED = 0.6, 2.5
-YEAR_WEIGHT = 1.0  # the same year named on both sides (or the dated event's year)
 UNDATED_CANDIDATES = 16  # events scored per undated post, those sharing most of its name
 #: One site's posts share a language: its plain words ("Neujahrsempfang", "Medizintechnik")
 #: count too, each as much as a concept, when both posts come from the same site.
 SITE_WORD_WEIGHT = 1.0
 #: A postponed event's notice joins the earlier announcement of the same site and name.
-POSTPONE_REACH = timedelta(days=365)
 POSTPONED_SCORE, POSTPONED_SHARED = 0.5, 2.0
 
 _GENERIC_NAMES = frozenset(c.name for c in ew.CONCEPTS if c.kind == ew.GENERIC)
@@ -91,6 +94,7 @@ class EventFacts:
     url: str
     dated: bool = True  # False: start/end are the window the event may lie in
     postponed: bool = False  # the post moves the event to these dates
+    reach: date | None = None  # undated: before this day, only the same edition may match
     features: Features = field(init=False)
 
     def __post_init__(self) -> None:
@@ -139,20 +143,6 @@ def _alt_range(event: Mapping[str, Any], language: str | None, published: date |
     return found.start, found.end
 
 
-def _undated_window(post: Mapping[str, Any]) -> tuple[date, date] | None:
-    """Where the event of an announcement or report that gives no day may lie."""
-    if post.get("post_type") not in UNDATED_TYPES:
-        return None
-    published = _day((post.get("published") or {}).get("value"))
-    if published is None:
-        return None
-    if post["post_type"] == "event_report":
-        return published - REPORT_WINDOW, published
-    if post["post_type"] == "event_announcement":
-        return published, published + ANNOUNCE_WINDOW
-    return published - REPORT_WINDOW, published + ANNOUNCE_WINDOW  # news: either
-
-
 def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     """Event facts of a post (a JSONL line as a dict); None when it reports no event, or
     reports one without its day and names no kind of event (conference, fair...)."""
@@ -180,7 +170,7 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
 
 
 def _undated_facts(post: Mapping[str, Any], event: Mapping[str, Any]) -> EventFacts | None:
-    window = _undated_window(post)
+    window = undated_window(post)
     if window is None:
         return None
     city, city_key = _city(event)
@@ -194,7 +184,13 @@ def _undated_facts(post: Mapping[str, Any], event: Mapping[str, Any]) -> EventFa
         language=sys.intern(language) if isinstance(language, str) else None,
         url=post.get("url") or "", dated=False,
     )
-    return facts if facts.features.types else None
+    if not facts.features.types:
+        return None
+    published = _day((post.get("published") or {}).get("value"))
+    assert published is not None  # undated_window found it
+    facts.start, facts.end, facts.reach = pin_window(
+        window, published, facts.features.years, facts.features.editions)
+    return facts
 
 
 def facts_to_json(facts: EventFacts) -> dict[str, Any]:
@@ -205,6 +201,7 @@ def facts_to_json(facts: EventFacts) -> dict[str, Any]:
         "city": facts.city, "city_key": facts.city_key, "name": facts.name,
         "title": facts.title, "lead": facts.lead, "language": facts.language, "url": facts.url,
         "dated": facts.dated, "postponed": facts.postponed,
+        "reach": facts.reach.isoformat() if facts.reach else None,
     }
 
 
@@ -217,6 +214,7 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
         title=data.get("title") or "", lead=data.get("lead") or "",
         language=data.get("language"), url=data.get("url") or "",
         dated=bool(data.get("dated", True)), postponed=bool(data.get("postponed", False)),
+        reach=date.fromisoformat(data["reach"]) if data.get("reach") else None,
     )
 
 
@@ -260,7 +258,7 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
     score = shared / min(fa.total, fb.total) if min(fa.total, fb.total) > 0 else 0.0
     if not (a.dated and b.dated):
-        return _undated_score(a, b, shared, score)
+        return undated_score(a, b, shared, score)
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
     # same days: one end in common ("8 November" and "8-9 November" are one congress)
@@ -292,7 +290,8 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
             return max(score, ACCEPT_SCORE)
     if same_city:
         return score if score >= ACCEPT_SCORE and shared >= ACCEPT_SHARED else 0.0
-    if not a.city_key or not b.city_key:
+    if not a.city_key or not b.city_key or placed(a) != placed(b):
+        # no city, or one joined online: the online participant's report of a hybrid congress
         return score if score >= CITYLESS_SCORE and shared >= CITYLESS_SHARED else 0.0
     return 0.0  # two different known cities
 
@@ -334,112 +333,6 @@ def postponed_score(moved: EventFacts, earlier: EventFacts) -> float:
     return score if score >= POSTPONED_SCORE and shared >= POSTPONED_SHARED else 0.0
 
 
-def _years(facts: EventFacts) -> set[int]:
-    years = set(facts.features.years)
-    if facts.dated:
-        years |= {facts.start.year, facts.end.year}
-    return years
-
-
-def _undated_score(a: EventFacts, b: EventFacts, shared: float, score: float) -> float:
-    """A post without the event's day joins on the name alone: the same kind of event,
-    most of the name shared, and nothing that says otherwise (year, city)."""
-    fa, fb = a.features, b.features
-    if not any(t in fb.types for t in fa.types):
-        return 0.0
-    if a.city_key and b.city_key and a.city_key != b.city_key:
-        return 0.0
-    named = shared - sum(w for k, w in fa.weights.items()
-                         if k in fb.weights and (k in fa.types or k == "cluster"))
-    if named <= 0:
-        return 0.0  # "cluster conference 2018": many events are called that
-    years_a, years_b = _years(a), _years(b)
-    if years_a and years_b:
-        if not years_a & years_b:
-            return 0.0  # "Conference 2023" is not the one of 2024
-        shared += YEAR_WEIGHT
-    elif not (a.dated or b.dated):
-        return 0.0  # two windows and no year: another edition of a yearly event, maybe
-    return score if score >= UNDATED_SCORE and shared >= UNDATED_SHARED else 0.0
-
-
-def _days(facts: EventFacts, slack: timedelta) -> set[int]:
-    """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped."""
-    days: set[int] = set()
-    for start, end in facts.ranges():
-        first = (start - slack).toordinal()
-        last = (min(end, start + timedelta(days=MAX_SPAN_DAYS)) + slack).toordinal()
-        days.update(range(first, last + 1))
-    return days
-
-
-def _month(day: int) -> int:
-    moment = date.fromordinal(day)
-    return moment.year * 12 + moment.month - 1
-
-
-def _window_months(facts: EventFacts) -> set[int]:
-    return set(range(_month(facts.start.toordinal()), _month(facts.end.toordinal()) + 1))
-
-
-def _type_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
-    return [("T:" + t, m) for t in facts.features.types for m in months]
-
-
-def _name_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
-    """What an undated post must share beyond the kind of event and "cluster", by month."""
-    fx = facts.features
-    return [("F:" + k, m) for k in fx.weights if k not in fx.types and k != "cluster"
-            for m in months]
-
-
-def _block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]]:
-    """Where a post is filed: (city, day) for each day it covers; under its proper names
-    and month too; every post under its days ("#"), and a post without a city also under
-    "?" days: posts with and without a city find each other whichever comes first. Under
-    its kinds of event by month (where postponed notices look) and its other name features
-    by month (where undated posts look; undated posts are filed only there, unless they come
-    from an earlier run: then also under the days of their window, where this run's dated
-    posts look)."""
-    if not facts.dated:
-        keys = _name_keys(facts, _window_months(facts))
-        if stored:
-            window = range(facts.start.toordinal(), facts.end.toordinal() + 1)
-            keys += [(facts.city_key or "?", d) for d in window] + [("#", d) for d in window]
-        return keys
-    days = _days(facts, timedelta(0))
-    keys = [(facts.city_key, d) for d in days] if facts.city_key else []
-    keys += [("#", d) for d in days]
-    if not facts.city_key:
-        keys += [("?", d) for d in days]
-    months = {_month(d) for d in days}
-    names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
-    keys += [(n, m) for n in names for m in months]
-    return keys + _type_keys(facts, months) + _name_keys(facts, months)
-
-
-def _query_keys(facts: EventFacts) -> list[tuple[str, int]]:
-    """Where to look: the same city on the days covered, give or take the tolerance, and
-    the events started by posts that name no city; a post without a city looks at every
-    event of its days. Then the same proper names that month. An undated post looks at the
-    events sharing a name feature other than the kind of event and "cluster" over its
-    window (it must share one to match)."""
-    if not facts.dated:
-        return _name_keys(facts, _window_months(facts))
-    days = _days(facts, TOLERANCE)
-    if facts.city_key:
-        keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
-    else:
-        keys = [("#", d) for d in days]
-    months = {_month(d) for d in days}
-    keys += [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
-    if facts.postponed:  # the earlier announcement, of the same kind, in the year before
-        first = facts.start - POSTPONE_REACH
-        keys += _type_keys(facts, range(_month(first.toordinal()),
-                                        _month(facts.start.toordinal()) + 1))
-    return keys
-
-
 def cluster_events(
     facts: Sequence[EventFacts], order_keys: Sequence[int], anchors: Mapping[int, int]
 ) -> list[int]:
@@ -458,7 +351,7 @@ def cluster_events(
         cluster_of[node] = cluster
         members[cluster].append(node)
         words[cluster].update(_prefilter_keys(facts[node]))
-        for key in _block_keys(facts[node], stored=node in anchors):
+        for key in block_keys(facts[node], stored=node in anchors):
             bucket = index.setdefault(key, [])
             if not bucket or bucket[-1] != cluster:
                 bucket.append(cluster)
@@ -497,10 +390,10 @@ def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> l
     window through a common word ("hydrogen"): only those sharing the most name weight
     are scored (a bounded number), so a million posts stay linear."""
     if me.dated:
-        return sorted({c for key in _query_keys(me) for c in index.get(key, ())})
+        return sorted({c for key in query_keys(me) for c in index.get(key, ())})
     weights = me.features.weights
     found: dict[str, set[int]] = {}
-    for key in _query_keys(me):
+    for key in query_keys(me):
         found.setdefault(key[0], set()).update(index.get(key, ()))
     hits: dict[int, float] = {}
     for feature, clusters in found.items():

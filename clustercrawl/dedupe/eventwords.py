@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["CONCEPTS", "GENERIC", "TITLE_WORDS", "TOPIC", "TYPE", "Concept", "concepts_of", "fold"]
+__all__ = ["CONCEPTS", "DURATIONS", "DURATION_WORDS", "GENERIC", "QUANTITY_WORDS", "TITLE_WORDS",
+           "TOPIC", "TYPE", "Concept", "concepts_of", "fold"]
 
 TYPE: Final = "type"  # what kind of event: conference, forum, fair...
 TOPIC: Final = "topic"  # what it is about: clusters, hydrogen, health...
@@ -133,6 +134,22 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("partnership", GENERIC, prefix="partner"),
 )
 
+#: Event types that are also lengths of time ("a few days left", "zwei Wochen")
+DURATIONS: frozenset[str] = frozenset({"days", "week"})
+#: Words of quantity before such a type make it a duration, in every language of the domain
+QUANTITY_WORDS: frozenset[str] = _words(
+    """
+    few couple several many two three four five six seven eight nine ten
+    wenige wenigen paar einige mehrere zwei drei vier funf
+    kilka kilku kilkanascie dwa dwoch trzy trzech cztery piec
+    quelques plusieurs deux trois quatre cinq
+    pocos pocas unos unas varios varias dos tres cuatro cinco
+    pochi poche alcuni alcune diversi due tre quattro cinque
+    par nekolik nekolika dva dve tri ctyri pet
+    """
+)
+
+
 #: Capitalised words that open or fill titles in every language: never a name.
 TITLE_WORDS: frozenset[str] = _words(
     """
@@ -219,6 +236,8 @@ def _one_edit(a: str, b: str) -> bool:
 def _typo_of(word: str) -> Concept | None:
     """The event type a long word misspells ("confernce", "congres"): titles are typed fast."""
     for form, concept in _TYPE_FORMS:
+        if len(word) == len(form) and word[:-1] == form[:-1]:
+            continue  # another last letter makes another word ("journey", not "journee")
         if _one_edit(word, form):
             return concept
     for stem, concept in _TYPE_STEMS:  # "confernce": the stem "conferen" with a slip
@@ -230,6 +249,9 @@ def _typo_of(word: str) -> Concept | None:
 
 
 CONCEPT_BY_NAME: Mapping[str, Concept] = {c.name: c for c in CONCEPTS}
+#: the exact word forms of the duration types: skipped as names when they are durations
+DURATION_WORDS: frozenset[str] = frozenset(
+    form for c in CONCEPTS if c.name in DURATIONS for form in c.exact)
 
 
 #: Stems of nationality adjectives (folded), in the languages of the domain, and the country

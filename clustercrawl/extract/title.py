@@ -168,8 +168,43 @@ def choose_title(
     site_names: Iterable[str] = (),
     page_names: Callable[[], Iterable[str]] | None = None,
 ) -> str | None:
-    """The headline as published (see :func:`_choose_title`), without a leading date."""
-    return _without_date_segment(_choose_title(headline, candidates, site_names, page_names))
+    """The headline as published (see :func:`_choose_title`), without a leading date or a
+    breadcrumb trail; None when the only headline is a mail client's notice."""
+    title = _without_date_segment(_choose_title(headline, candidates, site_names, page_names))
+    if title and _MAIL_CHROME.search(title):
+        return None  # "If this newsletter is not displayed properly, click here": no headline
+    return _without_breadcrumb(title)
+
+
+#: a newsletter archive's first line tells how to read the mail, in every language
+_MAIL_CHROME = re.compile(
+    r"(?:newsletter|e-?mail|message|mail|nachricht|wiadomo|zpráv|zprav|correo|messaggio)"
+    r".{0,60}(?:not (?:be )?(?:displayed|shown|showing|display)"
+    r"|nicht (?:richtig|korrekt|einwandfrei) angezeigt|ne s.affiche pas|mal affiché"
+    r"|no se (?:ve|visualiza|muestra)|non (?:viene )?visualizzat|non si vede"
+    r"|nie wyświetla|nezobrazuje|nezobrazí|sa nezobraz)"
+    r"|view (?:this|it|the) (?:e-?mail|newsletter|message)? ?(?:in|on) (?:your|a) (?:web )?browser"
+    r"|(?:im|in Ihrem) Browser (?:ansehen|anzeigen|öffnen)"
+    r"|(?:voir|afficher) (?:la )?version (?:en ligne|web)|ver (?:la )?versión web"
+    r"|(?:visualizza|apri) (?:nel|la versione) (?:browser|web)"
+    r"|zobrazit (?:v )?(?:prohlížeči|webové verzi)|zobacz w przeglądarce",
+    re.IGNORECASE)
+#: "Home > Events > Title": a breadcrumb trail shown as the headline; its last step is it
+_CRUMB = re.compile(r"\s+(?:>|›|»|→)\s+")
+_HOME_STEPS = frozenset({
+    "home", "home page", "homepage", "start", "startseite", "accueil", "inicio", "portada",
+    "strona główna", "główna", "úvod", "domů", "hlavná stránka", "úvodná stránka",
+    "pagina iniziale", "homepagina", "you are here", "sie sind hier", "vous êtes ici"})
+
+
+def _without_breadcrumb(title: str | None) -> str | None:
+    """The trail's last step when the title starts at the site's home ("Home > ...")."""
+    if not title:
+        return title
+    steps = _CRUMB.split(title)
+    if len(steps) < 2 or normalise_title(steps[0]) not in _HOME_STEPS:
+        return title
+    return steps[-1].strip() or title
 
 
 def _choose_title(

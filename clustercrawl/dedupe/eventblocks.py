@@ -1,0 +1,106 @@
+"""Where event posts are filed and where they look (blocking): only posts that share a
+filing key are ever scored against each other, so grouping stays linear in the posts.
+
+Dated posts are filed under (city, day) for each day they cover, proper names by month, kinds
+of event by month (where postponed notices look) and other name features by month (where
+undated posts look); undated posts under their name features over the months of their window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from clustercrawl.dedupe.events import EventFacts
+
+__all__ = ["MAX_SPAN_DAYS", "POSTPONE_REACH", "TOLERANCE", "block_keys", "placed", "query_keys"]
+
+TOLERANCE = timedelta(days=1)
+MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
+#: how far before its new dates a postponed notice looks for the earlier announcement
+POSTPONE_REACH = timedelta(days=365)
+
+
+def placed(facts: EventFacts) -> bool:
+    """The post names the city where the event is held ("online" is how one takes part)."""
+    return bool(facts.city_key) and facts.city_key != "online"
+
+
+def _days(facts: EventFacts, slack: timedelta) -> set[int]:
+    """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped."""
+    days: set[int] = set()
+    for start, end in facts.ranges():
+        first = (start - slack).toordinal()
+        last = (min(end, start + timedelta(days=MAX_SPAN_DAYS)) + slack).toordinal()
+        days.update(range(first, last + 1))
+    return days
+
+
+def _month(day: int) -> int:
+    moment = date.fromordinal(day)
+    return moment.year * 12 + moment.month - 1
+
+
+def _window_months(facts: EventFacts) -> set[int]:
+    return set(range(_month(facts.start.toordinal()), _month(facts.end.toordinal()) + 1))
+
+
+def _type_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
+    return [("T:" + t, m) for t in facts.features.types for m in months]
+
+
+def _name_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
+    """What an undated post must share beyond the kind of event and "cluster", by month."""
+    fx = facts.features
+    return [("F:" + k, m) for k in fx.weights if k not in fx.types and k != "cluster"
+            for m in months]
+
+
+def block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]]:
+    """Where a post is filed: (city, day) for each day it covers; under its proper names
+    and month too; every post under its days ("#"), and a post without a city (or online)
+    also under "?" days: posts with and without a city find each other whichever comes first.
+    Under
+    its kinds of event by month (where postponed notices look) and its other name features
+    by month (where undated posts look; undated posts are filed only there, unless they come
+    from an earlier run: then also under the days of their window, where this run's dated
+    posts look)."""
+    if not facts.dated:
+        keys = _name_keys(facts, _window_months(facts))
+        if stored:
+            window = range(facts.start.toordinal(), facts.end.toordinal() + 1)
+            keys += [(facts.city_key or "?", d) for d in window] + [("#", d) for d in window]
+        return keys
+    days = _days(facts, timedelta(0))
+    keys = [(facts.city_key, d) for d in days] if facts.city_key else []
+    keys += [("#", d) for d in days]
+    if not placed(facts):
+        keys += [("?", d) for d in days]
+    months = {_month(d) for d in days}
+    names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
+    keys += [(n, m) for n in names for m in months]
+    return keys + _type_keys(facts, months) + _name_keys(facts, months)
+
+
+def query_keys(facts: EventFacts) -> list[tuple[str, int]]:
+    """Where to look: the same city on the days covered, give or take the tolerance, and
+    the events started by posts that name no city; a post without a city (or attended
+    online) looks at every event of its days. Then the same proper names that month. An
+    undated post looks at the events sharing a name feature other than the kind of event
+    and "cluster" over its window (it must share one to match)."""
+    if not facts.dated:
+        return _name_keys(facts, _window_months(facts))
+    days = _days(facts, TOLERANCE)
+    if placed(facts):
+        keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
+    else:
+        keys = [("#", d) for d in days]
+    months = {_month(d) for d in days}
+    keys += [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
+    if facts.postponed:  # the earlier announcement, of the same kind, in the year before
+        first = facts.start - POSTPONE_REACH
+        keys += _type_keys(facts, range(_month(first.toordinal()),
+                                        _month(facts.start.toordinal()) + 1))
+    return keys
