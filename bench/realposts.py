@@ -11,10 +11,13 @@ line reads as a title, one ``<p>`` per line, the labelled publication day in
 zone; event groups come from :func:`clustercrawl.dedupe.events.cluster_events`.
 
 A third of the events (by key; posts without a key by URL) is held out: tune on ``dev``,
-report both, never look at held-out misses while tuning.
+report both, never look at held-out misses while tuning. ``--labels`` scores another file of
+labels instead, such as ``tests/data/realposts/fresh.yaml`` (posts found and labelled after all
+of ``labels.yaml`` had been tuned on): such a file is held out as a whole, so it is scored in
+one part (``all``) and its misses are never listed.
 
-    python bench/realposts.py [--cache DIR] [--part dev|heldout|all] [--misses FIELD]
-                              [--json out.json]
+    python bench/realposts.py [--cache DIR] [--labels FILE] [--part dev|heldout|all]
+                              [--misses FIELD] [--json out.json]
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from clustercrawl.dedupe.events import cluster_events, facts_from_post  # noqa: 
 from clustercrawl.extract import extract_post, find_date_ranges  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "realposts" / "labels.yaml"
+FRESH = ROOT / "tests" / "data" / "realposts" / "fresh.yaml"
 DEFAULT_CACHE = Path(os.environ.get("CLUSTERCRAWL_REALPOSTS_CACHE", "/work/realposts-cache"))
 ZONES = {"pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava",
          "de": "Europe/Berlin", "fr": "Europe/Paris", "es": "Europe/Madrid", "it": "Europe/Rome",
@@ -249,27 +253,58 @@ def report(tallies: Mapping[str, Tally], pairs: tuple[int, int, int], title: str
     return out
 
 
+def load_labels(path: Path) -> list[dict[str, Any]]:
+    """The labels of ``path``; a missing or malformed file raises ``ValueError`` naming it."""
+    try:
+        labels = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"cannot read labels {path}: {exc}") from exc
+    if not isinstance(labels, list) or not all(isinstance(x, dict) and "url" in x
+                                               for x in labels):
+        raise ValueError(f"labels {path} is not a list of posts with a url")
+    return labels
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--part", choices=("dev", "heldout", "all", "both"), default="both")
+    parser.add_argument("--labels", type=Path, default=LABELS,
+                        help="labels to score (default labels.yaml); any other file is held "
+                             "out as a whole: scored as part 'all', misses never listed")
+    parser.add_argument("--part", choices=("dev", "heldout", "all", "both"), default=None,
+                        help="labels.yaml's split (default both); another file: all")
     parser.add_argument("--misses", default="", help="comma-separated fields to list misses of")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    split = args.labels.resolve() == LABELS.resolve()
+    part = args.part or ("both" if split else "all")
+    if not split and part != "all":
+        print(f"realposts: {args.labels} is held out as a whole; use --part all (not {part})")
+        return 2
+    try:
+        labels = load_labels(args.labels)
+    except ValueError as exc:
+        print(f"realposts: {exc}")
+        return 2
     if not args.cache.is_dir():
-        print(f"realposts: no page cache at {args.cache}; nothing scored (labels only: {LABELS})")
+        print(f"realposts: no page cache at {args.cache}; nothing scored "
+              f"(labels only: {args.labels})")
         return 0
-    labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
-    parts = ("dev", "heldout") if args.part == "both" else (args.part,)
-    results: dict[str, Any] = {"date": date.today().isoformat()}
-    for part in parts:
-        tallies, misses, (pairs, dated), missing = run(labels, args.cache, part)
+    parts = ("dev", "heldout") if part == "both" else (part,)
+    results: dict[str, Any] = {"date": date.today().isoformat(), "labels": str(args.labels)}
+    wanted = [f for f in args.misses.split(",") if f]
+    for name_of_part in parts:
+        tallies, misses, (pairs, dated), missing = run(labels, args.cache, name_of_part)
         if missing:
-            print(f"realposts: {missing} labelled posts of part {part} have no cached text")
-        results[part] = report(tallies, pairs, f"{part} ({sum(tallies['type'].trials.values())} "
-                                               "posts)", dated)
-        wanted = [f for f in args.misses.split(",") if f]
-        if part == "heldout" and wanted:
+            print(f"realposts: {missing} labelled posts of part {name_of_part} have no cached "
+                  "text")
+        title = name_of_part if split else f"{args.labels.name} ({name_of_part})"
+        results[name_of_part] = report(
+            tallies, pairs, f"{title} ({sum(tallies['type'].trials.values())} posts)", dated)
+        if not split:  # said whether or not --misses asked for any
+            print(f"(misses of {args.labels.name} are not listed: it is held out as a whole)")
+            continue
+        if name_of_part == "heldout" and wanted:
             print("(misses of the held-out part are not listed)")
             continue
         for name in wanted:
