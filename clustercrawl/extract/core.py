@@ -156,7 +156,8 @@ class _Extraction:
         forbidden = self._event_days(title or "", body, date_lang) | _structured_days(
             machine_events, date_lang)
         published = self._published(page, sd, headline=headline, container=container,
-                                    canonical=canonical, language=date_lang, forbidden=forbidden)
+                                    canonical=canonical, language=date_lang, forbidden=forbidden,
+                                    lead=body[:_LEAD_CHARS])
         modified = self._modified(page, sd, date_lang)
 
         report, announce = cue_counts(title or "", body)
@@ -286,14 +287,14 @@ class _Extraction:
     def _published(self, page: PageMeta | None, sd: StructuredData, *,
                    headline: HtmlElement | None, container: HtmlElement | None,
                    canonical: str, language: str | None,
-                   forbidden: set[date]) -> DateValue | None:
+                   forbidden: set[date], lead: str | None = None) -> DateValue | None:
         hints = self.hints
         return publication_date(PublishedInputs(
             tree=self.tree, page=page, structured=sd, url=self.ctx.url, canonical=canonical,
             language=language, tz=self.tz,
             hint_value=hints.published if hints else None,
             hint_source=_HINT_SOURCE.get(hints.channel) if hints else None,
-            headline=headline, container=container), forbidden)
+            headline=headline, container=container, lead=lead), forbidden)
 
     def _modified(self, page: PageMeta | None, sd: StructuredData,
                   language: str | None) -> str | None:
@@ -344,6 +345,10 @@ class _Extraction:
 
 
 _ANCHORS = etree.XPath(".//a[@href]")
+
+
+#: how much of the body text the publication date reads for a dateline opening it
+_LEAD_CHARS = 600
 
 
 def _anchors(container: HtmlElement | None, base: str) -> list[tuple[str, str]]:
