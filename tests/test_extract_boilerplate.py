@@ -135,3 +135,31 @@ def test_whitespace_and_empty_lines() -> None:
 def test_never_grows_and_never_fails(text: str) -> None:
     out = clean_body(text)
     assert len(out) <= len(text)
+
+
+PROSE = ("Der Cluster hat im Herbst zwölf neue Mitglieder aufgenommen, darunter drei "
+         "Hersteller aus der Region, die gemeinsam an Sensoren arbeiten.")
+
+
+@pytest.mark.parametrize("line", [
+    "Pour lire la suite",
+    "Pour accéder en illimité",
+    "Continue reading with a free account",
+    "Already a subscriber? Sign in here",
+    "Du musst angemeldet sein, um Kommentare zu schreiben!",
+    "Verraten Sie uns in den Kommentaren: Wie finden Sie das neue Programm?",
+    "Let us know in the comments what you think.",
+])
+def test_paywall_login_and_comment_calls_are_dropped(line: str) -> None:
+    assert clean_body(f"{PROSE}\n{line}\n{PROSE}") == f"{PROSE}\n{PROSE}"
+
+
+def test_related_block_under_a_could_interest_you_heading_is_dropped() -> None:
+    text = "\n".join([PROSE] * 4 + ["Diese Artikel könnten euch auch interessieren:",
+                                   "Neue Sensoren aus dem Norden", "Zehn Jahre Cluster"])
+    assert clean_body(text) == "\n".join([PROSE] * 4)
+
+
+def test_continue_reading_inside_a_sentence_stays() -> None:
+    text = f"{PROSE}\nWer weiterliest, erfährt, warum wir to continue reading nicht übersetzen."
+    assert clean_body(text) == text

@@ -246,6 +246,8 @@ _RELATED = re.compile(
     # de
     r"weitere (?:artikel|beiträge|themen|meldungen|nachrichten|news|aktuelle)|"
     r"mehr (?:zum thema|themen|aus (?:der|dem|den)|news)|das könnte (?:sie|dich) auch|"
+    r"(?:diese|weitere|folgende) (?:artikel|beiträge) könnten (?:dich|euch|sie) "
+    r"(?:auch|ebenfalls) interessieren|"
     r"(?:lesen sie|lies) auch|auch interessant|schon gelesen|(?:empfohlene|ähnliche|verwandte) "
     r"(?:beiträge|artikel)|zum weiterlesen|beiträge aus dem forum|kommentierte artikel|"
     r"meist-?(?:gelesen|diskutiert)|top-themen|lust auf mehr|keine kommentare|"
@@ -318,6 +320,14 @@ _PROMO = re.compile(
     r"(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter|suscr[íi]bete|iscriviti alla|"
     r"zapisz się do newslettera|never miss (?:the latest|our)|in (?:deinen|ihren) posteingang|"
     r"(?:müssen sie|musst du|must be) (?:\w+ )?(?:eingeloggt|angemeldet|logged in)|"
+    r"(?:du musst|sie müssen) (?:\w+ )?(?:eingeloggt|angemeldet)|"
+    # the paywall's call to log in or subscribe for the rest of the article
+    r"^pour (?:lire la suite|accéder en illimité)|^(?:to )?continue reading\b|"
+    r"already (?:a subscriber|have an account)|déjà abonné|^um weiterzulesen|"
+    r"^para (?:seguir|continuar) leyendo|^per continuare a leggere|"
+    # a call to answer in the comments
+    r"^(?:verraten|schreibt|schreiben sie|erzählt|erzählen sie|let us know|tell us|"
+    r"dites-nous)\b.{0,40}(?:in den kommentaren|in the comments|en commentaires?)|"
     r"(?:nicht|aktuell nicht) eingeloggt|log in to (?:comment|reply|post)|"
     r"inhalt von .{3,60} (?:zu )?laden|to load the (?:external )?content|externe inhalte laden|"
     r"\bdonate\b|jetzt spenden|unterstütze \S+ (?:mit|bereits|jetzt)|support (?:us|our work)|"
