@@ -163,3 +163,19 @@ def test_related_block_under_a_could_interest_you_heading_is_dropped() -> None:
 def test_continue_reading_inside_a_sentence_stays() -> None:
     text = f"{PROSE}\nWer weiterliest, erfährt, warum wir to continue reading nicht übersetzen."
     assert clean_body(text) == text
+
+
+@pytest.mark.parametrize("contact", [
+    ["Pressekontakt", "Erika Beispiel", "Telefon: +49 30 1234567", "presse@cluster.example"],
+    ["Ansprechpartnerin zum Thema:", "Tel. 040 / 12 34 56", "erika@cluster.example"],
+    ["Media contact", "Jo Example", "Phone: +44 20 7946 0000"],
+])
+def test_press_contact_closing_the_text_is_dropped(contact: list[str]) -> None:
+    text = "\n".join([PROSE] * 3 + contact)
+    assert clean_body(text) == "\n".join([PROSE] * 3)
+
+
+def test_contact_heading_followed_by_prose_stays() -> None:
+    text = "\n".join([PROSE] * 3 + ["Ansprechpartner für die Firmen", PROSE, PROSE,
+                                    "Telefon: 030 1234567"])
+    assert clean_body(text) == text

@@ -144,7 +144,7 @@ def clean_body(text: str, language: str | None = None) -> str:
         line = _strip_trailing_nav(line) if len(line) > 20 else line
         if line:
             kept.append(line)
-    kept = _drop_related_tail(_drop_funding_footer(kept))
+    kept = _drop_contact_tail(_drop_related_tail(_drop_funding_footer(kept)))
     while kept and (_is_nav(kept[-1]) or _is_share(kept[-1])):
         kept.pop()
     return "\n".join(kept)
@@ -403,4 +403,31 @@ def _drop_funding_footer(lines: list[str]) -> list[str]:
             if idx == 0:
                 break  # the whole text is the notice: keep it, it is the post
             return lines[:idx]
+    return lines
+
+
+# the press contact closing a release: a heading, then a name, a phone number, an address
+_CONTACT_HEAD = re.compile(
+    r"^(?:(?:ihr|ihre|unser|unsere)\s+)?(?:ansprechpartner(?:\*?in(?:nen)?)?|pressekontakt|"
+    r"medienkontakt|kontakt für (?:die )?medien|pressesprecher(?:\*?in)?|press contact|"
+    r"media contacts?|contact presse|contacto de prensa|contatto stampa|kontakt dla mediów)\b",
+    re.IGNORECASE)
+_CONTACT_LINE = re.compile(
+    r"(?:^|\s)(?:tel|telefon|phone|fon|fax|mobil|mobile|e-?mail)\b\.?\s*:?|"
+    r"[\w.-]+@[\w-]+\.\w|\+\d{2}\s?[\d(]", re.IGNORECASE)
+_CONTACT_LINES = 12
+
+
+def _drop_contact_tail(lines: list[str]) -> list[str]:
+    """Cut the press contact at the end of the text: a contact heading in the second half,
+    followed only by a few short lines of which one is a phone number or an e-mail."""
+    total = sum(len(line) for line in lines)
+    seen = 0
+    for idx, line in enumerate(lines):
+        if seen >= 0.5 * total and len(line) <= 80 and _CONTACT_HEAD.match(line):
+            rest = lines[idx + 1 :]
+            if (len(rest) <= _CONTACT_LINES and all(len(r) <= 100 for r in rest)
+                    and any(_CONTACT_LINE.search(r) for r in [line, *rest])):
+                return lines[:idx]
+        seen += len(line)
     return lines
