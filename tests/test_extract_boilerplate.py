@@ -179,3 +179,19 @@ def test_contact_heading_followed_by_prose_stays() -> None:
     text = "\n".join([PROSE] * 3 + ["Ansprechpartner für die Firmen", PROSE, PROSE,
                                     "Telefon: 030 1234567"])
     assert clean_body(text) == text
+
+
+@pytest.mark.parametrize("caption", [
+    "Abbildung 3: Die neue Halle von Süden gesehen.",
+    "Fig. 2. Sensor prototype on the test bench",
+    "Die Preisträgerinnen bei der Verleihung in Kiel. © Cluster Nord / Eva Muster",
+    "Copyright: Eva Muster",
+])
+def test_image_captions_left_in_the_text_are_dropped(caption: str) -> None:
+    assert clean_body(f"{PROSE}\n{caption}\n{PROSE}") == f"{PROSE}\n{PROSE}"
+
+
+def test_a_sentence_naming_a_figure_or_copyright_stays() -> None:
+    text = (f"{PROSE}\nWie Abbildung 3 zeigt, wächst der Cluster seit Jahren.\n"
+            "Das Copyright der Fotos liegt bei den Mitgliedern des Clusters.")
+    assert clean_body(text) == text

@@ -139,7 +139,7 @@ def clean_body(text: str, language: str | None = None) -> str:
     for raw in _split_layout_rows(text.splitlines()):
         line = raw.replace("\u00a0", " ").strip()
         if (not line or _is_nav(line) or _is_share(line) or _is_cookie(line)
-                or _is_credit(line) or _is_promo(line)):
+                or _is_credit(line) or _is_caption(line) or _is_promo(line)):
             continue
         line = _strip_trailing_nav(line) if len(line) > 20 else line
         if line:
@@ -280,7 +280,8 @@ _RELATED = re.compile(
 )
 _CREDIT = re.compile(
     r"^(?:(?:foto|fotos|photo|photos|bild|bilder|bildquelle|titelbild|crédits? photos?|"
-    r"credits?|zdjęcie|zdjęcia|fot\.|foto ?credit|image|imagen|immagine)\s*(?::|©|\(c\))|©)"
+    r"credits?|zdjęcie|zdjęcia|fot\.|foto ?credit|image|imagen|immagine|copyright)"
+    r"\s*(?::|©|\(c\))|©)"
     r"|^(?:getty images|dpa|afp|reuters|imago(?: images)?|shutterstock|istock(?:photo)?|"
     r"adobe ?stock|unsplash|pixabay|keystone|epa|picture[- ]alliance|ap photo)"
     r"(?:\s*[/|,]\s*[\w .-]+)?$",
@@ -341,6 +342,21 @@ def _is_promo(line: str) -> bool:
     if _TEASER.match(line):
         return len(line) <= 200
     return len(line) <= 160 and _PROMO.search(line) is not None
+
+
+# an image caption left in the text: numbered ("Abbildung 4: …", "Fig. 2. …") or closed by
+# the picture's credit ("Die Preisträger in Berlin. © Agentur / Name")
+_FIGURE = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|grafik|illustration|rysunek|ryc\.|obrázek|obr\.)"
+    r"\s*\d+\s*[:.]\s", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(r"(?:©|\(c\))\s*[^\W\d][\w .,/&'-]{1,50}$", re.IGNORECASE)
+_CAPTION_MAX = 200
+
+
+def _is_caption(line: str) -> bool:
+    """A numbered figure caption or a caption ending with the picture's © credit."""
+    return len(line) <= _CAPTION_MAX and (_FIGURE.match(line) is not None
+                                          or _CAPTION_CREDIT.search(line) is not None)
 
 
 def _is_credit(line: str) -> bool:
