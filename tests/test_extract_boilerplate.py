@@ -135,3 +135,63 @@ def test_whitespace_and_empty_lines() -> None:
 def test_never_grows_and_never_fails(text: str) -> None:
     out = clean_body(text)
     assert len(out) <= len(text)
+
+
+PROSE = ("Der Cluster hat im Herbst zwölf neue Mitglieder aufgenommen, darunter drei "
+         "Hersteller aus der Region, die gemeinsam an Sensoren arbeiten.")
+
+
+@pytest.mark.parametrize("line", [
+    "Pour lire la suite",
+    "Pour accéder en illimité",
+    "Continue reading with a free account",
+    "Already a subscriber? Sign in here",
+    "Du musst angemeldet sein, um Kommentare zu schreiben!",
+    "Verraten Sie uns in den Kommentaren: Wie finden Sie das neue Programm?",
+    "Let us know in the comments what you think.",
+])
+def test_paywall_login_and_comment_calls_are_dropped(line: str) -> None:
+    assert clean_body(f"{PROSE}\n{line}\n{PROSE}") == f"{PROSE}\n{PROSE}"
+
+
+def test_related_block_under_a_could_interest_you_heading_is_dropped() -> None:
+    text = "\n".join([PROSE] * 4 + ["Diese Artikel könnten euch auch interessieren:",
+                                   "Neue Sensoren aus dem Norden", "Zehn Jahre Cluster"])
+    assert clean_body(text) == "\n".join([PROSE] * 4)
+
+
+def test_continue_reading_inside_a_sentence_stays() -> None:
+    text = f"{PROSE}\nWer weiterliest, erfährt, warum wir to continue reading nicht übersetzen."
+    assert clean_body(text) == text
+
+
+@pytest.mark.parametrize("contact", [
+    ["Pressekontakt", "Erika Beispiel", "Telefon: +49 30 1234567", "presse@cluster.example"],
+    ["Ansprechpartnerin zum Thema:", "Tel. 040 / 12 34 56", "erika@cluster.example"],
+    ["Media contact", "Jo Example", "Phone: +44 20 7946 0000"],
+])
+def test_press_contact_closing_the_text_is_dropped(contact: list[str]) -> None:
+    text = "\n".join([PROSE] * 3 + contact)
+    assert clean_body(text) == "\n".join([PROSE] * 3)
+
+
+def test_contact_heading_followed_by_prose_stays() -> None:
+    text = "\n".join([PROSE] * 3 + ["Ansprechpartner für die Firmen", PROSE, PROSE,
+                                    "Telefon: 030 1234567"])
+    assert clean_body(text) == text
+
+
+@pytest.mark.parametrize("caption", [
+    "Abbildung 3: Die neue Halle von Süden gesehen.",
+    "Fig. 2. Sensor prototype on the test bench",
+    "Die Preisträgerinnen bei der Verleihung in Kiel. © Cluster Nord / Eva Muster",
+    "Copyright: Eva Muster",
+])
+def test_image_captions_left_in_the_text_are_dropped(caption: str) -> None:
+    assert clean_body(f"{PROSE}\n{caption}\n{PROSE}") == f"{PROSE}\n{PROSE}"
+
+
+def test_a_sentence_naming_a_figure_or_copyright_stays() -> None:
+    text = (f"{PROSE}\nWie Abbildung 3 zeigt, wächst der Cluster seit Jahren.\n"
+            "Das Copyright der Fotos liegt bei den Mitgliedern des Clusters.")
+    assert clean_body(text) == text

@@ -271,3 +271,40 @@ def test_evidence_adds_up_independent_families_only() -> None:
     chosen = choose([late, next_day])
     assert chosen is not None and chosen.value == "2019-01-01"
     assert choose([], url_month=dv("2021-10-01", "url")) is not None
+
+
+def test_byline_with_a_month_name_and_a_two_digit_year() -> None:
+    # a parks agency prints "( Town, 3 Marzo 21 )" under the headline
+    page = ("<html lang='it'><body><h1>Nuovi sentieri nel parco</h1>"
+            "<em>( Scanno, 3 Marzo 21 )</em><p>Il parco apre tre nuovi sentieri per le "
+            "famiglie e per le scuole della valle.</p>"
+            "<div class='box'><span>10.06.2021</span></div></body></html>")
+    out = extract_post(page, "https://x.example/dettaglio?id=7")
+    assert out["published"]["value"] == "2021-03-03"
+
+
+@pytest.mark.parametrize("lead", [
+    "(14. März 2023) Die Energiepreise steigen weiter, und viele Haushalte suchen Rat.",
+    "Freiburg, (14.03.2023). Die Energiepreise steigen weiter, und viele Haushalte suchen Rat.",
+])
+def test_bracketed_dateline_opening_the_body_without_a_headline(lead: str) -> None:
+    # no headline the finder accepts (the title names the section, not the post); the side
+    # list of other news carries later dates
+    others = "".join(f"<li><a href='/n{i}'>Meldung {i}</a> <span>2{i}.03.2023</span></li>"
+                     for i in range(1, 5))
+    page = ("<html lang='de'><head><title>Portal | Preise</title></head><body>"
+            f"<ul class='news'>{others}</ul><div class='text'><h6>Rat für Haushalte</h6>"
+            f"<h5>Von Jana Beispiel</h5><p>{lead} Wer jetzt vergleicht, spart oft viel Geld "
+            "beim Wechsel des Anbieters und bei der Heizung.</p><p>Weitere Tipps folgen in "
+            "den nächsten Wochen auf dieser Seite für alle Mitglieder.</p></div></body></html>")
+    out = extract_post(page, "https://x.example/preise/NewsDetail/55")
+    assert out["published"]["value"] == "2023-03-14"
+
+
+def test_a_bracketed_date_inside_a_sentence_is_no_dateline() -> None:
+    from clustercrawl.extract.byline import lead_dateline
+    body = ("Ein langer erster Absatz über die Förderung beginnt hier, und die Frist "
+            "(14.03.2023) wird erst viel später genannt.")
+    assert lead_dateline(body, "de", None) is None
+    assert lead_dateline("Kurz\n(14.03.2023) Der Text der Meldung beginnt hier ganz normal.",
+                         "de", None) is not None

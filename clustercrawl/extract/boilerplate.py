@@ -139,12 +139,12 @@ def clean_body(text: str, language: str | None = None) -> str:
     for raw in _split_layout_rows(text.splitlines()):
         line = raw.replace("\u00a0", " ").strip()
         if (not line or _is_nav(line) or _is_share(line) or _is_cookie(line)
-                or _is_credit(line) or _is_promo(line)):
+                or _is_credit(line) or _is_caption(line) or _is_promo(line)):
             continue
         line = _strip_trailing_nav(line) if len(line) > 20 else line
         if line:
             kept.append(line)
-    kept = _drop_related_tail(_drop_funding_footer(kept))
+    kept = _drop_contact_tail(_drop_related_tail(_drop_funding_footer(kept)))
     while kept and (_is_nav(kept[-1]) or _is_share(kept[-1])):
         kept.pop()
     return "\n".join(kept)
@@ -246,6 +246,8 @@ _RELATED = re.compile(
     # de
     r"weitere (?:artikel|beiträge|themen|meldungen|nachrichten|news|aktuelle)|"
     r"mehr (?:zum thema|themen|aus (?:der|dem|den)|news)|das könnte (?:sie|dich) auch|"
+    r"(?:diese|weitere|folgende) (?:artikel|beiträge) könnten (?:dich|euch|sie) "
+    r"(?:auch|ebenfalls) interessieren|"
     r"(?:lesen sie|lies) auch|auch interessant|schon gelesen|(?:empfohlene|ähnliche|verwandte) "
     r"(?:beiträge|artikel)|zum weiterlesen|beiträge aus dem forum|kommentierte artikel|"
     r"meist-?(?:gelesen|diskutiert)|top-themen|lust auf mehr|keine kommentare|"
@@ -278,7 +280,8 @@ _RELATED = re.compile(
 )
 _CREDIT = re.compile(
     r"^(?:(?:foto|fotos|photo|photos|bild|bilder|bildquelle|titelbild|crédits? photos?|"
-    r"credits?|zdjęcie|zdjęcia|fot\.|foto ?credit|image|imagen|immagine)\s*(?::|©|\(c\))|©)"
+    r"credits?|zdjęcie|zdjęcia|fot\.|foto ?credit|image|imagen|immagine|copyright)"
+    r"\s*(?::|©|\(c\))|©)"
     r"|^(?:getty images|dpa|afp|reuters|imago(?: images)?|shutterstock|istock(?:photo)?|"
     r"adobe ?stock|unsplash|pixabay|keystone|epa|picture[- ]alliance|ap photo)"
     r"(?:\s*[/|,]\s*[\w .-]+)?$",
@@ -318,6 +321,14 @@ _PROMO = re.compile(
     r"(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter|suscr[íi]bete|iscriviti alla|"
     r"zapisz się do newslettera|never miss (?:the latest|our)|in (?:deinen|ihren) posteingang|"
     r"(?:müssen sie|musst du|must be) (?:\w+ )?(?:eingeloggt|angemeldet|logged in)|"
+    r"(?:du musst|sie müssen) (?:\w+ )?(?:eingeloggt|angemeldet)|"
+    # the paywall's call to log in or subscribe for the rest of the article
+    r"^pour (?:lire la suite|accéder en illimité)|^(?:to )?continue reading\b|"
+    r"already (?:a subscriber|have an account)|déjà abonné|^um weiterzulesen|"
+    r"^para (?:seguir|continuar) leyendo|^per continuare a leggere|"
+    # a call to answer in the comments
+    r"^(?:verraten|schreibt|schreiben sie|erzählt|erzählen sie|let us know|tell us|"
+    r"dites-nous)\b.{0,40}(?:in den kommentaren|in the comments|en commentaires?)|"
     r"(?:nicht|aktuell nicht) eingeloggt|log in to (?:comment|reply|post)|"
     r"inhalt von .{3,60} (?:zu )?laden|to load the (?:external )?content|externe inhalte laden|"
     r"\bdonate\b|jetzt spenden|unterstütze \S+ (?:mit|bereits|jetzt)|support (?:us|our work)|"
@@ -331,6 +342,21 @@ def _is_promo(line: str) -> bool:
     if _TEASER.match(line):
         return len(line) <= 200
     return len(line) <= 160 and _PROMO.search(line) is not None
+
+
+# an image caption left in the text: numbered ("Abbildung 4: …", "Fig. 2. …") or closed by
+# the picture's credit ("Die Preisträger in Berlin. © Agentur / Name")
+_FIGURE = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|grafik|illustration|rysunek|ryc\.|obrázek|obr\.)"
+    r"\s*\d+\s*[:.]\s", re.IGNORECASE)
+_CAPTION_CREDIT = re.compile(r"(?:©|\(c\))\s*[^\W\d][\w .,/&'-]{1,50}$", re.IGNORECASE)
+_CAPTION_MAX = 200
+
+
+def _is_caption(line: str) -> bool:
+    """A numbered figure caption or a caption ending with the picture's © credit."""
+    return len(line) <= _CAPTION_MAX and (_FIGURE.match(line) is not None
+                                          or _CAPTION_CREDIT.search(line) is not None)
 
 
 def _is_credit(line: str) -> bool:
@@ -393,4 +419,31 @@ def _drop_funding_footer(lines: list[str]) -> list[str]:
             if idx == 0:
                 break  # the whole text is the notice: keep it, it is the post
             return lines[:idx]
+    return lines
+
+
+# the press contact closing a release: a heading, then a name, a phone number, an address
+_CONTACT_HEAD = re.compile(
+    r"^(?:(?:ihr|ihre|unser|unsere)\s+)?(?:ansprechpartner(?:\*?in(?:nen)?)?|pressekontakt|"
+    r"medienkontakt|kontakt für (?:die )?medien|pressesprecher(?:\*?in)?|press contact|"
+    r"media contacts?|contact presse|contacto de prensa|contatto stampa|kontakt dla mediów)\b",
+    re.IGNORECASE)
+_CONTACT_LINE = re.compile(
+    r"(?:^|\s)(?:tel|telefon|phone|fon|fax|mobil|mobile|e-?mail)\b\.?\s*:?|"
+    r"[\w.-]+@[\w-]+\.\w|\+\d{2}\s?[\d(]", re.IGNORECASE)
+_CONTACT_LINES = 12
+
+
+def _drop_contact_tail(lines: list[str]) -> list[str]:
+    """Cut the press contact at the end of the text: a contact heading in the second half,
+    followed only by a few short lines of which one is a phone number or an e-mail."""
+    total = sum(len(line) for line in lines)
+    seen = 0
+    for idx, line in enumerate(lines):
+        if seen >= 0.5 * total and len(line) <= 80 and _CONTACT_HEAD.match(line):
+            rest = lines[idx + 1 :]
+            if (len(rest) <= _CONTACT_LINES and all(len(r) <= 100 for r in rest)
+                    and any(_CONTACT_LINE.search(r) for r in [line, *rest])):
+                return lines[:idx]
+        seen += len(line)
     return lines

@@ -16,13 +16,13 @@ from datetime import date, datetime
 from lxml import etree
 from lxml.html import HtmlElement
 
-from clustercrawl.extract import vocab
+from clustercrawl.extract import lexicon, vocab
 from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import class_id
 from clustercrawl.timezones import zone_named
 
-__all__ = ["byline_date"]
+__all__ = ["byline_date", "lead_dateline"]
 
 _FOLLOWING = etree.XPath(
     "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
@@ -150,6 +150,29 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
 
 
 _DATELINE_MIN = 40
+#: a dateline counts in the first lines of the body text when the lines before it are short
+#: (a heading, the author's name) and this many lines are looked at
+_LEAD_LINES, _LEAD_SHORT = 3, 80
+
+
+def lead_dateline(body: str | None, language: str | None, tz: str | None,
+                  forbidden: Collection[date] = ()) -> DateValue | None:
+    """The dateline opening the body text ("Karlsruhe, (12.11.2021). …"), after at most
+    two short lines (a subtitle, the author): for pages whose headline was not found, so that
+    the byline next to it could not be read."""
+    order = date_order_for(language)
+    for line in (body or "").splitlines()[:_LEAD_LINES]:
+        text = " ".join(line.split())
+        rng = _dateline(text, language, order) if len(text) > _DATELINE_MIN else None
+        if rng is not None:
+            if rng.start in forbidden:
+                return None
+            if rng.precision == "datetime":
+                return DateValue(rng.start_iso(tz), "datetime", "text", rng.start, rng.raw)
+            return DateValue(rng.start.isoformat(), "day", "text", rng.start, rng.raw)
+        if len(text) > _LEAD_SHORT:
+            return None
+    return None
 
 
 def _dateline(text: str, language: str | None, order: str) -> DateRange | None:
@@ -158,7 +181,11 @@ def _dateline(text: str, language: str | None, order: str) -> DateRange | None:
     if not ranges or ranges[0].span[0] > 30 or ranges[0].is_range:
         return None
     lead = text[: ranges[0].span[0]]
-    if not _DATELINE_END.match(text[ranges[0].span[1]:]) or (
+    after = text[ranges[0].span[1]:]
+    # "(21. November 2022) Energieverbraucher …", "Karlsruhe, (12.11.2021). Traditionell …":
+    # the date in brackets is the dateline whatever follows
+    bracketed = lead.rstrip().endswith(("(", "[")) and after.lstrip().startswith((")", "]"))
+    if not (bracketed or _DATELINE_END.match(after)) or (
             vocab.DEADLINE.search(lead) or vocab.EVENT.search(lead)
             or _NOT_BYLINE_BEFORE.search(lead)):
         return None  # "Frist: 12.05.2022 – …" is a deadline, not a dateline
@@ -170,6 +197,10 @@ def _dateline(text: str, language: str | None, order: str) -> DateRange | None:
 _SHORT_YEAR = re.compile(
     r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d{2})(?![\d.]\d)"
     r"(?:,?\s+(?:um\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d))?")
+#: "14 Gennaio 20", "3. März 21": a month name with a two-digit year
+_SHORT_YEAR_NAMED = re.compile(
+    rf"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.?\s+({lexicon.trie_pattern(lexicon.ALL_MONTH_NAMES)})"
+    r"\s+(\d{2})(?![\d.,:]?\d)", re.IGNORECASE)
 _BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote"})
 
 
@@ -177,21 +208,23 @@ def _short_year_byline(node: object, text: str, tz: str | None,
                        forbidden: Collection[date]) -> DateValue | None:
     """A byline date written with a two-digit year, alone in its short text."""
     found = list(_SHORT_YEAR.finditer(text))
-    if len(found) != 1:
+    named = list(_SHORT_YEAR_NAMED.finditer(text)) if not found else []
+    if len(found) + len(named) != 1:
         return None
-    m = found[0]
+    m = (found or named)[0]
     rest = text[: m.start()] + text[m.end():]
     if len(rest.split()) > 6 or _UPDATE_LABEL.search(text) or _NOT_BYLINE_BEFORE.search(
             text[: m.start()]):
         return None
+    month = int(m.group(2)) if found else lexicon.month_number(m.group(2))
     try:
-        day = date(2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        day = date(2000 + int(m.group(3)), month or 0, int(m.group(1)))
     except ValueError:
         return None
     parent = getattr(node, "getparent", lambda: None)()
     if day in forbidden or (parent is not None and _not_a_byline(parent)):
         return None
-    if m.group(4) is not None:
+    if found and m.group(4) is not None:
         moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
         zone = zone_named(tz)
         iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")

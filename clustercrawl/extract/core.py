@@ -21,11 +21,13 @@ from clustercrawl.extract import vocab
 from clustercrawl.extract.boilerplate import clean_body
 from clustercrawl.extract.content import (
     cms_body,
+    drop_embedded_posts,
     find_headline,
     first_h2,
     main_container,
     main_text,
     unwrap_layout_tables,
+    with_lead,
 )
 from clustercrawl.extract.daterange import DATE_ORDER_OVERRIDE, DateRange, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
@@ -130,7 +132,9 @@ class _Extraction:
         title = choose_title(shown, candidates, site_names,
                              lambda: self._shown_site_names(candidates))
 
-        body_raw, container = self._body(tree, headline, base)
+        description = (sd.description or page.get("og:description", "description")
+                       if page is not None else sd.description)
+        body_raw, container = self._body(tree, headline, base, description)
         declared = [page.html_lang if page else None, sd.language,
                     page.get("og:locale", "content-language", "dc.language") if page else None]
         pre_lang = primary_tag(next((d for d in declared if d), None)) or primary_tag(
@@ -156,7 +160,8 @@ class _Extraction:
         forbidden = self._event_days(title or "", body, date_lang) | _structured_days(
             machine_events, date_lang)
         published = self._published(page, sd, headline=headline, container=container,
-                                    canonical=canonical, language=date_lang, forbidden=forbidden)
+                                    canonical=canonical, language=date_lang, forbidden=forbidden,
+                                    lead=body[:_LEAD_CHARS])
         modified = self._modified(page, sd, date_lang)
 
         report, announce = cue_counts(title or "", body)
@@ -253,7 +258,7 @@ class _Extraction:
                 if normalise_title(t) not in own]
 
     def _body(self, tree: HtmlElement | None, headline: HtmlElement | None,
-              base: str) -> tuple[str, HtmlElement | None]:
+              base: str, description: str | None = None) -> tuple[str, HtmlElement | None]:
         """Channel content when given (the post body as stored), else trafilatura."""
         content = self.hints.content_html if self.hints else None
         if content:
@@ -263,7 +268,8 @@ class _Extraction:
         if tree is None:
             return "", None
         unwrap_layout_tables(tree)
-        text = main_text(tree, self.ctx.url)
+        drop_embedded_posts(tree)
+        text = with_lead(main_text(tree, self.ctx.url), tree, description)
         container = main_container(tree, headline, self.source)
         if len(text) < _SHORT_TEXT and container is not None and cms_body(
                 tree, headline, self.source) is container:
@@ -286,14 +292,14 @@ class _Extraction:
     def _published(self, page: PageMeta | None, sd: StructuredData, *,
                    headline: HtmlElement | None, container: HtmlElement | None,
                    canonical: str, language: str | None,
-                   forbidden: set[date]) -> DateValue | None:
+                   forbidden: set[date], lead: str | None = None) -> DateValue | None:
         hints = self.hints
         return publication_date(PublishedInputs(
             tree=self.tree, page=page, structured=sd, url=self.ctx.url, canonical=canonical,
             language=language, tz=self.tz,
             hint_value=hints.published if hints else None,
             hint_source=_HINT_SOURCE.get(hints.channel) if hints else None,
-            headline=headline, container=container), forbidden)
+            headline=headline, container=container, lead=lead), forbidden)
 
     def _modified(self, page: PageMeta | None, sd: StructuredData,
                   language: str | None) -> str | None:
@@ -344,6 +350,10 @@ class _Extraction:
 
 
 _ANCHORS = etree.XPath(".//a[@href]")
+
+
+#: how much of the body text the publication date reads for a dateline opening it
+_LEAD_CHARS = 600
 
 
 def _anchors(container: HtmlElement | None, base: str) -> list[tuple[str, str]]:

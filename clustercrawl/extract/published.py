@@ -26,7 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import dates as dates_mod
-from clustercrawl.extract.byline import byline_date
+from clustercrawl.extract.byline import byline_date, lead_dateline
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
@@ -73,6 +73,7 @@ class PublishedInputs:
     hint_source: str | None = None  # api, feed, listing, sitemap
     headline: HtmlElement | None = None
     container: HtmlElement | None = None
+    lead: str | None = None  # the start of the body text, for a dateline opening it
 
 
 def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateValue | None:
@@ -198,6 +199,11 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
             shown = dates_mod.visible_time_date(inp.tree, inp.language, inp.tz, forbidden)
             if shown is not None:
                 found.append(shown)
+    if not found and inp.headline is None:
+        # no headline, so no byline read next to it: a dateline opening the body text
+        dateline = lead_dateline(inp.lead, inp.language, inp.tz, forbidden)
+        if dateline is not None:
+            found.append(dateline)
     family, weight = "visible", W_VISIBLE
     if not found:
         updated = byline_date(headline, inp.language, inp.tz, forbidden, updated=True)
