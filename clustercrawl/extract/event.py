@@ -45,7 +45,10 @@ _INTRO = re.compile(
 _LABELS = re.compile(
     r"(?:opublikowano|dodano|published|posted|veröffentlicht|publié|publicado|pubblicato|"
     r"publikováno|publikované|zverejnené|zveřejněno|data publikacji|submitted|data notizia|"
-    r"gepubliceerd|date de publication)\W{0,40}$",
+    r"gepubliceerd|date de publication)"
+    # "Submitted by A. Author on 7 June 2019", "Veröffentlicht von X am"
+    r"(?:\s+(?:by|von|par|por|da|przez|door|od)\s[^\n.]{1,60}?\s(?:on|am|le|el|il|dnia|dne|op))?"
+    r"\W{0,40}$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,64 @@
+"""Event extraction and grouping classes found on the whole real-post set (issue 11), each
+reproduced in our own words: a byline naming its author is no event date; an undated report
+joins the event most posts agree on, not a lone post of its first day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from clustercrawl.extract import extract_post
+from tests.test_dedupe_events import event_ids, post, run, undated
+
+
+def _page(title: str, *paragraphs: str) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{title}</title>"
+            '<meta property="article:published_time" content="2021-06-04T09:00:00">'
+            f"</head><body><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+def _event(html: str, lang: str = "en") -> dict[str, Any]:
+    return extract_post(html, "https://cluster.example.org/news/1", language=lang)
+
+
+def test_a_byline_with_its_author_is_not_the_event_date() -> None:
+    html = _page("Our students' diary of the Regional Cluster Conference 2021",
+                 "Submitted by Jane Novak on 04 June 2021",
+                 "Three of our students ran the live blog of the conference in Ghent and "
+                 "learned a lot during those two days.")
+    event = _event(html).get("event") or {}
+    assert event.get("start") is None
+    for byline in ("Veröffentlicht von Max Muster am 04.06.2021",
+                   "Posted by the editors on 4 June 2021"):
+        lang = "de" if byline.startswith("V") else "en"
+        html = _page("Clusterkonferenz 2021: Rückblick" if lang == "de" else "Conference look back",
+                     byline, "Die Konferenz war ein Erfolg." if lang == "de" else
+                     "The conference was a success and we met many partners.")
+        assert (_event(html, lang).get("event") or {}).get("start") is None, byline
+    # a date after "on" that is not a byline stays the event's
+    html = _page("Regional Cluster Conference", "The conference takes place on 18 June 2021 in "
+                 "Ghent.")
+    assert _event(html)["event"]["start"] == "2021-06-18"
+
+
+def test_undated_report_joins_the_event_more_posts_agree_on() -> None:
+    # the conference, from three sites; the same site's call for an award dated its first day,
+    # with no city: a separate event of one post
+    conference = [
+        post("net-a", "conf-2019", "en", "Regional Cluster Conference 2019 in Lisbon",
+             "2019-05-14", "2019-05-16", "Lisbon", "2019-03-01"),
+        post("klaster-b", "konferencja", "pl", "Regionalna Konferencja Klastrów 2019 w Lizbonie",
+             "2019-05-14", "2019-05-16", "Lisbon", "2019-05-20"),
+        post("cluster-c", "konferenz", "de", "Regionale Clusterkonferenz 2019 in Lissabon",
+             "2019-05-14", "2019-05-16", "Lisbon", "2019-05-18"),
+    ]
+    award = post("aaa-awards", "awards", "en", "Cluster Awards at the Regional Conference 2019",
+                 "2019-05-14", None, None, "2019-02-01",
+                 body="Cluster Awards: apply by 1 April, winners named at the conference.")
+    report = undated("zz-students", "conference-2019-report", "en",
+                     "Regional Cluster Conference 2019: our report", "2019-06-07",
+                     "event_report")
+    posts = [*conference, award, report]
+    ids = event_ids(run(posts), posts)
+    assert ids[0] is not None and ids[0] == ids[1] == ids[2]
+    assert ids[4] == ids[0]
