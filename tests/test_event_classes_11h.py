@@ -62,3 +62,36 @@ def test_undated_report_joins_the_event_more_posts_agree_on() -> None:
     ids = event_ids(run(posts), posts)
     assert ids[0] is not None and ids[0] == ids[1] == ids[2]
     assert ids[4] == ids[0]
+
+
+def test_undated_reports_read_in_more_past_tense_verbs() -> None:
+    from clustercrawl.extract.posttype import undated_event_type
+
+    assert undated_event_type(
+        "Insights from the Alpine Cluster Conference 2024",
+        "The fifth Alpine Cluster Conference witnessed a record turnout of cluster managers "
+        "who convened for two days of talks.") == "event_report"
+    assert undated_event_type(
+        "Alpine Cluster Conference 2019",
+        "Last week was the Alpine Cluster Conference, a yearly event held over two days in "
+        "the old town hall of Graz.") == "event_report"
+    # "will be held over two days" is still to come
+    assert undated_event_type(
+        "Alpine Cluster Conference 2027",
+        "The Alpine Cluster Conference will be held over two days.") == "event_announcement"
+
+
+def test_a_postponed_fair_is_an_announcement_and_quoted_full_stops_end_no_sentence() -> None:
+    from clustercrawl.extract.posttype import undated_event_type
+
+    assert undated_event_type("Northern Industry Fair 2021 postponed",
+                              "The organisers move the fair to the autumn.") == (
+        "event_announcement")
+    assert undated_event_type("Messe Nordindustrie 2021 verschoben",
+                              "Die Veranstalter verlegen die Messe in den Herbst.") == (
+        "event_announcement")
+    # the event word and the past tense sit on both sides of a full stop inside the
+    # quoted name of the event
+    assert undated_event_type(
+        "", "Presentati durante l’evento “I poli regionali. Una rete per crescere” tenutosi "
+            "a Bari, i nove poli della regione.") == "event_report"
