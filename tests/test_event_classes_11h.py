@@ -95,3 +95,39 @@ def test_a_postponed_fair_is_an_announcement_and_quoted_full_stops_end_no_senten
     assert undated_event_type(
         "", "Presentati durante l’evento “I poli regionali. Una rete per crescere” tenutosi "
             "a Bari, i nove poli della regione.") == "event_report"
+
+
+def test_an_event_name_in_both_addresses_joins_posts_whose_titles_differ() -> None:
+    # a local news site's announcement whose title and lead name people and places, and the
+    # network's page of the same meeting series: only the addresses share "tech meet towns"
+    news = post("city-news", "2024/04/09/tomorrow-mayor-speaks-at-tech-meet-towns", "it",
+                "Domani la sindaca Anna Bruni interviene al Palazzo Civico", "2024-04-10",
+                "2024-04-11", "Turin", "2024-04-09",
+                body="Domani la sindaca Anna Bruni interviene al Palazzo Civico.")
+    network = post("network", "events/tech-meet-towns-turin-italy", "en",
+                   "Tech meet Towns: Turin, Italy", "2024-04-10", "2024-04-11", "Turin",
+                   "2024-03-01")
+    other = post("network", "events/tech-meet-towns-lyon-france", "en",
+                 "Tech meet Towns: Lyon, France", "2024-04-10", "2024-04-11", "Lyon",
+                 "2024-03-01")  # the same series elsewhere on the same days
+    posts = [news, network, other]
+    ids = event_ids(run(posts), posts)
+    assert ids[0] is not None and ids[0] == ids[1] and ids[2] != ids[0]
+    # a project's acronym in one title is the other's address word
+    announce = post("agency", "conference-on-cluster-policies-within-the-polystrat-project",
+                    "en", "Conference on cluster policies within the PolyStrat project",
+                    "2014-02-17", None, "Brussels", "2014-01-20")
+    report = post("polystrat", "news/polystrat-presents-its-concepts-in-brussels", "en",
+                  "Springe zu Hauptmenü", "2014-02-17", None, "Brussels", "2014-02-20",
+                  body="Springe zu Hauptmenü")
+    ids = event_ids(run([announce, report]), [announce, report])
+    assert ids[0] is not None and ids[0] == ids[1]
+
+
+def test_an_event_box_label_is_no_name() -> None:
+    from clustercrawl.dedupe.eventnames import name_features
+
+    features = name_features(name=None, title="", lead="Tech meet Towns\nIn Person\n"
+                             "Location: Poland\nDate: 11.12.2023", url="", city=None,
+                             city_key="", language="en")
+    assert not any(k in features.weights for k in ("E:location", "E:person", "E:date"))

@@ -38,7 +38,7 @@ from clustercrawl.dedupe.eventblocks import (
     placed,
     query_keys,
 )
-from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features
+from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features, slug_shared
 from clustercrawl.dedupe.undated import (
     UNDATED_SHARED,
     YEAR_WEIGHT,
@@ -255,7 +255,7 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     fa, fb = a.features, b.features
     if _vetoed(fa, fb):
         return 0.0
-    shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
+    shared = sum(w for key, w in fa.weights.items() if key in fb.weights) + slug_shared(fa, fb)
     score = shared / min(fa.total, fb.total) if min(fa.total, fb.total) > 0 else 0.0
     if not (a.dated and b.dated):
         return undated_score(a, b, shared, score)
@@ -410,7 +410,9 @@ def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> l
 
 def _prefilter_keys(facts: EventFacts) -> list[str]:
     """Name features and plain words ("~word"): a cluster sharing none cannot match."""
-    return [*facts.features.weights, *("~" + w for w in facts.features.words)]
+    return [*facts.features.weights, *("~" + w for w in facts.features.words),
+            *("^" + w for w in facts.features.slug), *(
+                "^" + k[2:] for k in facts.features.weights if k.startswith("A:"))]
 
 
 def _cluster_score(me: EventFacts, others: Iterable[EventFacts]) -> tuple[float, int]:
