@@ -10,10 +10,10 @@ from clustercrawl.extract import extract_post
 from tests.test_dedupe_events import event_ids, post, run, undated
 
 
-def _page(title: str, *paragraphs: str) -> str:
+def _page(title: str, *paragraphs: str, published: str = "2021-06-04") -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return (f"<html><head><title>{title}</title>"
-            '<meta property="article:published_time" content="2021-06-04T09:00:00">'
+            f'<meta property="article:published_time" content="{published}T09:00:00">'
             f"</head><body><article><h1>{title}</h1>{body}</article></body></html>")
 
 
@@ -131,3 +131,28 @@ def test_an_event_box_label_is_no_name() -> None:
                              "Location: Poland\nDate: 11.12.2023", url="", city=None,
                              city_key="", language="en")
     assert not any(k in features.weights for k in ("E:location", "E:person", "E:date"))
+
+
+def test_next_years_date_in_a_post_on_this_years_edition_is_not_its_date() -> None:
+    html = _page("The 12th Alpine Cluster Forum 2018 brought 400 experts to Graz",
+                 "Graz, 18 October 2018 – This week the Alpine Cluster Forum was hosted by the "
+                 "regional agency.",
+                 "We will meet again at our forum next year that will take place on 7-9 October "
+                 "2019 in Bolzano, said the chair.", published="2018-10-18")
+    event = _event(html).get("event") or {}
+    assert event.get("start") is None
+    # without a year in the title, a later date is only less likely, not ruled out
+    html = _page("Alpine Cluster Forum: save the date",
+                 "Our next edition will take place on 7-9 October 2019 in Bolzano.")
+    assert _event(html)["event"]["start"] == "2019-10-07"
+
+
+def test_a_news_dateline_is_the_posts_day_not_the_events() -> None:
+    for lead in ("(Sabato 5 giugno 2021) La fiera di Parma si è chiusa con 60.000 visitatori.",
+                 "GRAZ 4 Jun. (AGENZIA) - La fiera è stata un successo."):
+        html = _page("La fiera chiude", "Foto: la fiera", lead.replace("5 giugno", "4 giugno"))
+        event = _event(html, "it").get("event") or {}
+        assert event.get("start") is None, lead
+    # the same day named in a sentence is the event's
+    html = _page("Fiera di Parma", "La fiera si terrà il 4 giugno 2021 a Parma.")
+    assert _event(html, "it")["event"]["start"] == "2021-06-04"

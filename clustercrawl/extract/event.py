@@ -451,6 +451,10 @@ def _pick_body(
         if (date_line and published is not None and rng.start == published.day
                 and published.source != "text" and not rng.is_range and rng.kind != "relative"):
             continue  # "8 May 2018" on its own line above the text: the dateline
+        if (published is not None and rng.start == published.day and not rng.is_range
+                and published.source != "text" and rng.kind != "relative"
+                and eventdates.opens_dateline(body, rng)):
+            continue  # "SEVILLA 5 Mar. (AGENCY) -": the news dateline, the post's day
         if (vocab.DEADLINE.search(eventdates.clause_before(body, rng))
                 or eventdates.deadline_after(body, rng)):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
@@ -478,8 +482,12 @@ def _pick_body(
             score += 1
         if published is not None and rng.start == published.day and not rng.is_range:
             score -= 2
-        if eventdates.other_edition(body, rng) or (
-                title_years and not {rng.start.year, rng.end.year} & title_years):
+        other_year = bool(title_years) and not {rng.start.year, rng.end.year} & title_years
+        if eventdates.other_edition(body, rng):
+            if other_year:
+                continue  # "next year's conference, 8-10 October" in a post on "TCI 2018"
+            score -= 3
+        elif other_year:
             score -= 3  # last year's edition, or not the year the title names
         if event_sentence:
             score += 1

@@ -135,6 +135,20 @@ def is_date_line(body: str, rng: DateRange) -> bool:
             and _DATE_LINE_NOISE.match(body[rng.span[1] : line_end]) is not None)
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:\)|(?:\([^()\n]{1,30}\))?\s*[-–—:|])")
+DATELINE_PREFIX = 25
+
+
+def opens_dateline(body: str, rng: DateRange) -> bool:
+    """The date opens a line as a news dateline: "SEVILLA 5 Mar. (AGENCY) -", "(Sunday
+    8 May 2022) The fair …", "Berlin, 29.11.2022 – …": a short lead-in, then a closing
+    bracket or an (agency and a) dash."""
+    line_start = body.rfind("\n", 0, rng.span[0]) + 1
+    prefix = body[line_start : rng.span[0]]
+    return (len(prefix.strip()) <= DATELINE_PREFIX and not re.search(r"[.!?]\s", prefix)
+            and _DATELINE_AFTER.match(body, rng.span[1]) is not None)
+
+
 # ------------------------------------------------------------------------ relative days
 
 _RELATIVE = {
