@@ -156,3 +156,12 @@ def test_a_news_dateline_is_the_posts_day_not_the_events() -> None:
     # the same day named in a sentence is the event's
     html = _page("Fiera di Parma", "La fiera si terrà il 4 giugno 2021 a Parma.")
     assert _event(html, "it")["event"]["start"] == "2021-06-04"
+
+
+def test_a_two_word_place_whose_first_word_is_a_capital_is_the_place() -> None:
+    from clustercrawl.extract import places
+
+    for text in ("Le forum se tient demain à Sofia Antipolis, au cœur de la technopole.",
+                 "Le forum se tient demain à Sophia-Antipolis."):
+        assert [c.city for c in places.find_cities(text, "fr")] == ["Sophia Antipolis"], text
+    assert [c.city for c in places.find_cities("The summit meets in Sofia.", "en")] == ["Sofia"]
