@@ -411,27 +411,6 @@ def _rescheduled(pick: DateRange, ranges: list[DateRange], body: str,
     return latest, earliest
 
 
-def _joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
-    """Two dates that are the ends of one event merged; a weekday or "yesterday" next to a
-    written date dropped (it names the same day)."""
-    absolute = [r for r in ranges if r.kind != "relative"]
-    out: list[DateRange] = []
-    swallowed = -1
-    for rng in ranges:
-        if rng.span[0] < swallowed:
-            continue
-        if rng.kind == "relative":
-            if any(abs(rng.span[0] - a.span[1]) < 20 or abs(a.span[0] - rng.span[1]) < 20
-                   for a in absolute):
-                continue
-            out.append(rng)
-            continue
-        merged = eventdates.merge_adjacent(body, rng, absolute)
-        swallowed = merged.span[1]
-        out.append(merged)
-    return out
-
-
 def _pick_body(
     ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
     title_names_event: bool = False, title_years: frozenset[int] = frozenset(),
@@ -441,7 +420,7 @@ def _pick_body(
     ``title_event_word``: the title or the lead speaks of an event; ``title_names_event``:
     the title itself has an event word."""
     best: tuple[int, int, DateRange] | None = None
-    ranges = _joined(body, ranges)
+    ranges = eventdates.joined(body, ranges)
     for index, rng in enumerate(ranges):
         before = body[max(0, rng.span[0] - 120) : rng.span[0]]
         after = body[rng.span[1] : rng.span[1] + 120]

@@ -21,7 +21,9 @@ from clustercrawl.extract.daterange import DateRange
 __all__ = [
     "clause_before",
     "is_date_line",
+    "joined",
     "merge_adjacent",
+    "opens_dateline",
     "other_edition",
     "relative_dates",
     "widen_by_duration",
@@ -87,6 +89,27 @@ def merge_adjacent(body: str, first: DateRange, ranges: list[DateRange]) -> Date
                            span=(first.span[0], other.span[1]))
         return first
     return first
+
+
+def joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
+    """Two dates that are the ends of one event merged; a weekday or "yesterday" next to a
+    written date dropped (it names the same day)."""
+    absolute = [r for r in ranges if r.kind != "relative"]
+    out: list[DateRange] = []
+    swallowed = -1
+    for rng in ranges:
+        if rng.span[0] < swallowed:
+            continue
+        if rng.kind == "relative":
+            if any(abs(rng.span[0] - a.span[1]) < 20 or abs(a.span[0] - rng.span[1]) < 20
+                   for a in absolute):
+                continue
+            out.append(rng)
+            continue
+        merged = merge_adjacent(body, rng, absolute)
+        swallowed = merged.span[1]
+        out.append(merged)
+    return out
 
 
 def widen_by_list(body: str, rng: DateRange) -> DateRange:
