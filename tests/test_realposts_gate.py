@@ -30,20 +30,25 @@ def _scorer() -> ModuleType:
 
 realposts = _scorer()
 
-#: measured 2026-12-05 (dev: 161 posts, held-out: 101); floors about one post below
+#: measured 2026-12-05 after issue 11's whole-set work (dev: 161 posts, held-out: 101, all:
+#: 262, now the development set); floors about one post below
 FLOORS = {
     "dev": {"type": 0.93, "found": 0.99, "range": 0.97, "city": 0.90, "attendance": 0.95,
-            "status": 0.99},  # 0.938, 1.000, 0.983, 0.914, 0.956, 1.000
-    "heldout": {"type": 0.81, "found": 0.96, "range": 0.89, "city": 0.86, "attendance": 0.86,
-                "status": 0.95},  # 0.822, 0.975, 0.901, 0.872, 0.876, 0.966
+            "status": 0.99},  # 0.944, 1.000, 0.983, 0.914, 0.957, 1.000
+    "heldout": {"type": 0.88, "found": 0.97, "range": 0.90, "city": 0.87, "attendance": 0.85,
+                "status": 0.95},  # 0.891, 0.988, 0.914, 0.884, 0.868, 0.967
+    "all": {"type": 0.919, "found": 0.99, "range": 0.949, "city": 0.902, "attendance": 0.917,
+            "status": 0.982},  # 242/262, 198/199, 188/197, 213/235, 211/229, 226/229
 }
-GROUP_PRECISION = 1.0
-#: pairwise grouping recall, measured 2026-12-05 after issue 11's grouping work (late
-#: reviews, online participants, chrome titles); floors about one pair below
-GROUP_RECALL = {"dev": 0.93, "heldout": 0.70}  # 75/79 = 0.949, 82/115 = 0.713
+#: pairwise grouping precision; the whole set's three false pairs join a matchmaking day
+#: held on the eve of a conference with the conference (the report gives only the
+#: conference's dates)
+GROUP_PRECISION = {"dev": 1.0, "heldout": 1.0, "all": 0.98}  # 75/75, 100/100, 175/178
+#: pairwise grouping recall, measured 2026-12-05; floors about one pair below
+GROUP_RECALL = {"dev": 0.93, "heldout": 0.86, "all": 0.895}  # 75/79, 100/115, 175/194
 
 
-@pytest.mark.parametrize("part", ["dev", "heldout"])
+@pytest.mark.parametrize("part", ["dev", "heldout", "all"])
 def test_real_posts_hold_their_floors(part: str, capsys: pytest.CaptureFixture[str]) -> None:
     cache = realposts.DEFAULT_CACHE
     if not cache.is_dir():
@@ -59,5 +64,5 @@ def test_real_posts_hold_their_floors(part: str, capsys: pytest.CaptureFixture[s
     low = {k: round(v, 3) for k, v in scores.items()
            if v is not None and v < FLOORS[part][k]}
     assert not low, f"{part} below the floors: {low}"
-    assert pred == 0 or tp / pred >= GROUP_PRECISION, f"grouping precision {tp}/{pred}"
+    assert pred == 0 or tp / pred >= GROUP_PRECISION[part], f"grouping precision {tp}/{pred}"
     assert want and tp / want >= GROUP_RECALL[part], f"{part} grouping recall {tp}/{want}"

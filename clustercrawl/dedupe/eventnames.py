@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.extract import lexicon, places
 
-__all__ = ["ACRONYM_WEIGHT", "CLUSTER_WEIGHT", "Features", "name_features", "slug_text"]
+__all__ = ["ACRONYM_WEIGHT", "CLUSTER_WEIGHT", "Features", "name_features", "slug_shared",
+           "slug_text"]
 
 WEIGHTS = {ew.TYPE: 1.0, ew.TOPIC: 1.0, ew.GENERIC: 0.5}
 CLUSTER_WEIGHT = 0.75  # the domain's own word: in most report titles, whatever the event
@@ -27,6 +28,8 @@ NAME_WEIGHT = 1.5  # capitalised proper name
 ACRONYM_WEIGHT = 2.0  # ECC, EUSEW, ClusterNet
 SITE_WORD_MIN = 5  # letters of a plain word
 LEAD_BELOW = 1.5  # the lead counts when the name and title weigh less than this
+SLUG_WORD_MIN = 4  # letters of an address word that may be part of a name ("meet")
+SLUG_RUN_WEIGHT = 1.5  # a name's three words in both addresses: as much as a proper name
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _DAYS_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)?(?:-\d+(?:st|nd|rd|th)?)+")
@@ -69,6 +72,9 @@ class Features:
     used_lead: bool = False
     years: tuple[int, ...] = ()  # years named in the name, title or slug
     words: tuple[str, ...] = ()  # plain words: compared between posts of one site only
+    #: the address's plain words ("clustrat") and its runs of three words with one of them
+    #: ("clusters meet regions"): event names keep their form in every language's address
+    slug: tuple[str, ...] = ()
 
 
 def _roman(text: str) -> int:
@@ -98,6 +104,11 @@ def _opens_clause(text: str, at: int) -> bool:
     """A capital after a colon or a sentence's end opens a clause ("TCI2017: Only a few days
     left"): it is no name."""
     return text[max(0, at - 4):at].rstrip().endswith((":", ".", "!", "?"))
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    """ "Location:" opening a line of an event box labels a field: it is no name."""
+    return text.startswith(":", end) and (start == 0 or text[:start].rstrip(" \t")[-1:] in "\n")
 
 
 def _names_next(raw: str) -> bool:
@@ -161,7 +172,7 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
         elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
               and not _opens_clause(text, m.start())
-              and word not in ew.TITLE_WORDS):
+              and word not in ew.TITLE_WORDS and not _field_label(text, m.start(), m.end())):
             out["E:" + word] = NAME_WEIGHT
 
 
@@ -278,4 +289,34 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
         weights[f"#{number}"] = EDITION_WEIGHT
     return Features(weights, tuple(sorted(types)), tuple(sorted(topics)),
                     tuple(sorted(editions)), sum(weights.values()), used_lead or bool(quotes),
-                    tuple(sorted(years)), tuple(sorted(plain)))
+                    tuple(sorted(years)), tuple(sorted(plain)), _slug_names(slug))
+
+
+def _slug_plain(word: str) -> bool:
+    """A word of an address that may be part of a name: no concept, city, month or number."""
+    return (len(word) >= SLUG_WORD_MIN and word.isalpha() and word not in ew.TITLE_WORDS
+            and word not in _MONTH_WORDS and word not in _CITY_WORDS
+            and not ew.concepts_of(word))
+
+
+def _slug_names(slug: str) -> tuple[str, ...]:
+    """The address's plain words and its three-word runs that hold one ("clusters meet
+    regions"; "european cluster conference" is only concepts: any such event is called so)."""
+    words = [ew.fold(w) for w in slug.split()]
+    plain = [w for w in words if _slug_plain(w)]
+    runs = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)
+            if any(_slug_plain(w) for w in words[i:i + 3])]
+    return tuple(sorted({*plain, *runs}))
+
+
+def slug_shared(fa: Features, fb: Features) -> float:
+    """Weight two posts share through their addresses: a run of three words both addresses
+    hold (a name), or one address's word that is the other's acronym ("clustrat" / CluStrat)."""
+    if not (fa.slug or fb.slug):
+        return 0.0
+    runs = sum(1 for r in fa.slug if " " in r and r in fb.slug)
+    acronyms = sum(1 for w in fa.slug if " " not in w and "A:" + w in fb.weights
+                   and "A:" + w not in fa.weights) + sum(
+        1 for w in fb.slug if " " not in w and "A:" + w in fa.weights
+        and "A:" + w not in fb.weights)
+    return SLUG_RUN_WEIGHT * min(runs, 1) + ACRONYM_WEIGHT * acronyms

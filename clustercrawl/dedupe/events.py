@@ -38,7 +38,7 @@ from clustercrawl.dedupe.eventblocks import (
     placed,
     query_keys,
 )
-from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features
+from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features, slug_shared
 from clustercrawl.dedupe.undated import (
     UNDATED_SHARED,
     YEAR_WEIGHT,
@@ -255,7 +255,7 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     fa, fb = a.features, b.features
     if _vetoed(fa, fb):
         return 0.0
-    shared = sum(w for key, w in fa.weights.items() if key in fb.weights)
+    shared = sum(w for key, w in fa.weights.items() if key in fb.weights) + slug_shared(fa, fb)
     score = shared / min(fa.total, fb.total) if min(fa.total, fb.total) > 0 else 0.0
     if not (a.dated and b.dated):
         return undated_score(a, b, shared, score)
@@ -369,13 +369,13 @@ def cluster_events(
                                   not facts[n].postponed, facts[n].end, order_keys[n]))
     for node in fresh:
         me = facts[node]
-        best, best_score = -1, 0.0
+        best, best_score = -1, (0.0, 0)
         mine = _prefilter_keys(me)
         for cluster in _candidates(me, index):
             if not any(k in words[cluster] for k in mine):
                 continue  # no word in common: no score can pass
             score = _cluster_score(me, (facts[m] for m in members[cluster]))
-            if score > best_score:
+            if score[0] > 0 and score > best_score:
                 best, best_score = cluster, score
         if best < 0:
             members.append([])
@@ -410,17 +410,25 @@ def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> l
 
 def _prefilter_keys(facts: EventFacts) -> list[str]:
     """Name features and plain words ("~word"): a cluster sharing none cannot match."""
-    return [*facts.features.weights, *("~" + w for w in facts.features.words)]
+    return [*facts.features.weights, *("~" + w for w in facts.features.words),
+            *("^" + w for w in facts.features.slug), *(
+                "^" + k[2:] for k in facts.features.weights if k.startswith("A:"))]
 
 
-def _cluster_score(me: EventFacts, others: Iterable[EventFacts]) -> float:
-    """Best single-member match; any edition conflict with a member rules the event out."""
-    best = 0.0
+def _cluster_score(me: EventFacts, others: Iterable[EventFacts]) -> tuple[float, int]:
+    """Best single-member match and how many members match at all (ties between events
+    go to the one more posts agree with: an undated report of "Conference 2019" joins the
+    conference's six posts, not a lone call dated its first day); any edition conflict with
+    a member rules the event out."""
+    best, support = 0.0, 0
     for other in others:
         if _disjoint(me.features.editions, other.features.editions):
-            return 0.0
+            return 0.0, 0
+        score = 0.0
         if _overlap(me, other):
-            best = max(best, pair_score(me, other))
+            score = pair_score(me, other)
         elif me.postponed:
-            best = max(best, postponed_score(me, other))
-    return best
+            score = postponed_score(me, other)
+        best = max(best, score)
+        support += score > 0
+    return best, support

@@ -156,6 +156,7 @@ TITLE_WORDS: frozenset[str] = _words(
     the a an and or of for in on at to with from by our your new join us save date registration
     register now open call report recap review highlights invitation invite welcome live event
     events news program programme agenda day first second third next last edition this year
+    person
     w we na z ze i o do dla od po za nasz nasza nasze zaproszenie zapraszamy relacja
     podsumowanie rejestracja wydarzenie
     der die das und fur im am zum zur von mit auf ein eine unser unsere einladung ruckblick

@@ -45,7 +45,10 @@ _INTRO = re.compile(
 _LABELS = re.compile(
     r"(?:opublikowano|dodano|published|posted|veröffentlicht|publié|publicado|pubblicato|"
     r"publikováno|publikované|zverejnené|zveřejněno|data publikacji|submitted|data notizia|"
-    r"gepubliceerd|date de publication)\W{0,40}$",
+    r"gepubliceerd|date de publication)"
+    # "Submitted by A. Author on 7 June 2019", "Veröffentlicht von X am"
+    r"(?:\s+(?:by|von|par|por|da|przez|door|od)\s[^\n.]{1,60}?\s(?:on|am|le|el|il|dnia|dne|op))?"
+    r"\W{0,40}$",
     re.IGNORECASE,
 )
 
@@ -408,27 +411,6 @@ def _rescheduled(pick: DateRange, ranges: list[DateRange], body: str,
     return latest, earliest
 
 
-def _joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
-    """Two dates that are the ends of one event merged; a weekday or "yesterday" next to a
-    written date dropped (it names the same day)."""
-    absolute = [r for r in ranges if r.kind != "relative"]
-    out: list[DateRange] = []
-    swallowed = -1
-    for rng in ranges:
-        if rng.span[0] < swallowed:
-            continue
-        if rng.kind == "relative":
-            if any(abs(rng.span[0] - a.span[1]) < 20 or abs(a.span[0] - rng.span[1]) < 20
-                   for a in absolute):
-                continue
-            out.append(rng)
-            continue
-        merged = eventdates.merge_adjacent(body, rng, absolute)
-        swallowed = merged.span[1]
-        out.append(merged)
-    return out
-
-
 def _pick_body(
     ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
     title_names_event: bool = False, title_years: frozenset[int] = frozenset(),
@@ -438,7 +420,7 @@ def _pick_body(
     ``title_event_word``: the title or the lead speaks of an event; ``title_names_event``:
     the title itself has an event word."""
     best: tuple[int, int, DateRange] | None = None
-    ranges = _joined(body, ranges)
+    ranges = eventdates.joined(body, ranges)
     for index, rng in enumerate(ranges):
         before = body[max(0, rng.span[0] - 120) : rng.span[0]]
         after = body[rng.span[1] : rng.span[1] + 120]
@@ -448,6 +430,10 @@ def _pick_body(
         if (date_line and published is not None and rng.start == published.day
                 and published.source != "text" and not rng.is_range and rng.kind != "relative"):
             continue  # "8 May 2018" on its own line above the text: the dateline
+        if (published is not None and rng.start == published.day and not rng.is_range
+                and published.source != "text" and rng.kind != "relative"
+                and eventdates.opens_dateline(body, rng)):
+            continue  # "SEVILLA 5 Mar. (AGENCY) -": the news dateline, the post's day
         if (vocab.DEADLINE.search(eventdates.clause_before(body, rng))
                 or eventdates.deadline_after(body, rng)):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
@@ -475,8 +461,12 @@ def _pick_body(
             score += 1
         if published is not None and rng.start == published.day and not rng.is_range:
             score -= 2
-        if eventdates.other_edition(body, rng) or (
-                title_years and not {rng.start.year, rng.end.year} & title_years):
+        other_year = bool(title_years) and not {rng.start.year, rng.end.year} & title_years
+        if eventdates.other_edition(body, rng):
+            if other_year:
+                continue  # "next year's conference, 8-10 October" in a post on "TCI 2018"
+            score -= 3
+        elif other_year:
             score -= 3  # last year's edition, or not the year the title names
         if event_sentence:
             score += 1

@@ -21,7 +21,9 @@ from clustercrawl.extract.daterange import DateRange
 __all__ = [
     "clause_before",
     "is_date_line",
+    "joined",
     "merge_adjacent",
+    "opens_dateline",
     "other_edition",
     "relative_dates",
     "widen_by_duration",
@@ -89,6 +91,27 @@ def merge_adjacent(body: str, first: DateRange, ranges: list[DateRange]) -> Date
     return first
 
 
+def joined(body: str, ranges: list[DateRange]) -> list[DateRange]:
+    """Two dates that are the ends of one event merged; a weekday or "yesterday" next to a
+    written date dropped (it names the same day)."""
+    absolute = [r for r in ranges if r.kind != "relative"]
+    out: list[DateRange] = []
+    swallowed = -1
+    for rng in ranges:
+        if rng.span[0] < swallowed:
+            continue
+        if rng.kind == "relative":
+            if any(abs(rng.span[0] - a.span[1]) < 20 or abs(a.span[0] - rng.span[1]) < 20
+                   for a in absolute):
+                continue
+            out.append(rng)
+            continue
+        merged = merge_adjacent(body, rng, absolute)
+        swallowed = merged.span[1]
+        out.append(merged)
+    return out
+
+
 def widen_by_list(body: str, rng: DateRange) -> DateRange:
     """"24, 25, 26 March 2015": the days listed before a date belong to it when they run on."""
     if rng.is_range:
@@ -133,6 +156,20 @@ def is_date_line(body: str, rng: DateRange) -> bool:
     line_end = len(body) if line_end < 0 else line_end
     return (_DATE_LINE_NOISE.match(body[line_start : rng.span[0]]) is not None
             and _DATE_LINE_NOISE.match(body[rng.span[1] : line_end]) is not None)
+
+
+_DATELINE_AFTER = re.compile(r"\s*(?:\)|(?:\([^()\n]{1,30}\))?\s*[-–—:|])")
+DATELINE_PREFIX = 25
+
+
+def opens_dateline(body: str, rng: DateRange) -> bool:
+    """The date opens a line as a news dateline: "SEVILLA 5 Mar. (AGENCY) -", "(Sunday
+    8 May 2022) The fair …", "Berlin, 29.11.2022 – …": a short lead-in, then a closing
+    bracket or an (agency and a) dash."""
+    line_start = body.rfind("\n", 0, rng.span[0]) + 1
+    prefix = body[line_start : rng.span[0]]
+    return (len(prefix.strip()) <= DATELINE_PREFIX and not re.search(r"[.!?]\s", prefix)
+            and _DATELINE_AFTER.match(body, rng.span[1]) is not None)
 
 
 # ------------------------------------------------------------------------ relative days

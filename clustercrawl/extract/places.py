@@ -115,6 +115,8 @@ CITIES: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "Bordeaux": ("FR", ("Bordeaux", "Burdeos")),
     "Nantes": ("FR", ("Nantes",)),
     "Grenoble": ("FR", ("Grenoble", "Grenoblu")),
+    # a science park that hosts many cluster events; its first word alone names Sofia
+    "Sophia Antipolis": ("FR", ("Sophia Antipolis", "Sophia-Antipolis", "Sofia Antipolis")),
     # Czech, Slovak and Polish regional centres (inflected forms as written after v/ve/w/we)
     "Olomouc": ("CZ", ("Olomouc", "Olomouci", "Ołomuniec", "Ołomuńcu", "Olmütz")),
     "Plzeň": ("CZ", ("Plzeň", "Plzni", "Plzně", "Pilzno", "Pilźnie", "Pilsen")),

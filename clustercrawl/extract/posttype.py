@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from clustercrawl.extract import vocab
+from clustercrawl.extract import places, vocab
 from clustercrawl.extract.daterange import find_date_ranges
 
 __all__ = ["POST_TYPES", "PostFacts", "call_details", "classify", "undated_event_type"]
@@ -149,22 +149,48 @@ def _undated_event(title: str, body: str, section: str = "") -> str | None:
     text = f"{title}\n{first}"
     # the event word in the title, or with the tense in one sentence of the lead: "the
     # partners met in Brussels. … study visits are planned" names no event
-    lead_sentences = _SENTENCE_END.split(body.lstrip()[:_LEAD_TENSE_CHARS])[:3]
+    lead_sentences = _sentences(body.lstrip()[:_LEAD_TENSE_CHARS])[:3]
     # "… presented at the next general assembly" points to a later meeting: no evidence
     if vocab.EVENT.search(title) is None and not any(
             vocab.EVENT.search(vocab.NEXT_EVENT_REF.blank(s))
             and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
-            for s in [*_SENTENCE_END.split(first), *lead_sentences]):
+            for s in [*_sentences(first), *lead_sentences]):
         return None
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
     if not report and not announce:  # a tenseless first sentence: the lead's next ones
         lead = body.lstrip()[:_LEAD_TENSE_CHARS]
         report, announce = len(vocab.REPORT.findall(lead)), len(vocab.ANNOUNCE.findall(lead))
+    if not report and not announce and places.POSTPONED.search(text):
+        return "event_announcement"  # "Trade Fair 2020 postponed": it is still to come
     if report > announce:
         return "event_report"
     if announce > report or _EVENT_SEGMENTS.search(section):
         return "event_announcement"  # the site files it under its coming events
     return None
+
+
+_QUOTE_MARKS = re.compile(r"[„“”«»]")
+
+
+def _sentences(text: str) -> list[str]:
+    """The text's sentences; a full stop inside a quoted name („The Clusters. A platform“)
+    ends no sentence."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and _open_quote(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    """The last quotation mark opens a quote: „ or «, or “ where no „ opened before it."""
+    marks = _QUOTE_MARKS.findall(text)
+    if not marks:
+        return False
+    last = marks[-1]
+    return last in "„«" or (last == "“" and "„" not in marks)
 
 
 def _event_type(facts: PostFacts) -> str:
