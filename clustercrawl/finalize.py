@@ -40,6 +40,8 @@ EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED, EXIT_NO_SITE_ANSWERED = 0, 3, 4, 5
 #: Site statuses that mean the site never answered (a run of only these found nothing).
 SILENT_STATUSES = frozenset({"unreachable", "error"})
 STATUSES = ("new", "updated", "unchanged", "gone")
+#: posts whose ids are written to the state at once (not the whole run's ids in one dict)
+_UPDATE_BATCH = 1000
 
 
 # -- the manifest ---------------------------------------------------------------------------
@@ -177,7 +179,10 @@ def group_run(state: StateStore, groups: GroupStore,
             post.update(fields)
         updates[url_key(post["url"])] = fields
         reposts += 1 if fields.get("duplicate_of") else 0
-    state.update_items(updates)  # a PendingPosts reads them back with their ids
+        if len(updates) >= _UPDATE_BATCH:  # written as they go: a PendingPosts reads them
+            state.update_items(updates)  # back with their ids (pages ahead are unaffected)
+            updates = {}
+    state.update_items(updates)
     records = [r.to_dict() for r in result.events()]
     logger.info("stories: %d posts in %d stories (%d reposts); %d events reported this run",
                 len(run_posts), result.story_count, reposts, len(records))

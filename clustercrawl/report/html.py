@@ -7,12 +7,12 @@ attachment. No JavaScript: the error lists open with ``<details>``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from html import escape
 from typing import Any
 
-from ..export.events import EventEntry, collect_events
+from ..export.events import EventEntry, collect_events, event_view
 from .chart import bar_chart, month_counts
 
 STATUSES = ("ok", "empty", "blocked", "js_shell", "error", "unreachable")
@@ -251,13 +251,25 @@ def render_report(manifest: Mapping[str, Any], posts: Iterable[Mapping[str, Any]
     """The report page of one run. ``posts`` feed the monthly chart and the upcoming events
     (pass the cumulative file to see every live post); ``events`` are optional dedupe event
     records (``events-<run>.jsonl`` lines) that merge reports of the same event."""
-    posts = list(posts)
     today = run_date(manifest)
     raw_sites = manifest.get("sites")
     sites = [s for s in raw_sites if isinstance(s, Mapping)] if isinstance(raw_sites,
                                                                            list) else []
-    series, older, undated = month_counts(posts, today)
-    chart_note = f"{len(posts)} posts"
+    # one pass over the posts (a file of every live post): the chart counts them and only
+    # the reports of events are kept, as their `event_view`, never the whole list
+    with_events: list[Mapping[str, Any]] = []
+    total = 0
+
+    def counted() -> Iterator[Mapping[str, Any]]:
+        nonlocal total
+        for post in posts:
+            total += 1
+            if isinstance(post.get("event"), Mapping):
+                with_events.append(event_view(post))
+            yield post
+
+    series, older, undated = month_counts(counted(), today)
+    chart_note = f"{total} posts"
     if older:
         chart_note += f"; {older} published before {series[0][0]} not shown"
     if undated:
@@ -272,7 +284,7 @@ def render_report(manifest: Mapping[str, Any], posts: Iterable[Mapping[str, Any]
     assert isinstance(versions, Mapping)
     duration = manifest.get("duration_s")
     took = f" · {duration:.0f} s" if isinstance(duration, int | float) else ""
-    entries = collect_events(posts, events)
+    entries = collect_events(with_events, events)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
