@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import sqlite3
@@ -56,7 +57,7 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
     from clustercrawl.state import SqliteStateStore  # noqa: PLC0415
 
     src = workdir / "out"
-    replay_dir = workdir / "replay"
+    replay_dir = workdir / f"replay-{os.getpid()}"  # replays of one crawl may overlap
     shutil.rmtree(replay_dir, ignore_errors=True)
     (replay_dir / "state").mkdir(parents=True)
     with sqlite3.connect(src / "state" / "state.sqlite") as con:  # a consistent copy (WAL)
@@ -97,7 +98,7 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
         setattr(owner, name, wrapped)
 
     for owner, name in ((fin, "write_jsonl_atomic"), (fin, "write_cumulative"),
-                        (fin, "write_report"), (fin, "events_to_ical"),
+                        (fin, "write_report"), (fin, "ical_chunks"),
                         (fin, "write_text_atomic"), (st.SqliteStateStore, "update_items"),
                         (st.SqliteStateStore, "clear_pending")):
         probe(owner, name)
@@ -134,6 +135,7 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
             out["top"] = rows
     state.close()
     groups.close()
+    shutil.rmtree(replay_dir, ignore_errors=True)
     return out
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from clustercrawl.dedupe import Deduper, GroupStore
-from clustercrawl.export.ical import events_to_ical
+from clustercrawl.export.ical import ical_chunks
 from clustercrawl.report.io import write_report
 from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic, write_text_atomic
 from clustercrawl.state import StateStore
@@ -205,7 +205,8 @@ def finalize(
 
     ``export`` receives the grouped posts (the user's feeds); ``manifest`` is completed with
     the grouping counts and errors and written last but one (before the report).
-    ``cumulative=False`` (a state kept for this run only) writes the run folder alone."""
+    ``cumulative=False`` (a state kept for this run only) writes the run folder alone.
+    ``grouped.events`` is emptied once written (the files and the store keep them)."""
     out = Path(outdir)
     folder = out / "runs" / manifest["run"]
     if grouped is None:
@@ -221,6 +222,9 @@ def finalize(
     if cumulative:
         _adopt_old_events(groups, events_file)
         groups.merge_events(grouped.events)
+        # in the run's events.jsonl and the store now: not held while every event is read
+        # back for the cumulative files (tens of thousands at 30,000 sites)
+        grouped.events = []
         live = write_cumulative(state, groups, out)
     else:
         posts_file, events_file = folder / "posts.jsonl", folder / "events.jsonl"
@@ -253,7 +257,7 @@ def write_cumulative(state: StateStore, groups: GroupStore, outdir: Path) -> int
         write_jsonl_atomic(events_file, all_events)
     live = write_jsonl_atomic(posts_file, state.live_items())
     write_atomic(outdir / "events.ics",
-                 events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+                 ical_chunks(read_jsonl(posts_file), "clustercrawl events", all_events))
     return live
 
 

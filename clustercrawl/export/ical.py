@@ -7,7 +7,7 @@ so a subscriber re-reading an unchanged file sees the same bytes and no churn.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -117,6 +117,13 @@ def events_to_ical(posts: Iterable[Mapping[str, Any]], calendar_name: str,
                    records: Iterable[Mapping[str, Any]] = ()) -> bytes:
     """A VCALENDAR with one VEVENT per event (per ``event_id``, else per post with a dated
     ``event``); ``records`` are optional dedupe event records whose facts win."""
+    return b"".join(ical_chunks(posts, calendar_name, records))
+
+
+def ical_chunks(posts: Iterable[Mapping[str, Any]], calendar_name: str,
+                records: Iterable[Mapping[str, Any]] = ()) -> Iterator[bytes]:
+    """`events_to_ical`'s bytes a component at a time: a file of tens of thousands of events
+    is written without its whole text in memory (each VEVENT is let go once written)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -132,4 +139,13 @@ def events_to_ical(posts: Iterable[Mapping[str, Any]], calendar_name: str,
     if entries:
         years = [e.start_day().year for e in entries]
         cal.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
-    return bytes(cal.to_ical())
+    del entries
+    # the calendar's own lines, then each component's, as Calendar.to_ical() would join them
+    components, cal.subcomponents = cal.subcomponents[::-1], []
+    head, end = bytes(cal.to_ical()), b"END:VCALENDAR\r\n"
+    if not head.endswith(end):  # icalendar changed how it ends a calendar
+        raise RuntimeError(f"unexpected end of an iCalendar: {head[-40:]!r}")
+    yield head[: -len(end)]
+    while components:
+        yield bytes(components.pop().to_ical())
+    yield end
