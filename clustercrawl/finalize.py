@@ -242,7 +242,7 @@ def finalize(
     if grouped.error is None:
         state.clear_pending([url_key(p["url"]) for p in grouped.posts])
     write_report(folder, posts=posts_file if posts_file.exists() else None,
-                 events=events_file if events_file.exists() else None)
+                 events=events_file if events_file.exists() else None, manifest=manifest)
     logger.info("run %s: %d posts this run, %d live; files in %s (health: %s)", manifest["run"],
                 len(grouped.posts), live, folder, verdict(manifest))
     return manifest
