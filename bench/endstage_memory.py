@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -50,24 +51,79 @@ def prepare(workdir: Path, sites: int) -> None:
     print(memory_scale._line(row, 2), flush=True)
 
 
-def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
-    """The end stage over a copy of the crawl's state (every live post pending)."""
-    from clustercrawl.dedupe import SQLiteGroupStore  # noqa: PLC0415  after the crawl
-    from clustercrawl.finalize import finalize, group_run  # noqa: PLC0415
-    from clustercrawl.state import SqliteStateStore  # noqa: PLC0415
+_WORD = re.compile(r"\w+")
 
+
+def _copy_posts(con: sqlite3.Connection, manifest: dict[str, Any], copies: int) -> None:
+    """Every post (and site row) ``copies - 1`` more times, copy ``n`` on its own sites (host
+    and site id suffixed) with every word of its text respelt (``word`` -> ``wordqn``), so
+    no copy is a duplicate of another nor reports the same event (cities are kept): the end
+    stage of a registry ``copies`` times the crawled one, without crawling it."""
+    from clustercrawl.posts import content_hash  # noqa: PLC0415
+    from clustercrawl.urls import post_id, url_key  # noqa: PLC0415
+
+    cols = [r[1] for r in con.execute("PRAGMA table_info(posts)")]
+    rows = con.execute(f"SELECT {', '.join(cols)} FROM posts").fetchall()
+    sites = list(manifest["sites"])
+    for n in range(1, copies):
+        tag = "q" + "".join(chr(97 + int(d)) for d in str(n))
+
+        def respell(text: Any, tag: str = tag) -> Any:
+            return _WORD.sub(lambda m: m.group(0) + tag, text) if isinstance(text, str) else text
+
+        out = []
+        for row in rows:
+            values = dict(zip(cols, row, strict=True))
+            item = json.loads(values["item"]) if values["item"] else None
+            host = values["url"].split("/")[2]
+            url = values["url"].replace(host, f"{tag}-{host}", 1)
+            values.update(url=url, key=url_key(url), id=post_id(url),
+                          site_id=f"{values['site_id']}-{tag}")
+            if item is not None:
+                for field in ("title", "summary", "body_text"):
+                    item[field] = respell(item.get(field))
+                if isinstance(item.get("event"), dict) and item["event"].get("name"):
+                    item["event"]["name"] = respell(item["event"]["name"])
+                item.update(url=url, id=values["id"], site_id=values["site_id"],
+                            translations=[], alias_urls=[])
+                if isinstance(item.get("crawl"), dict):
+                    item["crawl"]["content_hash"] = content_hash(item.get("title") or "",
+                                                                 item.get("body_text") or "")
+                values["item"] = json.dumps(item, ensure_ascii=False)
+            values["aliases"] = "[]"
+            out.append(tuple(values[c] for c in cols))
+        con.executemany(f"INSERT OR REPLACE INTO posts ({', '.join(cols)}) "
+                        f"VALUES ({', '.join('?' * len(cols))})", out)
+        manifest["sites"] += [{**site, "site_id": f"{site['site_id']}-{tag}"} for site in sites]
+
+
+def stage(workdir: Path, copies: int) -> Path:
+    """A copy of the crawl's state with every live post pending, and its manifest (made by
+    the parent: the replaying process's peak is the end stage's alone)."""
     src = workdir / "out"
     replay_dir = workdir / f"replay-{os.getpid()}"  # replays of one crawl may overlap
     shutil.rmtree(replay_dir, ignore_errors=True)
     (replay_dir / "state").mkdir(parents=True)
     with sqlite3.connect(src / "state" / "state.sqlite") as con:  # a consistent copy (WAL)
         con.execute(f"VACUUM INTO '{replay_dir / 'state' / 'state.sqlite'}'")
-    with sqlite3.connect(replay_dir / "state" / "state.sqlite") as con:
-        con.execute("INSERT OR IGNORE INTO pending SELECT key FROM posts "
-                    "WHERE status != 'gone' AND item IS NOT NULL")
     manifest = json.loads(sorted(src.glob("runs/*/manifest.json"))[-1].read_text("utf-8"))
     manifest["errors"] = []
-    del src
+    with sqlite3.connect(replay_dir / "state" / "state.sqlite") as con:
+        if copies > 1:
+            _copy_posts(con, manifest, copies)
+        con.execute("INSERT OR IGNORE INTO pending SELECT key FROM posts "
+                    "WHERE status != 'gone' AND item IS NOT NULL")
+    (replay_dir / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    return replay_dir
+
+
+def replay(replay_dir: Path, trace: bool, top: int) -> dict[str, Any]:
+    """The end stage over a staged state (see `stage`)."""
+    from clustercrawl.dedupe import SQLiteGroupStore  # noqa: PLC0415  after the crawl
+    from clustercrawl.finalize import finalize, group_run  # noqa: PLC0415
+    from clustercrawl.state import SqliteStateStore  # noqa: PLC0415
+
+    manifest = json.loads((replay_dir / "manifest.json").read_text("utf-8"))
     steps: dict[str, float] = {"start": rss_mib()}
     best: dict[str, Any] = {"bytes": 0, "snap": None}
     done = threading.Event()
@@ -88,7 +144,9 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
 
     def probe(owner: Any, name: str) -> None:
         """RSS after each call of ``owner.name``, in ``steps``."""
-        inner = getattr(owner, name)
+        inner = getattr(owner, name, None)
+        if inner is None:  # another version of the code
+            return
 
         def wrapped(*a: Any, **k: Any) -> Any:
             result = inner(*a, **k)
@@ -98,7 +156,7 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
         setattr(owner, name, wrapped)
 
     for owner, name in ((fin, "write_jsonl_atomic"), (fin, "write_cumulative"),
-                        (fin, "write_report"), (fin, "ical_chunks"),
+                        (fin, "write_report"), (fin, "ical_chunks"), (fin, "events_to_ical"),
                         (fin, "write_text_atomic"), (st.SqliteStateStore, "update_items"),
                         (st.SqliteStateStore, "clear_pending")):
         probe(owner, name)
@@ -113,6 +171,7 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
     done.set()
     out: dict[str, Any] = {
         "posts": len(grouped.posts),
+        "counts": grouped.counts,
         "sites": len(manifest["sites"]),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "steps_mib": {k: round(v) for k, v in steps.items()},
@@ -135,7 +194,6 @@ def replay(workdir: Path, trace: bool, top: int) -> dict[str, Any]:
             out["top"] = rows
     state.close()
     groups.close()
-    shutil.rmtree(replay_dir, ignore_errors=True)
     return out
 
 
@@ -145,6 +203,8 @@ def main() -> int:
     ap.add_argument("--workdir", help="keeps the crawl between calls (default /tmp/cc-end-N)")
     ap.add_argument("--tracemalloc", action="store_true")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--copies", type=int, default=1,
+                    help="replay the crawl's posts and sites this many times (respelt copies)")
     ap.add_argument("--replay-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     workdir = Path(args.workdir or f"/tmp/cc-end-{args.sites}")
@@ -152,11 +212,15 @@ def main() -> int:
         print(json.dumps(replay(workdir, args.tracemalloc, args.top)))
         return 0
     prepare(workdir, args.sites)
-    # a fresh process: its peak is the end stage's, not the crawl's
-    cmd = [sys.executable, __file__, "--replay-only", "--workdir", str(workdir),
+    replay_dir = stage(workdir, args.copies)
+    # a fresh process: its peak is the end stage's, not the crawl's nor the staging's
+    cmd = [sys.executable, __file__, "--replay-only", "--workdir", str(replay_dir),
            "--top", str(args.top)] + (["--tracemalloc"] if args.tracemalloc else [])
-    result = json.loads(subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True,
-                                       text=True).stdout.splitlines()[-1])
+    try:
+        result = json.loads(subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True,
+                                           text=True).stdout.splitlines()[-1])
+    finally:
+        shutil.rmtree(replay_dir, ignore_errors=True)
     for line in result.pop("top", []):
         print(line)
     print(json.dumps(result))
