@@ -17,10 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import shutil
 import sqlite3
+import string
 import subprocess
 import sys
 import threading
@@ -51,14 +51,12 @@ def prepare(workdir: Path, sites: int) -> None:
     print(memory_scale._line(row, 2), flush=True)
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _copy_posts(con: sqlite3.Connection, manifest: dict[str, Any], copies: int) -> None:
     """Every post (and site row) ``copies - 1`` more times, copy ``n`` on its own sites (host
-    and site id suffixed) with every word of its text respelt (``word`` -> ``wordqn``), so
-    no copy is a duplicate of another nor reports the same event (cities are kept): the end
-    stage of a registry ``copies`` times the crawled one, without crawling it."""
+    and site id suffixed) with the ASCII letters of its text rotated by ``n``, so no copy
+    is a duplicate of another, and its events ``n`` years later (cities kept), so it reports
+    none of theirs: the end stage of a registry ``copies`` times the crawled one, without
+    crawling it."""
     from clustercrawl.posts import content_hash  # noqa: PLC0415
     from clustercrawl.urls import post_id, url_key  # noqa: PLC0415
 
@@ -67,9 +65,14 @@ def _copy_posts(con: sqlite3.Connection, manifest: dict[str, Any], copies: int) 
     sites = list(manifest["sites"])
     for n in range(1, copies):
         tag = "q" + "".join(chr(97 + int(d)) for d in str(n))
+        shift = n % 25 + 1  # letters rotated: no character shingle of the original is kept
+        rotate = str.maketrans(
+            string.ascii_lowercase + string.ascii_uppercase,
+            string.ascii_lowercase[shift:] + string.ascii_lowercase[:shift]
+            + string.ascii_uppercase[shift:] + string.ascii_uppercase[:shift])
 
-        def respell(text: Any, tag: str = tag) -> Any:
-            return _WORD.sub(lambda m: m.group(0) + tag, text) if isinstance(text, str) else text
+        def respell(text: Any, rotate: dict[int, int] = rotate) -> Any:
+            return text.translate(rotate) if isinstance(text, str) else text
 
         out = []
         for row in rows:
@@ -82,8 +85,12 @@ def _copy_posts(con: sqlite3.Connection, manifest: dict[str, Any], copies: int) 
             if item is not None:
                 for field in ("title", "summary", "body_text"):
                     item[field] = respell(item.get(field))
-                if isinstance(item.get("event"), dict) and item["event"].get("name"):
-                    item["event"]["name"] = respell(item["event"]["name"])
+                event = item.get("event")
+                if isinstance(event, dict):
+                    event["name"] = respell(event.get("name"))
+                    for end in ("start", "end"):
+                        if isinstance(event.get(end), str) and event[end][:4].isdigit():
+                            event[end] = f"{int(event[end][:4]) + n:04d}{event[end][4:]}"
                 item.update(url=url, id=values["id"], site_id=values["site_id"],
                             translations=[], alias_urls=[])
                 if isinstance(item.get("crawl"), dict):
