@@ -142,6 +142,15 @@ def replay(replay_dir: Path, trace: bool, top: int) -> dict[str, Any]:
                 best["bytes"] = current
                 best["snap"] = tracemalloc.take_snapshot()
 
+    phase_peak: dict[str, float] = {}
+
+    def rss_sampler() -> None:
+        """The highest RSS seen after each step (until the next), every 0.1 s."""
+        while not done.wait(0.1):
+            after = "after " + next(reversed(steps))
+            phase_peak[after] = max(phase_peak.get(after, 0.0), rss_mib())
+
+    threading.Thread(target=rss_sampler, daemon=True).start()
     if trace:
         tracemalloc.start(12)
         thread = threading.Thread(target=sampler, daemon=True)
@@ -182,6 +191,7 @@ def replay(replay_dir: Path, trace: bool, top: int) -> dict[str, Any]:
         "sites": len(manifest["sites"]),
         "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "steps_mib": {k: round(v) for k, v in steps.items()},
+        "phase_peaks_mib": {k: round(v) for k, v in phase_peak.items()},
         "wall_s": round(wall, 1),
         "cpu_s": round(cpu, 1),
     }
