@@ -145,3 +145,19 @@ def test_ids_reach_the_state_in_batches_while_the_pages_are_read(
         "utf-8").splitlines()
     assert sorted(json.loads(x)["story_id"] for x in lines) == sorted(
         p["story_id"] for p in posts)
+
+
+def test_the_zones_of_timed_events_come_first_and_complete() -> None:
+    zones = ["Europe/Rome", "Europe/Warsaw", "America/New_York"]
+    posts = [{"id": f"{i:016x}", "url": f"https://s.example/e/{i}/", "site_id": SITE.id,
+              "title": f"Abend {i}", "event_id": None,
+              "event": {"start": f"2026-0{i % 9 + 1}-1{i % 10}" + ("T18:20:00" if i % 4 else ""),
+                        "all_day": not i % 4, "timezone": zones[i % 3], "name": f"Abend {i}"}}
+             for i in range(30)]
+    data = b"".join(ical_chunks(posts, "t"))
+    cal = icalendar.Calendar.from_ical(data)
+    kinds = [c.name for c in cal.subcomponents]
+    assert kinds == ["VTIMEZONE"] * 3 + ["VEVENT"] * 30
+    assert {str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")} == set(zones)
+    assert cal.get_missing_tzids() == set()
+    assert data == events_to_ical(posts, "t") and cal.to_ical() == data
