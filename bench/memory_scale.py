@@ -95,7 +95,7 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
                     workers_peak = max(workers_peak, tree - rss.get(proc.pid, 0))
                     if any(_is_worker(p) for p in pids):  # crawling: extraction workers up
                         crawl_peak = max(crawl_peak, tree)
-                    elif workers_peak:  # the workers have left: the end of the run
+                    elif crawl_peak:  # the workers came and left: the end of the run
                         end_peak = max(end_peak, tree)
                         end_start = end_start or time.monotonic() - start
                     pss_peak = max(pss_peak, sum(pss_kib(p) for p in pids))
