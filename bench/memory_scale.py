@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -73,12 +74,20 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
             proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
             peak = crawler_peak = workers_peak = pss_peak = crawl_peak = end_peak = 0
             samples: list[tuple[float, int]] = []
+            cpu: dict[int, float] = {}  # CPU seconds per process of the crawl tree, last seen
+            loads: list[float] = []
+            end_start = 0.0  # when the workers left
             done = threading.Event()
 
             def sample() -> None:
                 nonlocal peak, crawler_peak, workers_peak, pss_peak, crawl_peak, end_peak
+                nonlocal end_start
                 while not done.is_set():
-                    pids = list(proctree.tree_stats(proc.pid))
+                    stats = proctree.tree_stats(proc.pid)
+                    pids = list(stats)
+                    for p, fields in stats.items():
+                        cpu[p] = max(cpu.get(p, 0.0), proctree.cpu_seconds(fields))
+                    loads.append(os.getloadavg()[0])
                     rss = {p: proctree.rss_kib(p) for p in pids}
                     tree = sum(rss.values())
                     peak = max(peak, tree)
@@ -86,8 +95,9 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
                     workers_peak = max(workers_peak, tree - rss.get(proc.pid, 0))
                     if any(_is_worker(p) for p in pids):  # crawling: extraction workers up
                         crawl_peak = max(crawl_peak, tree)
-                    elif workers_peak:  # the workers have left: the end of the run
+                    elif crawl_peak:  # the workers came and left: the end of the run
                         end_peak = max(end_peak, tree)
+                        end_start = end_start or time.monotonic() - start
                     pss_peak = max(pss_peak, sum(pss_kib(p) for p in pids))
                     samples.append((time.monotonic() - start, tree))
                     done.wait(0.25)
@@ -122,6 +132,10 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         "sites": registry_sites,
         "sites_open": sites_open,
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(sum(cpu.values()), 1),  # crawler and workers, not the server
+        "crawler_cpu_seconds": round(cpu.get(proc.pid, 0.0), 1),
+        "end_stage_seconds": round(seconds - end_start, 1) if end_start else None,
+        "load": [round(min(loads, default=0), 1), round(max(loads, default=0), 1)],
         "responses": int(responses[-1]) if responses else 0,
         "items": int(items[-1]) if items else 0,
         "statuses": statuses,
@@ -139,7 +153,9 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
 
 def _line(row: dict[str, Any], processes: int) -> str:
     return (f"{row['sites']:>6} sites ({row['sites_open'] or 'all'} open): "
-            f"{row['responses']:,} responses, {row['items']:,} posts in {row['seconds']:.0f} s; "
+            f"{row['responses']:,} responses, {row['items']:,} posts in {row['seconds']:.0f} s "
+            f"(CPU {row['cpu_seconds']:.0f} s, crawling process {row['crawler_cpu_seconds']:.0f} "
+            f"s; end stage {row['end_stage_seconds']} s; load {row['load'][0]}-{row['load'][1]}); "
             f"peak RSS {row['peak_rss_mib']:,} MiB (crawler + {processes} extraction workers; "
             f"PSS {row['peak_pss_mib']:,} MiB), crawling process alone "
             f"{row['crawler_peak_rss_mib']:,} MiB, workers {row['workers_peak_rss_mib']:,} MiB; "
@@ -181,6 +197,12 @@ def main() -> int:
                          / (last["sites"] - first["sites"]))
         print(f"per-site slope of the crawling process alone: {crawler_slope * 1024:.1f} KiB "
               f"per site")
+        end_slope = ((last["end_stage_peak_mib"] - first["end_stage_peak_mib"])
+                     / max(1, last["items"] - first["items"]))
+        print(f"end stage: {first['end_stage_peak_mib']:,} -> {last['end_stage_peak_mib']:,} MiB "
+              f"for {first['items']:,} -> {last['items']:,} posts: {end_slope * 1024:.1f} KiB "
+              f"per post ({end_slope * 1024 * last['items'] / max(1, last['sites']):.1f} KiB "
+              f"per site)")
     at_30k = last["peak_rss_mib"] + slope * max(0, 30000 - last["sites"])
     if args.baseline_open is not None:
         with tempfile.TemporaryDirectory(prefix="cc-mem-") as tmp:

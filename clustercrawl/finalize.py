@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NotRequired, TypedDict
 
 from clustercrawl.dedupe import Deduper, GroupStore
-from clustercrawl.export.ical import events_to_ical
+from clustercrawl.export.ical import ical_chunks
 from clustercrawl.report.io import write_report
 from clustercrawl.runfiles import read_jsonl, write_atomic, write_jsonl_atomic, write_text_atomic
 from clustercrawl.state import StateStore
@@ -40,6 +40,8 @@ EXIT_OK, EXIT_REGRESSED, EXIT_STAGE_FAILED, EXIT_NO_SITE_ANSWERED = 0, 3, 4, 5
 #: Site statuses that mean the site never answered (a run of only these found nothing).
 SILENT_STATUSES = frozenset({"unreachable", "error"})
 STATUSES = ("new", "updated", "unchanged", "gone")
+#: posts whose ids are written to the state at once (not the whole run's ids in one dict)
+_UPDATE_BATCH = 1000
 
 
 # -- the manifest ---------------------------------------------------------------------------
@@ -177,7 +179,10 @@ def group_run(state: StateStore, groups: GroupStore,
             post.update(fields)
         updates[url_key(post["url"])] = fields
         reposts += 1 if fields.get("duplicate_of") else 0
-    state.update_items(updates)  # a PendingPosts reads them back with their ids
+        if len(updates) >= _UPDATE_BATCH:  # written as they go: a PendingPosts reads them
+            state.update_items(updates)  # back with their ids (pages ahead are unaffected)
+            updates = {}
+    state.update_items(updates)
     records = [r.to_dict() for r in result.events()]
     logger.info("stories: %d posts in %d stories (%d reposts); %d events reported this run",
                 len(run_posts), result.story_count, reposts, len(records))
@@ -200,7 +205,8 @@ def finalize(
 
     ``export`` receives the grouped posts (the user's feeds); ``manifest`` is completed with
     the grouping counts and errors and written last but one (before the report).
-    ``cumulative=False`` (a state kept for this run only) writes the run folder alone."""
+    ``cumulative=False`` (a state kept for this run only) writes the run folder alone.
+    ``grouped.events`` is emptied once written (the files and the store keep them)."""
     out = Path(outdir)
     folder = out / "runs" / manifest["run"]
     if grouped is None:
@@ -216,6 +222,9 @@ def finalize(
     if cumulative:
         _adopt_old_events(groups, events_file)
         groups.merge_events(grouped.events)
+        # in the run's events.jsonl and the store now: not held while every event is read
+        # back for the cumulative files (tens of thousands at 30,000 sites)
+        grouped.events = []
         live = write_cumulative(state, groups, out)
     else:
         posts_file, events_file = folder / "posts.jsonl", folder / "events.jsonl"
@@ -233,7 +242,7 @@ def finalize(
     if grouped.error is None:
         state.clear_pending([url_key(p["url"]) for p in grouped.posts])
     write_report(folder, posts=posts_file if posts_file.exists() else None,
-                 events=events_file if events_file.exists() else None)
+                 events=events_file if events_file.exists() else None, manifest=manifest)
     logger.info("run %s: %d posts this run, %d live; files in %s (health: %s)", manifest["run"],
                 len(grouped.posts), live, folder, verdict(manifest))
     return manifest
@@ -248,7 +257,7 @@ def write_cumulative(state: StateStore, groups: GroupStore, outdir: Path) -> int
         write_jsonl_atomic(events_file, all_events)
     live = write_jsonl_atomic(posts_file, state.live_items())
     write_atomic(outdir / "events.ics",
-                 events_to_ical(read_jsonl(posts_file), "clustercrawl events", all_events))
+                 ical_chunks(read_jsonl(posts_file), "clustercrawl events", all_events))
     return live
 
 

@@ -172,6 +172,23 @@ def _from_record(record: Mapping[str, Any]) -> EventEntry:
         online_url=None, summary=None, modified=None, reports=reports)
 
 
+#: the post fields `_entry` and `_report` read: a kept report holds these, never the body
+_EVENT_FIELDS = ("id", "url", "title", "site_id", "event", "event_id", "published", "modified",
+                 "summary")
+
+
+def event_view(post: Mapping[str, Any]) -> dict[str, Any]:
+    """What an event entry needs of a post: a calendar of a 100,000-post dataset keeps tens of
+    thousands of reports until the end, and their bodies would weigh several KiB each."""
+    view = {k: post[k] for k in _EVENT_FIELDS if k in post}
+    cluster, crawl = post.get("cluster"), post.get("crawl")
+    if isinstance(cluster, Mapping) and "name" in cluster:
+        view["cluster"] = {"name": cluster["name"]}
+    if isinstance(crawl, Mapping) and "fetched_at" in crawl:
+        view["crawl"] = {"fetched_at": crawl["fetched_at"]}
+    return view
+
+
 def collect_events(posts: Iterable[Mapping[str, Any]],
                    records: Iterable[Mapping[str, Any]] = ()) -> list[EventEntry]:
     """One entry per event_id (or per post without one) whose start is at least a day,
@@ -192,7 +209,7 @@ def collect_events(posts: Iterable[Mapping[str, Any]],
         seen.add(post_id)
         event_id = _text(post.get("event_id"))
         key = (True, event_id) if event_id else (False, post_id)
-        groups.setdefault(key, []).append(post)
+        groups.setdefault(key, []).append(event_view(post))
     entries = [_entry(key, grouped, items, by_record.get(key) if grouped else None)
                for (grouped, key), items in groups.items()]
     entries += [_from_record(r) for eid, r in by_record.items()

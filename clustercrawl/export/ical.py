@@ -7,7 +7,7 @@ so a subscriber re-reading an unchanged file sees the same bytes and no churn.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -117,6 +117,13 @@ def events_to_ical(posts: Iterable[Mapping[str, Any]], calendar_name: str,
                    records: Iterable[Mapping[str, Any]] = ()) -> bytes:
     """A VCALENDAR with one VEVENT per event (per ``event_id``, else per post with a dated
     ``event``); ``records`` are optional dedupe event records whose facts win."""
+    return b"".join(ical_chunks(posts, calendar_name, records))
+
+
+def ical_chunks(posts: Iterable[Mapping[str, Any]], calendar_name: str,
+                records: Iterable[Mapping[str, Any]] = ()) -> Iterator[bytes]:
+    """`events_to_ical`'s bytes a component at a time: a file of tens of thousands of events
+    is written without its whole text in memory (each VEVENT is let go once written)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -127,9 +134,36 @@ def events_to_ical(posts: Iterable[Mapping[str, Any]], calendar_name: str,
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")
     entries = collect_events(posts, records)
+    # the VTIMEZONEs go first, so the zones are found before any VEVENT is written: one
+    # timed event per zone stands in for all (all-day events name no zone); the VEVENTs
+    # are then made again one at a time, never all at once (tens of thousands of objects)
+    zones: set[str] = set()
     for entry in entries:
-        cal.add_component(_vevent(entry))
+        if not entry.all_day:
+            vevent = _vevent(entry)
+            used = _tzids(vevent) - zones
+            if used:
+                zones |= used
+                cal.add_component(vevent)
     if entries:
         years = [e.start_day().year for e in entries]
         cal.add_missing_timezones(date(min(years) - 1, 1, 1), date(max(years) + 2, 1, 1))
-    return bytes(cal.to_ical())
+    timezones = [c for c in cal.subcomponents if isinstance(c, icalendar.Timezone)]
+    cal.subcomponents = []
+    # the calendar's own lines, then each component's, as Calendar.to_ical() would join them
+    head, end = bytes(cal.to_ical()), b"END:VCALENDAR\r\n"
+    if not head.endswith(end):  # icalendar changed how it ends a calendar
+        raise RuntimeError(f"unexpected end of an iCalendar: {head[-40:]!r}")
+    yield head[: -len(end)]
+    for timezone in timezones:
+        yield bytes(timezone.to_ical())
+    for entry in entries:
+        yield bytes(_vevent(entry).to_ical())
+    yield end
+
+
+def _tzids(component: icalendar.Event) -> set[str]:
+    """The TZIDs a VEVENT's values name (as ``Calendar.get_used_tzids`` finds them)."""
+    found = {value.params.get("TZID") for _, value in component.property_items(sorted=False)
+             if hasattr(value, "params")}
+    return {str(t) for t in found if t} - {"UTC"}

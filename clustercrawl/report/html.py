@@ -7,12 +7,12 @@ attachment. No JavaScript: the error lists open with ``<details>``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from html import escape
 from typing import Any
 
-from ..export.events import EventEntry, collect_events
+from ..export.events import EventEntry, collect_events, event_view
 from .chart import bar_chart, month_counts
 
 STATUSES = ("ok", "empty", "blocked", "js_shell", "error", "unreachable")
@@ -162,17 +162,24 @@ def _site_row(site: Mapping[str, Any]) -> str:
 
 
 def _sites_table(sites: list[Mapping[str, Any]]) -> str:
+    return "".join(_sites_table_pieces(sites))
+
+
+def _sites_table_pieces(sites: list[Mapping[str, Any]]) -> Iterator[str]:
+    """The sites table a row at a time (30,000 rows are tens of MB as one string)."""
     order = sorted(sites, key=lambda s: (not regressed(s), -SEVERITY.get(str(s.get("status")),
                                                                           3),
                                          str(s.get("site_id", ""))))
     head = ("<tr><th>Site</th><th>Country</th><th>Status</th><th>Before</th>"
             + "".join(f'<th class="n">{k}</th>' for k in COUNTS)
             + '<th class="n">Errors</th><th class="n">Requests</th><th>Channels</th></tr>')
-    rows = "\n".join(_site_row(s) for s in order)
     tally = {s: sum(1 for x in sites if x.get("status") == s) for s in STATUSES}
     summary = " · ".join(f"{_status(s)} {n}" for s, n in tally.items() if n)
-    return (f'<p class="note">{len(sites)} sites: {summary}</p>'
-            f'<table id="sites"><thead>{head}</thead><tbody>\n{rows}\n</tbody></table>')
+    yield (f'<p class="note">{len(sites)} sites: {summary}</p>'
+           f'<table id="sites"><thead>{head}</thead><tbody>\n')
+    for index, site in enumerate(order):
+        yield ("\n" if index else "") + _site_row(site)
+    yield "\n</tbody></table>"
 
 
 def _when(entry: EventEntry) -> str:
@@ -251,13 +258,31 @@ def render_report(manifest: Mapping[str, Any], posts: Iterable[Mapping[str, Any]
     """The report page of one run. ``posts`` feed the monthly chart and the upcoming events
     (pass the cumulative file to see every live post); ``events`` are optional dedupe event
     records (``events-<run>.jsonl`` lines) that merge reports of the same event."""
-    posts = list(posts)
+    return "".join(report_pieces(manifest, posts, events))
+
+
+def report_pieces(manifest: Mapping[str, Any], posts: Iterable[Mapping[str, Any]],
+                  events: Iterable[Mapping[str, Any]] = ()) -> Iterator[str]:
+    """`render_report`'s page in pieces, to be written as they come."""
     today = run_date(manifest)
     raw_sites = manifest.get("sites")
     sites = [s for s in raw_sites if isinstance(s, Mapping)] if isinstance(raw_sites,
                                                                            list) else []
-    series, older, undated = month_counts(posts, today)
-    chart_note = f"{len(posts)} posts"
+    # one pass over the posts (a file of every live post): the chart counts them and only
+    # the reports of events are kept, as their `event_view`, never the whole list
+    with_events: list[Mapping[str, Any]] = []
+    total = 0
+
+    def counted() -> Iterator[Mapping[str, Any]]:
+        nonlocal total
+        for post in posts:
+            total += 1
+            if isinstance(post.get("event"), Mapping):
+                with_events.append(event_view(post))
+            yield post
+
+    series, older, undated = month_counts(counted(), today)
+    chart_note = f"{total} posts"
     if older:
         chart_note += f"; {older} published before {series[0][0]} not shown"
     if undated:
@@ -272,8 +297,8 @@ def render_report(manifest: Mapping[str, Any], posts: Iterable[Mapping[str, Any]
     assert isinstance(versions, Mapping)
     duration = manifest.get("duration_s")
     took = f" · {duration:.0f} s" if isinstance(duration, int | float) else ""
-    entries = collect_events(posts, events)
-    return f"""<!DOCTYPE html>
+    entries = collect_events(with_events, events)
+    yield f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -290,7 +315,9 @@ def render_report(manifest: Mapping[str, Any], posts: Iterable[Mapping[str, Any]
 {_banner(manifest, sites)}
 {_totals(manifest)}
 <section id="sites-section"><h2>Sites</h2>
-{_sites_table(sites)}
+"""
+    yield from _sites_table_pieces(sites)
+    yield f"""
 </section>
 <section id="chart-section"><h2>Posts per month</h2>
 {bar_chart(series)}

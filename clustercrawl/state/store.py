@@ -229,8 +229,12 @@ class SqliteStateStore:
             self._db.executemany("DELETE FROM pending WHERE key = ?", [(k,) for k in keys])
 
     def update_items(self, fields: dict[str, dict[str, Any]]) -> None:
-        """Set fields (story and event ids) on stored items, by post key."""
-        with self._lock:
+        """Set fields (story and event ids) on stored items, by post key (one transaction:
+        a run's thousands of updates are not each their own commit)."""
+        if not fields:
+            return
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
             for key, values in fields.items():
                 row = self._db.execute("SELECT item FROM posts WHERE key = ?", (key,)).fetchone()
                 if not row or not row[0]:
