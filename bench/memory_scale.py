@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import proctree  # bench/, the script's own folder
+from demoserver import demo_web
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,19 +50,9 @@ def pss_kib(pid: int) -> int:
 
 def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
                sites_open: int = 200) -> dict[str, Any]:
-    registry, truth = tmp / "registry.yaml", tmp / "truth.json"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "clustercrawl.demoweb", "serve", "--port", "0",
-         "--extra-sites", str(sites), "--posts-per-site", str(posts_per_site),
-         "--registry-out", str(registry), "--truth-out", str(truth)],
-        cwd=ROOT, stdout=subprocess.DEVNULL,
-    )
     log_path = tmp / "crawl.log"
-    try:
-        while not (truth.exists() and registry.exists()):
-            if server.poll() is not None:
-                raise SystemExit("demo web did not start")
-            time.sleep(0.2)
+    with demo_web(tmp, sites, posts_per_site) as web:
+        registry = web.registry
         registry_sites = len(re.findall(r"^\s+- id: ", registry.read_text("utf-8"), re.M))
         cmd = [sys.executable, "-m", "scrapy", "crawl", "clusters", "-a", f"registry={registry}",
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
@@ -108,9 +99,6 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
             done.set()
             sampler.join()
         seconds = time.monotonic() - start
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     text = log_path.read_text("utf-8", "replace")
     if code != 0:
         print(text[-3000:], file=sys.stderr)
