@@ -220,6 +220,7 @@ def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
         "dedupe_s": round(add_time + time.perf_counter() - t, 1),
         "stories": groups.story_count, "events": groups.event_count,
         "disk_mb": round(deduper.spilled_bytes / 2**20),
+        "phases_cpu_s": {k: round(v, 1) for k, v in deduper.cpu_seconds.items()},
     }, groups
 
 
@@ -279,6 +280,8 @@ def main() -> None:
               f"{r['events']:,} events (P {r['event_p']:.4f} R {r['event_r']:.4f})"
               f"{' [with SQLite store]' if args.store else ''} (load avg {r['load']})",
               flush=True)
+        print("   CPU s by phase: " + ", ".join(f"{k} {v}" for k, v in r["phases_cpu_s"].items())
+              + " (the rest of add: ids, dates, event facts)", flush=True)
         if "rerun" in r:
             x = r["rerun"]
             print(f"   then {x['posts']:,} new posts against that store ({x['store_mb']} MB), "

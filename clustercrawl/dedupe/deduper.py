@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import calendar
 import functools
+import time
 from array import array
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -34,6 +36,15 @@ __all__ = ["Deduper", "order_key"]
 FAR: Final = 2**62  # order key of an unknown date: after every known one
 _BATCH = 1024  # posts per signature batch at most ...
 _BATCH_CHARS = 1 << 21  # ... and this much text: numpy temporaries stay near 100 MB
+
+_Hashed = tuple[npt.NDArray[np.uint16], npt.NDArray[np.int32], npt.NDArray[np.int32], float]
+
+
+def _hash_batch(texts: list[str]) -> _Hashed:
+    """Signatures of one batch, and the CPU seconds this thread spent on them."""
+    start = time.thread_time()
+    sig, shingles, words = minhash.signatures(texts)
+    return sig, shingles, words, time.thread_time() - start
 
 
 
@@ -105,7 +116,19 @@ class Deduper:
         self._pending_chars = 0
         self._shingles: list[npt.NDArray[np.int32]] = []
         self._words: list[npt.NDArray[np.int32]] = []
+        # one batch is hashed in a thread while the next is collected: numpy releases the
+        # GIL, so on a second core signatures cost little wall time (results stay in order)
+        self._hasher: ThreadPoolExecutor | None = None
+        self._inflight: Future[_Hashed] | None = None
         self._finished = False
+        #: CPU seconds by phase (signatures while adding; nodes, stories, events, store in
+        #: finish): where a large run's time goes, for benchmarks and logs
+        self.cpu_seconds: dict[str, float] = {}
+
+    def _took(self, phase: str, since: float) -> float:
+        now = time.process_time()
+        self.cpu_seconds[phase] = self.cpu_seconds.get(phase, 0.0) + now - since
+        return now
 
     def _intern(self, value: str | None) -> int:
         if value is None:
@@ -146,12 +169,22 @@ class Deduper:
             self._flush()
 
     def _flush(self) -> None:
+        """Hand the pending batch to the hashing thread (after collecting the one before)."""
         if self._pending:
-            sig, shingles, words = minhash.signatures(self._pending)
+            batch, self._pending, self._pending_chars = self._pending, [], 0
+            self._collect()
+            if self._hasher is None:
+                self._hasher = ThreadPoolExecutor(1, thread_name_prefix="clustercrawl-minhash")
+            self._inflight = self._hasher.submit(_hash_batch, batch)
+
+    def _collect(self) -> None:
+        if self._inflight is not None:
+            future, self._inflight = self._inflight, None
+            sig, shingles, words, cpu = future.result()
             self._sig.append(sig)
             self._shingles.append(shingles)
             self._words.append(words)
-            self._pending, self._pending_chars = [], 0
+            self.cpu_seconds["signatures"] = self.cpu_seconds.get("signatures", 0.0) + cpu
 
     def __len__(self) -> int:
         return len(self._id64)
@@ -165,16 +198,24 @@ class Deduper:
         self._finished = True
         try:
             self._flush()
+            self._collect()
             if self.store is not None:
                 check_params(self.store, minhash.SIGNATURE_VERSION)
+            start = time.process_time()
             nodes = self._nodes()
+            start = self._took("nodes", start)
             stories = group_stories(nodes)
+            start = self._took("stories", start)
             events = group_events(nodes)
+            start = self._took("events", start)
             if self.store is not None:
                 self.store.put_many(self._records(nodes, stories.table, stories.index_of_node,
                                                   events.node_event),
                                     minhash.SIGNATURE_VERSION)
+                self._took("store", start)
         finally:  # the signature files go as soon as grouping is done, whatever happened
+            if self._hasher is not None:
+                self._hasher.shutdown(cancel_futures=True)
             self.spilled_bytes = self._sig.disk_bytes()
             self._sig.close()
         keys = nodes.key[: nodes.run_count]

@@ -73,21 +73,31 @@ def _mix(x: U64) -> U64:
 
 
 class _Powers:
-    """P**i and P**-i modulo 2**64 for byte positions, grown on demand."""
+    """P**i, P**-i and prefix sums of P**i modulo 2**64 for byte positions, grown on demand.
+
+    The three tables are swapped in as one tuple: hashing threads of several dedupers may
+    read while one grows them.
+    """
 
     def __init__(self) -> None:
-        self.fwd: U64 = np.ones(1, dtype=np.uint64)
-        self.inv: U64 = np.ones(1, dtype=np.uint64)
+        one = np.ones(1, dtype=np.uint64)
+        self.tables: tuple[U64, U64, U64] = (one, one, np.zeros(2, dtype=np.uint64))
 
-    def ensure(self, n: int) -> None:
-        if self.fwd.size >= n:
-            return
-        size = max(n, 2 * self.fwd.size, 1 << 20)
+    def ensure(self, n: int) -> tuple[U64, U64, U64]:
+        """(fwd, inv, cum) covering at least ``n`` positions; cum[j] = P**0 + ... + P**(j-1)."""
+        tables = self.tables
+        if tables[0].size >= n:
+            return tables
+        size = max(n, 2 * tables[0].size, 1 << 20)
         fwd = np.full(size, _P, dtype=np.uint64)
         inv = np.full(size, _P_INV, dtype=np.uint64)
         fwd[0] = inv[0] = 1
-        self.fwd = np.cumprod(fwd, dtype=np.uint64)
-        self.inv = np.cumprod(inv, dtype=np.uint64)
+        fwd = np.cumprod(fwd, dtype=np.uint64)
+        inv = np.cumprod(inv, dtype=np.uint64)
+        cum = np.zeros(size + 1, dtype=np.uint64)
+        np.cumsum(fwd, out=cum[1:])
+        self.tables = (fwd, inv, cum)
+        return self.tables
 
 
 _POWERS = _Powers()
@@ -126,23 +136,24 @@ def signatures(
     doc_start = np.zeros(n, dtype=np.int64)
     np.cumsum([len(p) + 1 for p in parts[:-1]], out=doc_start[1:])
     buf = np.frombuffer(b"\n".join(parts) + b"\n", dtype=np.uint8)
-    _POWERS.ensure(buf.size + 1)
+    fwd, inv, cum = _POWERS.ensure(buf.size + 1)
     # the buffer ends with a separator, so word edges alternate: start, end, start, ...
     mask = _word_mask(buf)
     edges = np.flatnonzero(mask[1:] != mask[:-1]) + 1
     if mask[0]:
         edges = np.concatenate(([0], edges))
     starts, ends = edges[0::2], edges[1::2]
-    word_doc = np.searchsorted(doc_start, starts, side="right") - 1
-    words = np.bincount(word_doc, minlength=n).astype(np.int32)
-    # word hash = sum(b_j * P**(j - start)): prefix sums, then shift each word to position 0
+    # words per post: where each post's first word falls among the word starts (n binary
+    # searches, not one per word)
+    first_word = np.searchsorted(starts, doc_start)
+    words = np.diff(np.append(first_word, starts.size)).astype(np.int32)
+    word_doc = np.repeat(np.arange(n, dtype=np.int64), words)
+    # word hash = sum((b_j + 1) * P**(j - start)): prefix sums of b_j * P**j (the "+ 1" part
+    # is a fixed prefix sum of powers), then shift each word to position 0
     prefix = np.zeros(buf.size + 1, dtype=np.uint64)
-    terms = buf.astype(np.uint64)
-    terms += np.uint64(1)
-    terms *= _POWERS.fwd[: buf.size]
-    np.cumsum(terms, out=prefix[1:])
-    del terms
-    word_hash = _mix((prefix[ends] - prefix[starts]) * _POWERS.inv[starts])
+    np.multiply(buf, fwd[: buf.size], out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
+    word_hash = _mix((prefix[ends] - prefix[starts] + (cum[ends] - cum[starts])) * inv[starts])
     k = SHINGLE_WORDS
     if word_hash.size < k:
         sig = np.full((n, NUM_BINS), 0xFFFF, dtype=np.uint16)
