@@ -3,7 +3,8 @@
     python bench/dedupe_scale.py [--sizes 100000,1000000] [--store [--rerun 100000]] [--seed 1]
 
 Each size runs in its own process (peak RSS = ``ru_maxrss`` of that process, which counts
-numpy buffers, unlike tracemalloc). Posts are generated 10,000 at a time and fed to
+numpy buffers, unlike tracemalloc; the generator runs in a process of its own, as costly
+as the dedupe itself, and is not counted). Posts arrive 10,000 at a time and are fed to
 ``Deduper.add`` one by one, as the crawl's finalisation step will; only time inside
 ``add``/``finish`` is counted (wall and CPU: the machine may be shared), the hashing
 thread's included. The synthetic web:
@@ -23,6 +24,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -201,13 +203,52 @@ def score(groups: Groups, n: int, offset: int, truth: Truth) -> dict[str, float]
             "event_p": round(event_p, 4), "event_r": round(event_r, 4)}
 
 
-def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
+CHUNK = 10_000  # posts generated, sent and timed at a time
+
+
+def _produce(n: int, seed: int, offset: int, queue: Any) -> None:
+    """Generate in another process (the generator costs as much CPU as the dedupe): chunks
+    of posts with their truth, then None."""
+    truth = Truth()
+    stream = posts(n, seed, offset, truth)
+    while chunk := list(itertools.islice(stream, CHUNK)):
+        queue.put((chunk, truth.story.tobytes(), truth.event.tobytes()))
+        truth.story, truth.event = array("q"), array("q")
+    queue.put(None)
+
+
+def generated(n: int, seed: int, offset: int, truth: Truth) -> Iterator[list[dict[str, Any]]]:
+    """Chunks of ``posts(n, seed, offset)`` made by a producer process; fills ``truth``."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=3)
+    producer = context.Process(target=_produce, args=(n, seed, offset, queue), daemon=True)
+    producer.start()
+    done = 0
+    try:
+        while (item := queue.get()) is not None:
+            chunk, story, event = item
+            truth.story.frombytes(story)
+            truth.event.frombytes(event)
+            done += len(chunk)
+            if done % 1_000_000 < CHUNK:
+                print(f"   {done:,} posts generated (RSS "
+                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024:,} MB peak, "
+                      f"CPU {time.process_time():.0f} s, load {os.getloadavg()[0]:.1f})",
+                      file=sys.stderr, flush=True)
+            yield chunk
+    finally:
+        producer.join(timeout=5)
+        if producer.is_alive():
+            producer.terminate()
+
+
+def _dedupe(chunks: Iterator[list[dict[str, Any]]], store: SQLiteGroupStore | None
             ) -> tuple[dict[str, Any], Groups]:
     deduper = Deduper(store)
     add_time = add_cpu = 0.0
-    # posts are generated 10,000 at a time outside the clock; the clock stops only once the
+    # posts arrive 10,000 at a time, the clock stopped; it stops again only once the
     # hashing thread is done, so its work is timed (in wall and CPU) like the rest of add
-    while chunk := list(itertools.islice(stream, 10_000)):
+    for chunk in chunks:
         t, c = time.perf_counter(), time.process_time()
         for post in chunk:
             deduper.add(post)
@@ -234,7 +275,7 @@ def one(n: int, seed: int, store_dir: str | None, offset: int) -> dict[str, Any]
     path = Path(store_dir) / "dedupe.sqlite" if store_dir else None
     stored = path.stat().st_size if path and path.exists() else 0
     truth = Truth()
-    result, groups = _dedupe(posts(n, seed + (1 if offset else 0), offset, truth),
+    result, groups = _dedupe(generated(n, seed + (1 if offset else 0), offset, truth),
                              SQLiteGroupStore(path) if path else None)
     result.update(posts=n, base_rss_mb=round(base_rss / 1024), load=round(os.getloadavg()[0], 1),
                   peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -248,7 +289,7 @@ def child(size: int, seed: int, store_dir: str | None, offset: int = 0) -> dict[
            "--offset", str(offset)]
     if store_dir:
         cmd += ["--store-dir", store_dir]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
 
