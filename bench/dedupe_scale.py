@@ -4,7 +4,7 @@
 
 Each size runs in its own process (peak RSS = ``ru_maxrss`` of that process, which counts
 numpy buffers, unlike tracemalloc; the generator runs in a process of its own, as costly
-as the dedupe itself, and is not counted). Posts arrive 10,000 at a time and are fed to
+as the dedupe itself, and is not counted). Posts arrive 1,000 at a time and are fed to
 ``Deduper.add`` one by one, as the crawl's finalisation step will; only time inside
 ``add``/``finish`` is counted (wall and CPU: the machine may be shared), the hashing
 thread's included. The synthetic web:
@@ -203,7 +203,7 @@ def score(groups: Groups, n: int, offset: int, truth: Truth) -> dict[str, float]
             "event_p": round(event_p, 4), "event_r": round(event_r, 4)}
 
 
-CHUNK = 10_000  # posts generated, sent and timed at a time
+CHUNK = 1_000  # posts generated, sent and timed at a time (the crawl streams them one by one)
 
 
 def _produce(n: int, seed: int, offset: int, queue: Any) -> None:
@@ -229,6 +229,7 @@ def generated(n: int, seed: int, offset: int, truth: Truth) -> Iterator[list[dic
             chunk, story, event = item
             truth.story.frombytes(story)
             truth.event.frombytes(event)
+            del item
             done += len(chunk)
             if done % 1_000_000 < CHUNK:
                 print(f"   {done:,} posts generated (RSS "
@@ -236,6 +237,7 @@ def generated(n: int, seed: int, offset: int, truth: Truth) -> Iterator[list[dic
                       f"CPU {time.process_time():.0f} s, load {os.getloadavg()[0]:.1f})",
                       file=sys.stderr, flush=True)
             yield chunk
+            del chunk
     finally:
         producer.join(timeout=5)
         if producer.is_alive():
@@ -246,7 +248,7 @@ def _dedupe(chunks: Iterator[list[dict[str, Any]]], store: SQLiteGroupStore | No
             ) -> tuple[dict[str, Any], Groups]:
     deduper = Deduper(store)
     add_time = add_cpu = 0.0
-    # posts arrive 10,000 at a time, the clock stopped; it stops again only once the
+    # posts arrive 1,000 at a time, the clock stopped; it stops again only once the
     # hashing thread is done, so its work is timed (in wall and CPU) like the rest of add
     for chunk in chunks:
         t, c = time.perf_counter(), time.process_time()
@@ -255,6 +257,7 @@ def _dedupe(chunks: Iterator[list[dict[str, Any]]], store: SQLiteGroupStore | No
         deduper.wait()
         add_time += time.perf_counter() - t
         add_cpu += time.process_time() - c
+        del chunk  # before the next one is unpickled
     t, c = time.perf_counter(), time.process_time()
     groups = deduper.finish()
     if store is not None:
@@ -266,6 +269,7 @@ def _dedupe(chunks: Iterator[list[dict[str, Any]]], store: SQLiteGroupStore | No
         "stories": groups.story_count, "events": groups.event_count,
         "disk_mb": round(deduper.spilled_bytes / 2**20),
         "phases_cpu_s": {k: round(v, 1) for k, v in deduper.cpu_seconds.items()},
+        "phases_peak_mb": deduper.peak_mb,
     }, groups
 
 
@@ -326,7 +330,9 @@ def main() -> None:
               f"{' [with SQLite store]' if args.store else ''} (load avg {r['load']})",
               flush=True)
         print("   CPU s by phase: " + ", ".join(f"{k} {v}" for k, v in r["phases_cpu_s"].items())
-              + " (the rest of add: ids, dates, event facts)", flush=True)
+              + " (the rest of add: ids, dates, event facts); peak RSS MB after: "
+              + ", ".join(f"{k} {v:,}" for k, v in r.get("phases_peak_mb", {}).items()),
+              flush=True)
         if "rerun" in r:
             x = r["rerun"]
             print(f"   then {x['posts']:,} new posts against that store ({x['store_mb']} MB), "

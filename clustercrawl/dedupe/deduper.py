@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import resource
 import time
 from array import array
 from collections.abc import Iterator, Mapping
@@ -35,7 +36,8 @@ __all__ = ["Deduper", "order_key"]
 
 FAR: Final = 2**62  # order key of an unknown date: after every known one
 _BATCH = 1024  # posts per signature batch at most ...
-_BATCH_CHARS = 1 << 21  # ... and this much text: numpy temporaries stay near 100 MB
+_BATCH_CHARS = 1 << 20  # ... and this much text: numpy temporaries stay near 50 MB (twice:
+# the hashing thread's malloc arena keeps its own high-water mark)
 
 _Hashed = tuple[npt.NDArray[np.uint16], npt.NDArray[np.int32], npt.NDArray[np.int32], float]
 
@@ -124,10 +126,13 @@ class Deduper:
         #: CPU seconds by phase (signatures while adding; nodes, stories, events, store in
         #: finish): where a large run's time goes, for benchmarks and logs
         self.cpu_seconds: dict[str, float] = {}
+        #: the process's peak RSS (MB) once each phase is over: which phase raised it
+        self.peak_mb: dict[str, int] = {}
 
     def _took(self, phase: str, since: float) -> float:
         now = time.process_time()
         self.cpu_seconds[phase] = self.cpu_seconds.get(phase, 0.0) + now - since
+        self.peak_mb[phase] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         return now
 
     def _intern(self, value: str | None) -> int:
@@ -204,6 +209,7 @@ class Deduper:
         try:
             self._flush()
             self._collect()
+            self.peak_mb["add"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             if self.store is not None:
                 check_params(self.store, minhash.SIGNATURE_VERSION)
             start = time.process_time()
