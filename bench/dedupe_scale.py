@@ -11,7 +11,8 @@ thread's included. The synthetic web:
 2,000 sites per million posts, half with a 30-word footer; 15 % of posts are reposts of a
 recent post on another site (title prefix, trimmed end, a few word edits); 25 % describe an
 event, a third of those one already reported (same city and dates, the name in the
-report's language). The generator knows which posts are copies of one text and which report
+report's language); 26 cities per 100,000 posts, so events of one kind on one day in one
+city stay as rare at 10M posts as at 100k. The generator knows which posts are copies of one text and which report
 one event: the bench scores the grouping against that truth (pairwise precision and recall:
 of the post pairs put in one story/event, how many truly are; of the true pairs, how many
 were found). ``--store`` also writes a fresh SQLite store (a crawl's first run);
