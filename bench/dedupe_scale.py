@@ -12,11 +12,12 @@ thread's included. The synthetic web:
 recent post on another site (title prefix, trimmed end, a few word edits); 25 % describe an
 event, a third of those one already reported (same city and dates, the name in the
 report's language); 26 cities per 100,000 posts, so events of one kind on one day in one
-city stay as rare at 10M posts as at 100k. The generator knows which posts are copies of one text and which report
-one event: the bench scores the grouping against that truth (pairwise precision and recall:
-of the post pairs put in one story/event, how many truly are; of the true pairs, how many
-were found). ``--store`` also writes a fresh SQLite store (a crawl's first run);
-``--rerun N`` then dedupes N new posts against that store in another process (a later run).
+city stay as rare at 10M posts as at 100k. The generator knows which posts are copies of
+one text and which report one event: the bench scores the grouping against that truth
+(pairwise precision and recall: of the post pairs put in one story/event, how many truly
+are; of the true pairs, how many were found). ``--store`` also writes a fresh SQLite store
+(a crawl's first run); ``--rerun N`` then dedupes N new posts against that store in
+another process (a later run).
 """
 
 from __future__ import annotations
@@ -294,7 +295,11 @@ def child(size: int, seed: int, store_dir: str | None, offset: int = 0) -> dict[
            "--offset", str(offset)]
     if store_dir:
         cmd += ["--store-dir", store_dir]
-    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+    done = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        sys.exit(f"dedupe_scale: the run of {size:,} posts failed (exit status "
+                 f"{done.returncode}; a negative status is the signal that ended it)")
+    out = done.stdout
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
 
