@@ -104,6 +104,7 @@ class Deduper:
         self._sig = SignatureFile(spill_dir)
         self.spilled_bytes = 0  # disk the signatures took, once finished
         self._odd_ids: dict[int, str] = {}  # row -> id not spelt by its key (rare)
+        self._added = 0  # posts added (the columns below are dropped once grouped)
         self._id64 = array("Q")
         self._site = array("i")
         self._lang = array("i")
@@ -149,7 +150,8 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         pid = post.get("id") or post_id(post["url"])
-        row = len(self._id64)
+        row = self._added
+        self._added += 1
         title, body = post.get("title") or "", post.get("body_text") or ""
         crawl = post.get("crawl") or {}
         digest = crawl.get("content_hash") or content_hash(title, body)
@@ -197,7 +199,7 @@ class Deduper:
             self.cpu_seconds["signatures"] = self.cpu_seconds.get("signatures", 0.0) + cpu
 
     def __len__(self) -> int:
-        return len(self._id64)
+        return self._added
 
     # ------------------------------------------------------------------------- finish
 
@@ -275,6 +277,12 @@ class Deduper:
             if facts is not None:
                 nodes.events[node] = facts
         self._events = {}
+        # the columns now live in the nodes: the add-time copies would only add to the
+        # finishing peak (about 40 bytes a post)
+        self._id64, self._site, self._lang = array("Q"), array("i"), array("i")
+        self._pub, self._seen, self._content = array("q"), array("q"), array("q")
+        self._translations = {}
+        del key, seen, content, order, first, canon, node_of_sorted, row_of_run, shingles, words
         if self.store is not None:
             for batch in self.store.scan():
                 nodes.add_stored(batch)
