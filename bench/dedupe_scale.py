@@ -3,17 +3,21 @@
     python bench/dedupe_scale.py [--sizes 100000,1000000] [--store [--rerun 100000]] [--seed 1]
 
 Each size runs in its own process (peak RSS = ``ru_maxrss`` of that process, which counts
-numpy buffers, unlike tracemalloc). Posts are generated on the fly and fed to
+numpy buffers, unlike tracemalloc; the generator runs in a process of its own, as costly
+as the dedupe itself, and is not counted). Posts arrive 1,000 at a time and are fed to
 ``Deduper.add`` one by one, as the crawl's finalisation step will; only time inside
-``add``/``finish`` is counted (wall and CPU: the machine may be shared). The synthetic web:
+``add``/``finish`` is counted (wall and CPU: the machine may be shared), the hashing
+thread's included. The synthetic web:
 2,000 sites per million posts, half with a 30-word footer; 15 % of posts are reposts of a
 recent post on another site (title prefix, trimmed end, a few word edits); 25 % describe an
 event, a third of those one already reported (same city and dates, the name in the
-report's language). The generator knows which posts are copies of one text and which report
-one event: the bench scores the grouping against that truth (pairwise precision and recall:
-of the post pairs put in one story/event, how many truly are; of the true pairs, how many
-were found). ``--store`` also writes a fresh SQLite store (a crawl's first run);
-``--rerun N`` then dedupes N new posts against that store in another process (a later run).
+report's language); 26 cities per 100,000 posts, so events of one kind on one day in one
+city stay as rare at 10M posts as at 100k. The generator knows which posts are copies of
+one text and which report one event: the bench scores the grouping against that truth
+(pairwise precision and recall: of the post pairs put in one story/event, how many truly
+are; of the true pairs, how many were found). ``--store`` also writes a fresh SQLite store
+(a crawl's first run); ``--rerun N`` then dedupes N new posts against that store in
+another process (a later run).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -63,6 +68,25 @@ EVENT_WORDS = {  # (type, topic) words per language, for event names
 CITIES = ("Brussels", "Warsaw", "Prague", "Vienna", "Berlin", "Munich", "Paris", "Lyon", "Madrid",
           "Barcelona", "Rome", "Milan", "Gdańsk", "Kraków", "Brno", "Dresden", "Hamburg", "Bilbao",
           "Turin", "Lisbon", "Copenhagen", "Stockholm", "Helsinki", "Riga", "Vilnius", "Zagreb")
+#: Posts per city of the synthetic web. A fixed list of cities would put ever more events
+#: of one kind in one city on one day as the run grows (precision then measures the
+#: generator, not the grouping): 26 cities per 100,000 posts keeps the density constant.
+POSTS_PER_CITY = 100_000 // len(CITIES)
+
+
+def cities(n: int, rng: random.Random) -> list[str]:
+    """The real cities, then made-up town names as the run grows (one city per
+    ``POSTS_PER_CITY`` posts)."""
+    names = list(CITIES)
+    parts = ("Nor", "Vel", "Ka", "Sto", "Bra", "Lin", "Mar", "Tor", "Gal", "Ost", "Ber", "Ru")
+    ends = ("burg", "grad", "ville", "hagen", "ów", "ice", "stadt", "ona", "heim", "polis")
+    made: set[str] = set()
+    while len(names) < max(len(CITIES), n // POSTS_PER_CITY):
+        name = "".join(rng.choice(parts) for _ in range(rng.randint(1, 3))) + rng.choice(ends)
+        if name not in made:
+            made.add(name)
+            names.append(name)
+    return names
 
 
 def vocabulary(rng: random.Random, size: int = 60_000) -> list[str]:
@@ -89,6 +113,7 @@ def posts(n: int, seed: int, offset: int = 0, truth: Truth | None = None
     nprng = np.random.default_rng(seed)
     vocab = vocabulary(rng)
     sites = max(10, n // 500)
+    towns = cities(n, random.Random(seed + 7))
     footers = {s: " ".join(rng.choice(vocab) for _ in range(30)) for s in range(0, sites, 2)}
     zipf = np.zeros(0, dtype=np.int64)
     at = 0
@@ -129,7 +154,7 @@ def posts(n: int, seed: int, offset: int = 0, truth: Truth | None = None
                 start, length, city, kind, event_index = rng.choice(events)
             else:
                 start = day0 + timedelta(days=rng.randrange(3650))
-                length, city, kind = rng.randint(0, 2), rng.choice(CITIES), rng.randrange(16)
+                length, city, kind = rng.randint(0, 2), rng.choice(towns), rng.randrange(16)
                 event_index = i
                 events.append((start, length, city, kind, event_index))
                 if len(events) > 20_000:
@@ -170,26 +195,71 @@ def _labels(values: list[str]) -> npt.NDArray[np.int64]:
 
 def score(groups: Groups, n: int, offset: int, truth: Truth) -> dict[str, float]:
     """Pairwise P/R of stories (all posts) and events (posts with an event) vs the truth."""
-    ids = [f"{offset + i:016x}" for i in range(n)]
-    story_p, story_r = pairwise(_labels([groups.story(i).story_id for i in ids]),
-                                np.asarray(truth.story, dtype=np.int64))
+    keys = np.arange(offset, offset + n, dtype=np.uint64)  # the generator's ids, as keys
+    story_p, story_r = pairwise(groups.story_rows(keys), np.asarray(truth.story, np.int64))
     true_event = np.asarray(truth.event, dtype=np.int64)
     with_event = np.flatnonzero(true_event >= 0)
-    found = [groups.event(ids[i]) or "" for i in with_event.tolist()]
+    found = [groups.event_of_key(offset + i) or "" for i in with_event.tolist()]
     event_p, event_r = pairwise(_labels(found), true_event[with_event])
     return {"story_p": round(story_p, 4), "story_r": round(story_r, 4),
             "event_p": round(event_p, 4), "event_r": round(event_r, 4)}
 
 
-def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
+CHUNK = 1_000  # posts generated, sent and timed at a time (the crawl streams them one by one)
+
+
+def _produce(n: int, seed: int, offset: int, queue: Any) -> None:
+    """Generate in another process (the generator costs as much CPU as the dedupe): chunks
+    of posts with their truth, then None."""
+    truth = Truth()
+    stream = posts(n, seed, offset, truth)
+    while chunk := list(itertools.islice(stream, CHUNK)):
+        queue.put((chunk, truth.story.tobytes(), truth.event.tobytes()))
+        truth.story, truth.event = array("q"), array("q")
+    queue.put(None)
+
+
+def generated(n: int, seed: int, offset: int, truth: Truth) -> Iterator[list[dict[str, Any]]]:
+    """Chunks of ``posts(n, seed, offset)`` made by a producer process; fills ``truth``."""
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue(maxsize=3)
+    producer = context.Process(target=_produce, args=(n, seed, offset, queue), daemon=True)
+    producer.start()
+    done = 0
+    try:
+        while (item := queue.get()) is not None:
+            chunk, story, event = item
+            truth.story.frombytes(story)
+            truth.event.frombytes(event)
+            del item
+            done += len(chunk)
+            if done % 1_000_000 < CHUNK:
+                print(f"   {done:,} posts generated (RSS "
+                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024:,} MB peak, "
+                      f"CPU {time.process_time():.0f} s, load {os.getloadavg()[0]:.1f})",
+                      file=sys.stderr, flush=True)
+            yield chunk
+            del chunk
+    finally:
+        producer.join(timeout=5)
+        if producer.is_alive():
+            producer.terminate()
+
+
+def _dedupe(chunks: Iterator[list[dict[str, Any]]], store: SQLiteGroupStore | None
             ) -> tuple[dict[str, Any], Groups]:
     deduper = Deduper(store)
     add_time = add_cpu = 0.0
-    for post in stream:
+    # posts arrive 1,000 at a time, the clock stopped; it stops again only once the
+    # hashing thread is done, so its work is timed (in wall and CPU) like the rest of add
+    for chunk in chunks:
         t, c = time.perf_counter(), time.process_time()
-        deduper.add(post)
+        for post in chunk:
+            deduper.add(post)
+        deduper.wait()
         add_time += time.perf_counter() - t
         add_cpu += time.process_time() - c
+        del chunk  # before the next one is unpickled
     t, c = time.perf_counter(), time.process_time()
     groups = deduper.finish()
     if store is not None:
@@ -200,6 +270,8 @@ def _dedupe(stream: Iterator[dict[str, Any]], store: SQLiteGroupStore | None
         "dedupe_s": round(add_time + time.perf_counter() - t, 1),
         "stories": groups.story_count, "events": groups.event_count,
         "disk_mb": round(deduper.spilled_bytes / 2**20),
+        "phases_cpu_s": {k: round(v, 1) for k, v in deduper.cpu_seconds.items()},
+        "phases_peak_mb": deduper.peak_mb,
     }, groups
 
 
@@ -209,7 +281,7 @@ def one(n: int, seed: int, store_dir: str | None, offset: int) -> dict[str, Any]
     path = Path(store_dir) / "dedupe.sqlite" if store_dir else None
     stored = path.stat().st_size if path and path.exists() else 0
     truth = Truth()
-    result, groups = _dedupe(posts(n, seed + (1 if offset else 0), offset, truth),
+    result, groups = _dedupe(generated(n, seed + (1 if offset else 0), offset, truth),
                              SQLiteGroupStore(path) if path else None)
     result.update(posts=n, base_rss_mb=round(base_rss / 1024), load=round(os.getloadavg()[0], 1),
                   peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
@@ -223,7 +295,11 @@ def child(size: int, seed: int, store_dir: str | None, offset: int = 0) -> dict[
            "--offset", str(offset)]
     if store_dir:
         cmd += ["--store-dir", store_dir]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    done = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        sys.exit(f"dedupe_scale: the run of {size:,} posts failed (exit status "
+                 f"{done.returncode}; a negative status is the signal that ended it)")
+    out = done.stdout
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
 
@@ -258,6 +334,10 @@ def main() -> None:
               f"{r['stories']:,} stories (P {r['story_p']:.4f} R {r['story_r']:.4f}), "
               f"{r['events']:,} events (P {r['event_p']:.4f} R {r['event_r']:.4f})"
               f"{' [with SQLite store]' if args.store else ''} (load avg {r['load']})",
+              flush=True)
+        print("   CPU s by phase: " + ", ".join(f"{k} {v}" for k, v in r["phases_cpu_s"].items())
+              + " (the rest of add: ids, dates, event facts); peak RSS MB after: "
+              + ", ".join(f"{k} {v:,}" for k, v in r.get("phases_peak_mb", {}).items()),
               flush=True)
         if "rerun" in r:
             x = r["rerun"]

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import calendar
 import functools
+import resource
+import time
 from array import array
 from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -33,7 +36,17 @@ __all__ = ["Deduper", "order_key"]
 
 FAR: Final = 2**62  # order key of an unknown date: after every known one
 _BATCH = 1024  # posts per signature batch at most ...
-_BATCH_CHARS = 1 << 21  # ... and this much text: numpy temporaries stay near 100 MB
+_BATCH_CHARS = 1 << 20  # ... and this much text: numpy temporaries stay near 50 MB (twice:
+# the hashing thread's malloc arena keeps its own high-water mark)
+
+_Hashed = tuple[npt.NDArray[np.uint16], npt.NDArray[np.int32], npt.NDArray[np.int32], float]
+
+
+def _hash_batch(texts: list[str]) -> _Hashed:
+    """Signatures of one batch, and the CPU seconds this thread spent on them."""
+    start = time.thread_time()
+    sig, shingles, words = minhash.signatures(texts)
+    return sig, shingles, words, time.thread_time() - start
 
 
 
@@ -91,6 +104,7 @@ class Deduper:
         self._sig = SignatureFile(spill_dir)
         self.spilled_bytes = 0  # disk the signatures took, once finished
         self._odd_ids: dict[int, str] = {}  # row -> id not spelt by its key (rare)
+        self._added = 0  # posts added (the columns below are dropped once grouped)
         self._id64 = array("Q")
         self._site = array("i")
         self._lang = array("i")
@@ -105,7 +119,22 @@ class Deduper:
         self._pending_chars = 0
         self._shingles: list[npt.NDArray[np.int32]] = []
         self._words: list[npt.NDArray[np.int32]] = []
+        # one batch is hashed in a thread while the next is collected: numpy releases the
+        # GIL, so on a second core signatures cost little wall time (results stay in order)
+        self._hasher: ThreadPoolExecutor | None = None
+        self._inflight: Future[_Hashed] | None = None
         self._finished = False
+        #: CPU seconds by phase (signatures while adding; nodes, stories, events, store in
+        #: finish): where a large run's time goes, for benchmarks and logs
+        self.cpu_seconds: dict[str, float] = {}
+        #: the process's peak RSS (MB) once each phase is over: which phase raised it
+        self.peak_mb: dict[str, int] = {}
+
+    def _took(self, phase: str, since: float) -> float:
+        now = time.process_time()
+        self.cpu_seconds[phase] = self.cpu_seconds.get(phase, 0.0) + now - since
+        self.peak_mb[phase] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        return now
 
     def _intern(self, value: str | None) -> int:
         if value is None:
@@ -121,7 +150,8 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         pid = post.get("id") or post_id(post["url"])
-        row = len(self._id64)
+        row = self._added
+        self._added += 1
         title, body = post.get("title") or "", post.get("body_text") or ""
         crawl = post.get("crawl") or {}
         digest = crawl.get("content_hash") or content_hash(title, body)
@@ -146,15 +176,30 @@ class Deduper:
             self._flush()
 
     def _flush(self) -> None:
+        """Hand the pending batch to the hashing thread (after collecting the one before)."""
         if self._pending:
-            sig, shingles, words = minhash.signatures(self._pending)
+            batch, self._pending, self._pending_chars = self._pending, [], 0
+            self._collect()
+            if self._hasher is None:
+                self._hasher = ThreadPoolExecutor(1, thread_name_prefix="clustercrawl-minhash")
+            self._inflight = self._hasher.submit(_hash_batch, batch)
+
+    def wait(self) -> None:
+        """Block until the batch in the hashing thread is done: a benchmark timing ``add``
+        calls this before it stops its clock, or hashing would hide in its untimed work."""
+        self._collect()
+
+    def _collect(self) -> None:
+        if self._inflight is not None:
+            future, self._inflight = self._inflight, None
+            sig, shingles, words, cpu = future.result()
             self._sig.append(sig)
             self._shingles.append(shingles)
             self._words.append(words)
-            self._pending, self._pending_chars = [], 0
+            self.cpu_seconds["signatures"] = self.cpu_seconds.get("signatures", 0.0) + cpu
 
     def __len__(self) -> int:
-        return len(self._id64)
+        return self._added
 
     # ------------------------------------------------------------------------- finish
 
@@ -165,16 +210,25 @@ class Deduper:
         self._finished = True
         try:
             self._flush()
+            self._collect()
+            self.peak_mb["add"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             if self.store is not None:
                 check_params(self.store, minhash.SIGNATURE_VERSION)
+            start = time.process_time()
             nodes = self._nodes()
+            start = self._took("nodes", start)
             stories = group_stories(nodes)
+            start = self._took("stories", start)
             events = group_events(nodes)
+            start = self._took("events", start)
             if self.store is not None:
                 self.store.put_many(self._records(nodes, stories.table, stories.index_of_node,
                                                   events.node_event),
                                     minhash.SIGNATURE_VERSION)
+                self._took("store", start)
         finally:  # the signature files go as soon as grouping is done, whatever happened
+            if self._hasher is not None:
+                self._hasher.shutdown(cancel_futures=True)
             self.spilled_bytes = self._sig.disk_bytes()
             self._sig.close()
         keys = nodes.key[: nodes.run_count]
@@ -223,6 +277,12 @@ class Deduper:
             if facts is not None:
                 nodes.events[node] = facts
         self._events = {}
+        # the columns now live in the nodes: the add-time copies would only add to the
+        # finishing peak (about 40 bytes a post)
+        self._id64, self._site, self._lang = array("Q"), array("i"), array("i")
+        self._pub, self._seen, self._content = array("q"), array("q"), array("q")
+        self._translations = {}
+        del key, seen, content, order, first, canon, node_of_sorted, row_of_run, shingles, words
         if self.store is not None:
             for batch in self.store.scan():
                 nodes.add_stored(batch)

@@ -194,11 +194,13 @@ def _edges(nodes: Nodes, rank: I64) -> tuple[I64, I64, I64]:
     i, j = pairs[:, 0], pairs[:, 1]
     a, b = reps[i], reps[j]
     same_site = (nodes.site[a] == nodes.site[b]) & ~multi_site[i] & ~multi_site[j]
-    raw, _ = minhash.matches(nodes.sig, rows, i, j)
+    bits = minhash.equal_bins(nodes.sig, rows, i, j)  # read once, counted twice
+    raw, _ = minhash.matches(nodes.sig, rows, i, j, equal=bits)
     counted = np.ones(reps.size, dtype=bool)
     counted[np.maximum(i, j)[same_site & (raw >= NEAR_IDENTICAL * minhash.NUM_BINS)]] = False
     info = minhash.informative_bins(nodes.sig, rows, nodes.site[reps], counted)
-    equal, comparable = minhash.matches(nodes.sig, rows, i, j, info)
+    equal, comparable = minhash.matches(nodes.sig, rows, i, j, info, equal=bits)
+    del bits
     # shingles left once template bins are set aside
     size_a = nodes.shingles[a] * info[i].mean(axis=1)
     size_b = nodes.shingles[b] * info[j].mean(axis=1)

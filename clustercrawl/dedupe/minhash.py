@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -30,6 +30,7 @@ __all__ = [
     "SIGNATURE_VERSION",
     "BinMask",
     "candidate_pairs",
+    "equal_bins",
     "informative_bins",
     "jaccard_containment",
     "matches",
@@ -72,21 +73,31 @@ def _mix(x: U64) -> U64:
 
 
 class _Powers:
-    """P**i and P**-i modulo 2**64 for byte positions, grown on demand."""
+    """P**i, P**-i and prefix sums of P**i modulo 2**64 for byte positions, grown on demand.
+
+    The three tables are swapped in as one tuple: hashing threads of several dedupers may
+    read while one grows them.
+    """
 
     def __init__(self) -> None:
-        self.fwd: U64 = np.ones(1, dtype=np.uint64)
-        self.inv: U64 = np.ones(1, dtype=np.uint64)
+        one = np.ones(1, dtype=np.uint64)
+        self.tables: tuple[U64, U64, U64] = (one, one, np.zeros(2, dtype=np.uint64))
 
-    def ensure(self, n: int) -> None:
-        if self.fwd.size >= n:
-            return
-        size = max(n, 2 * self.fwd.size, 1 << 20)
+    def ensure(self, n: int) -> tuple[U64, U64, U64]:
+        """(fwd, inv, cum) covering at least ``n`` positions; cum[j] = P**0 + ... + P**(j-1)."""
+        tables = self.tables
+        if tables[0].size >= n:
+            return tables
+        size = max(n, 2 * tables[0].size, 1 << 20)
         fwd = np.full(size, _P, dtype=np.uint64)
         inv = np.full(size, _P_INV, dtype=np.uint64)
         fwd[0] = inv[0] = 1
-        self.fwd = np.cumprod(fwd, dtype=np.uint64)
-        self.inv = np.cumprod(inv, dtype=np.uint64)
+        fwd = np.cumprod(fwd, dtype=np.uint64)
+        inv = np.cumprod(inv, dtype=np.uint64)
+        cum = np.zeros(size + 1, dtype=np.uint64)
+        np.cumsum(fwd, out=cum[1:])
+        self.tables = (fwd, inv, cum)
+        return self.tables
 
 
 _POWERS = _Powers()
@@ -125,23 +136,24 @@ def signatures(
     doc_start = np.zeros(n, dtype=np.int64)
     np.cumsum([len(p) + 1 for p in parts[:-1]], out=doc_start[1:])
     buf = np.frombuffer(b"\n".join(parts) + b"\n", dtype=np.uint8)
-    _POWERS.ensure(buf.size + 1)
+    fwd, inv, cum = _POWERS.ensure(buf.size + 1)
     # the buffer ends with a separator, so word edges alternate: start, end, start, ...
     mask = _word_mask(buf)
     edges = np.flatnonzero(mask[1:] != mask[:-1]) + 1
     if mask[0]:
         edges = np.concatenate(([0], edges))
     starts, ends = edges[0::2], edges[1::2]
-    word_doc = np.searchsorted(doc_start, starts, side="right") - 1
-    words = np.bincount(word_doc, minlength=n).astype(np.int32)
-    # word hash = sum(b_j * P**(j - start)): prefix sums, then shift each word to position 0
+    # words per post: where each post's first word falls among the word starts (n binary
+    # searches, not one per word)
+    first_word = np.searchsorted(starts, doc_start)
+    words = np.diff(np.append(first_word, starts.size)).astype(np.int32)
+    word_doc = np.repeat(np.arange(n, dtype=np.int64), words)
+    # word hash = sum((b_j + 1) * P**(j - start)): prefix sums of b_j * P**j (the "+ 1" part
+    # is a fixed prefix sum of powers), then shift each word to position 0
     prefix = np.zeros(buf.size + 1, dtype=np.uint64)
-    terms = buf.astype(np.uint64)
-    terms += np.uint64(1)
-    terms *= _POWERS.fwd[: buf.size]
-    np.cumsum(terms, out=prefix[1:])
-    del terms
-    word_hash = _mix((prefix[ends] - prefix[starts]) * _POWERS.inv[starts])
+    np.multiply(buf, fwd[: buf.size], out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
+    word_hash = _mix((prefix[ends] - prefix[starts] + (cum[ends] - cum[starts])) * inv[starts])
     k = SHINGLE_WORDS
     if word_hash.size < k:
         sig = np.full((n, NUM_BINS), 0xFFFF, dtype=np.uint16)
@@ -235,29 +247,90 @@ def informative_bins(
     is left, so copies with different footers match and template siblings do not. Only
     ``counted`` rows vote: callers leave out near-identical copies of an earlier row, or a
     story posted three times on one site would look like that site's template. ``site`` and
-    ``counted`` are per entry of ``rows``. Per bin, the voters' (site, value) keys are sorted
-    (not argsorted: several times faster) to find the frequent ones, then every row looks its
-    key up among those few.
+    ``counted`` are per entry of ``rows``. Per bin, (site, value) keys are counted in hash
+    buckets (a bincount); only rows of crowded buckets (template values, a few chance
+    collisions) are then sorted to find the frequent keys exactly.
     """
     packed = np.full((rows.size, NUM_BINS // 8), 0xFF, dtype=np.uint8)
     voters = np.flatnonzero(counted)
     if voters.size < TEMPLATE_POSTS:
         return BinMask(packed)
     _, site_rank = np.unique(site, return_inverse=True)
-    wide = int(site_rank.max()) >= 1 << 16
-    base: npt.NDArray[np.unsignedinteger[Any]] = (
-        site_rank.astype(np.uint64) << np.uint64(16) if wide
-        else site_rank.astype(np.uint32) << np.uint32(16))
+    # a key held by TEMPLATE_POSTS voters fills its hash bucket that much: count buckets
+    # first (one bincount a bin), then settle exactly only the rows of crowded buckets
+    bits = min(23, max(10, (rows.size - 1).bit_length() + 2))  # 64 MB of counts at most
     last = TEMPLATE_POSTS - 1
+    salt = site_rank.astype(np.uint64) << np.uint64(16)
+    down = np.uint64(64 - bits)
+    is_voter = np.zeros(rows.size, dtype=bool)
+    is_voter[voters] = True
     for col in range(NUM_BINS):
-        key = base | _column(sig, col)[rows]
-        voted = np.sort(key[voters])
+        value = _column(sig, col)[rows]
+        bucket = ((salt | value) * _SHINGLE_MUL >> down).astype(np.int64)
+        crowded = np.bincount(bucket[voters], minlength=1 << bits) >= TEMPLATE_POSTS
+        maybe = np.flatnonzero(crowded[bucket])
+        if maybe.size < TEMPLATE_POSTS:
+            continue
+        key = salt[maybe] | value[maybe]
+        voted = np.sort(key[is_voter[maybe]])
         frequent = np.unique(voted[:-last][voted[:-last] == voted[last:]])
         if frequent.size:
             at = np.minimum(np.searchsorted(frequent, key), frequent.size - 1)
-            hit = np.flatnonzero(frequent[at] == key)
+            hit = maybe[frequent[at] == key]
             packed[hit, col >> 3] &= np.uint8(0xFF ^ (0x80 >> (col & 7)))
     return BinMask(packed)
+
+
+def _mix64(x: U64) -> U64:
+    return _mix(x.copy())
+
+
+def _runs(keys: U64, n_bits: int) -> tuple[I64, I64]:
+    """Positions of keys that occur at least twice, sorted by key then position, and the
+    start of each run of equal keys among them (indices into the first array).
+
+    One plain sort of (hash of key, position) packed into 64 bits, not an argsort: several
+    times faster. A hash collision between two keys is split again by the true keys, so the
+    result is exactly what a stable argsort by key gives (runs ordered by hash, not key).
+    """
+    n = keys.size
+    shift = np.uint64(n_bits)
+    code = _mix64(keys) >> shift << shift
+    code |= np.arange(n, dtype=np.uint64)
+    code.sort()
+    head = code >> shift
+    same = head[1:] == head[:-1]
+    member = np.zeros(n, dtype=bool)
+    member[1:] |= same
+    member[:-1] |= same
+    sel = code[member] & np.uint64((1 << n_bits) - 1)
+    pos = sel.astype(np.int64)
+    del code, head, same, member
+    if pos.size == 0:
+        return pos, pos
+    sel_head = _mix64(keys[pos]) >> shift
+    true = keys[pos]
+    new_hash = np.concatenate(([True], sel_head[1:] != sel_head[:-1]))
+    new_key = np.concatenate(([True], true[1:] != true[:-1]))
+    if np.array_equal(new_hash, new_key):
+        starts = np.flatnonzero(new_key)
+    else:  # a collision: order the affected hash runs by true key, stably
+        hash_run = np.cumsum(new_hash) - 1
+        bad_runs = np.unique(hash_run[new_key & ~new_hash])
+        bad = np.isin(hash_run, bad_runs)
+        idx = np.flatnonzero(bad)
+        fix = idx[np.lexsort((pos[idx], true[idx], hash_run[idx]))]
+        pos[idx], true[idx] = pos[fix], true[fix]
+        changed = (true[1:] != true[:-1]) | (sel_head[1:] != sel_head[:-1])
+        new_key = np.concatenate(([True], changed))
+        starts = np.flatnonzero(new_key)
+        # runs of one row (a key alone once a collision is split) make no pairs: drop them
+        lengths = np.diff(np.append(starts, pos.size))
+        keep_row = np.repeat(lengths >= 2, lengths)
+        pos = pos[keep_row]
+        lengths = lengths[lengths >= 2]
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1])) if lengths.size else lengths
+    return pos, starts
 
 
 def candidate_pairs(sig: Signatures, rows: I64, stored: npt.NDArray[np.bool_]
@@ -270,29 +343,20 @@ def candidate_pairs(sig: Signatures, rows: I64, stored: npt.NDArray[np.bool_]
     (O(m), not O(m²)); union-find over verified pairs restores the transitive groups.
     """
     n = rows.size
+    n_bits = max(1, (n - 1).bit_length())
     found: list[I64] = []
     pending: list[I64] = []
     for band in range(NUM_BANDS):
-        keys = _band_keys(sig, rows, band)
-        # only keys that occur twice make pairs: find them with a plain sort (twice as fast
-        # as a stable argsort), then order just those rows, stably, as before
-        sorted_all = np.sort(keys)
-        repeated = sorted_all[1:] == sorted_all[:-1]
-        if not repeated.any():
+        order, starts = _runs(_band_keys(sig, rows, band), n_bits)
+        if order.size == 0:
             continue
-        values = np.unique(sorted_all[1:][repeated])
-        del sorted_all, repeated
-        at = np.minimum(np.searchsorted(values, keys), values.size - 1)
-        shared = np.flatnonzero(values[at] == keys)
-        order = shared[np.argsort(keys[shared], kind="stable")]
-        sorted_keys = keys[order]
-        same = sorted_keys[1:] == sorted_keys[:-1]
-        run_id = np.concatenate(([0], np.cumsum(~same)))
-        first = order[np.flatnonzero(np.concatenate(([True], ~same)))][run_id]
-        follower = np.concatenate(([False], same))
-        a = np.concatenate((order[:-1][same], first[follower]))
-        b = np.concatenate((order[1:][same], order[follower]))
-        keep = (a != b) & ~(stored[a] & stored[b])
+        lengths = np.diff(np.append(starts, order.size))
+        first = np.repeat(order[starts], lengths)
+        same = np.ones(order.size, dtype=bool)
+        same[starts] = False  # same[k]: row k follows one of its run
+        a = np.concatenate((order[:-1][same[1:]], first[same]))
+        b = np.concatenate((order[1:][same[1:]], order[same]))
+        keep = ~(stored[a] & stored[b])
         lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
         pending.append(lo.astype(np.int64) * n + hi)
         if sum(p.size for p in pending) > 4_000_000:
@@ -306,31 +370,38 @@ def candidate_pairs(sig: Signatures, rows: I64, stored: npt.NDArray[np.bool_]
     return np.stack((codes // n, codes % n), axis=1)
 
 
+def equal_bins(sig: Signatures, rows: I64, a: I64, b: I64) -> npt.NDArray[np.uint8]:
+    """Which bins are equal, per pair of positions in ``rows`` (uint8[m, NUM_BINS // 8], one
+    bit a bin): read once, then :func:`matches` counts them with or without a mask."""
+    bits = np.zeros((a.size, NUM_BINS // 8), dtype=np.uint8)
+    ra, rb = rows[a], rows[b]
+    for byte in range(NUM_BINS // 8):
+        acc = np.zeros(a.size, dtype=np.uint8)
+        for col in range(byte * 8, byte * 8 + 8):
+            column = _column(sig, col)
+            acc <<= np.uint8(1)
+            acc |= column[ra] == column[rb]
+        bits[:, byte] = acc
+    return bits
+
+
 def matches(
     sig: Signatures,
     rows: I64,
     a: I64,
     b: I64,
     informative: BinMask | None = None,
+    equal: npt.NDArray[np.uint8] | None = None,
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]:
     """(equal bins, comparable bins) for pairs of positions in ``rows``; with ``informative``
-    (per position), only bins informative on both sides count. Bin by bin: one column read
-    serves every pair."""
-    equal = np.zeros(a.size, dtype=np.int32)
-    ra, rb = rows[a], rows[b]
-    both = None
-    if informative is not None:
-        both = informative.packed[a] & informative.packed[b]
-        comparable = _popcount(both)
-    else:
-        comparable = np.full(a.size, NUM_BINS, dtype=np.int32)
-    for col in range(NUM_BINS):
-        column = _column(sig, col)
-        same = column[ra] == column[rb]
-        if both is not None:
-            same &= (both[:, col >> 3] & np.uint8(0x80 >> (col & 7))) != 0
-        equal += same
-    return equal, comparable
+    (per position), only bins informative on both sides count. ``equal``: the pairs'
+    :func:`equal_bins`, when already read (callers asking twice read the columns once)."""
+    if equal is None:
+        equal = equal_bins(sig, rows, a, b)
+    if informative is None:
+        return _popcount(equal), np.full(a.size, NUM_BINS, dtype=np.int32)
+    both = informative.packed[a] & informative.packed[b]
+    return _popcount(equal & both), _popcount(both)
 
 
 def _popcount(packed: npt.NDArray[np.uint8]) -> npt.NDArray[np.int32]:

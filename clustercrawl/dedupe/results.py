@@ -125,6 +125,20 @@ class Groups:
             raise KeyError(post_id)
         return key, int(self._story_index[pos])
 
+    def story_rows(self, keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
+        """Row of the story table for each post key (``id64``), in bulk: one label per story
+        for millions of posts without a Python call each. KeyError if a key is not in the
+        run."""
+        at = np.minimum(np.searchsorted(self._keys, keys), max(0, self._keys.size - 1))
+        if keys.size and (self._keys.size == 0 or not np.array_equal(self._keys[at], keys)):
+            raise KeyError("a key is not in this run")
+        rows: npt.NDArray[np.int64] = self._story_index[at]
+        return rows
+
+    def event_of_key(self, key: int) -> str | None:
+        """Event id of a post by key (``id64``), as :meth:`event` without parsing the id."""
+        return self._event_ids.get(key)
+
     def story(self, post_id: str) -> StoryInfo:
         """Story of a post added to this run; KeyError for any other id."""
         key, index = self._find(post_id)

@@ -1,0 +1,108 @@
+"""The fast paths of grouping (packed sorts, hash-bucket counts, a hashing thread) give
+exactly what the plain definitions give, hash collisions included."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections import Counter, defaultdict
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from clustercrawl.dedupe import Deduper, deduper, minhash
+from tests.test_dedupe_minhash import text
+
+
+def reference_pairs(sig: npt.NDArray[np.uint16], rows: npt.NDArray[np.int64],
+                    stored: npt.NDArray[np.bool_]) -> set[tuple[int, int]]:
+    """Per band, rows sharing a key in position order: chain and star pairs."""
+    pairs: set[tuple[int, int]] = set()
+    for band in range(minhash.NUM_BANDS):
+        runs: dict[tuple[int, ...], list[int]] = defaultdict(list)
+        cols = slice(band * minhash.BAND_ROWS, (band + 1) * minhash.BAND_ROWS)
+        for pos, row in enumerate(rows.tolist()):
+            runs[tuple(sig[row, cols].tolist())].append(pos)
+        for members in runs.values():
+            for x, y in [*itertools.pairwise(members),
+                         *((members[0], m) for m in members[1:])]:
+                if not (stored[x] and stored[y]):
+                    pairs.add((min(x, y), max(x, y)))
+    return pairs
+
+
+def few_values(n: int, values: int, seed: int) -> npt.NDArray[np.uint16]:
+    """Signatures over a handful of values: many shared band keys and bucket collisions."""
+    rng = np.random.default_rng(seed)
+    return rng.integers(0, values, size=(n, minhash.NUM_BINS), dtype=np.uint16)
+
+
+@pytest.mark.parametrize("collide", [False, True])
+def test_candidate_pairs_are_the_chain_and_star_pairs_of_every_band(
+        collide: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if collide:  # seven hash values for every key: runs must be split by the true keys
+        monkeypatch.setattr(minhash, "_mix64", lambda x: (x % np.uint64(7)) << np.uint64(60))
+    sig = few_values(400, 3, seed=1)
+    rows = np.random.default_rng(2).permutation(400).astype(np.int64)
+    stored = np.random.default_rng(3).random(400) < 0.3
+    found = {tuple(p) for p in minhash.candidate_pairs(sig, rows, stored).tolist()}
+    assert found == reference_pairs(sig, rows, stored)
+
+
+def test_informative_bins_mask_exactly_the_values_three_voters_of_a_site_share() -> None:
+    n = 3000  # far more (site, value) keys than the 1,024 buckets of a small batch
+    sig = few_values(n, 40, seed=4)
+    rng = np.random.default_rng(5)
+    rows = rng.permutation(n).astype(np.int64)
+    site = rng.integers(0, 60, size=n).astype(np.int32)
+    counted = rng.random(n) < 0.8
+    info = minhash.informative_bins(sig, rows, site, counted)[np.arange(n)]
+    for col in (0, 17, 127):
+        votes = Counter((int(site[p]), int(sig[rows[p], col])) for p in range(n) if counted[p])
+        expected = [votes[(int(site[p]), int(sig[rows[p], col]))] < minhash.TEMPLATE_POSTS
+                    for p in range(n)]
+        assert info[:, col].tolist() == expected
+    assert 0 < info.mean() < 1  # both kinds of bins occur: the check above can fail
+
+
+def test_matches_count_equal_bins_with_and_without_the_mask() -> None:
+    sig = few_values(50, 4, seed=6)
+    rows = np.arange(50, dtype=np.int64)
+    a, b = np.arange(0, 25, dtype=np.int64), np.arange(25, 50, dtype=np.int64)
+    site = np.zeros(50, dtype=np.int32)
+    info = minhash.informative_bins(sig, rows, site, np.ones(50, dtype=bool))
+    equal, comparable = minhash.matches(sig, rows, a, b)
+    masked, usable = minhash.matches(sig, rows, a, b, info)
+    same = sig[a] == sig[b]
+    both = info[a] & info[b]
+    assert equal.tolist() == same.sum(axis=1).tolist() and set(comparable.tolist()) == {128}
+    assert masked.tolist() == (same & both).sum(axis=1).tolist()
+    assert usable.tolist() == both.sum(axis=1).tolist()
+
+
+def test_groups_do_not_depend_on_how_posts_are_batched_for_hashing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rnd = random.Random(8)
+    posts = []
+    for i in range(60):
+        body = text(i % 40, "de", 120)  # a third are copies of an earlier post
+        if i >= 40:
+            words = body.split(" ")
+            words[rnd.randrange(len(words))] = "Änderung"
+            body = " ".join(words)
+        posts.append({"id": f"{i:016x}", "url": f"https://s{i % 5}.example.org/{i}",
+                      "site_id": f"s{i % 5}", "language": "de", "title": f"T {i % 40}",
+                      "body_text": body})
+
+    def run() -> list[str]:
+        dd = Deduper()
+        for post in posts:
+            dd.add(post)
+        groups = dd.finish()
+        return [groups.story(p["id"]).story_id for p in posts]
+
+    whole = run()
+    monkeypatch.setattr(deduper, "_BATCH", 7)  # nine batches through the hashing thread
+    assert run() == whole
+    assert len(set(whole)) < len(whole)  # copies were found: the comparison means something
