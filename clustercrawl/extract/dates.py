@@ -4,7 +4,8 @@ The cascade trusts what the CMS says about the post (API/feed, JSON-LD, meta, ``
 before anything read from the visible text, and reads text only next to publication labels
 ("Opublikowano:", "Veröffentlicht am", "Soumis par … le") or right beside the headline.
 htmldate comes last, and any date it finds that is an event date from the title or body is
-refused: generic date finders return the event as the publication date.
+refused: generic date finders return the event as the publication date. Reading one value
+(ISO, RFC 2822, written) is :mod:`clustercrawl.extract.datevalue`.
 """
 
 from __future__ import annotations
@@ -12,20 +13,15 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
-from functools import lru_cache
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateparser.date import DateDataParser
 from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
+from clustercrawl.extract.datevalue import MIN_YEAR, DateValue, parse_date_value
 from clustercrawl.extract.dom import class_id, norm_space
 
 __all__ = [
@@ -41,12 +37,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MIN_YEAR, MAX_YEAR = 1995, 2100
-
-_ISO = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$"
-)
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 #: labels the shared lexicon lacks, measured on third-party pages ("Erschienen am: 13.10.2021")
 _MORE_LABELS = ("erschienen am", "erschienen", "publicado por", "publié par")
 _LABELS = (*(w for ws in lexicon.PUBLISHED_LABELS.values() for w in ws), *_MORE_LABELS)
@@ -68,151 +58,6 @@ _SIDEBAR = re.compile(r"sidebar|widget|related|(?<!post-)(?<!entry-)(?<!article-
 #: page's own
 _LISTS = re.compile(r"sidebar|widget|related|comment|teaser|recent|popular|aside|menu")
 _UPDATED = re.compile(r"updated|modified|aktualiz|geändert|mise-à-jour")
-
-
-@dataclass(frozen=True, slots=True)
-class DateValue:
-    """A normalised date: ISO value, its precision, where it came from, and its calendar day."""
-
-    value: str
-    precision: str  # "datetime", "day", "month" or "year"
-    source: str
-    day: date
-    raw: str | None = field(default=None, compare=False)  # the text read, when visible
-
-    def as_dict(self) -> dict[str, str | None]:
-        return {"value": self.value, "source": self.source, "precision": self.precision}
-
-
-def parse_date_value(
-    raw: str | None,
-    source: str,
-    *,
-    language: str | None = None,
-    tz: str | None = None,
-    date_order: str | None = None,
-) -> DateValue | None:
-    """A metadata date string (ISO, RFC 2822, or a written date) as a :class:`DateValue`.
-
-    Naive datetimes get the site's time zone; written dates are read with the page language
-    and day-first order; dateparser is the last resort, without relative dates.
-    """
-    if not raw:
-        return None
-    text = " ".join(raw.split())
-    value = _parse_iso(text, tz) or _parse_rfc2822(text) or _parse_written(
-        text, source, language, tz, date_order
-    )
-    if value is None:
-        return None
-    iso, precision, day = value
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        return None
-    return DateValue(iso, precision, source, day)
-
-
-def _zone(tz: str | None) -> ZoneInfo | None:
-    if not tz:
-        return None
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def _render(moment: datetime, tz: str | None) -> tuple[str, str, date]:
-    if moment.tzinfo is None:
-        zone = _zone(tz)
-        if zone is not None:
-            moment = moment.replace(tzinfo=zone)
-    return moment.isoformat(timespec="seconds"), "datetime", moment.date()
-
-
-def _parse_iso(text: str, tz: str | None) -> tuple[str, str, date] | None:
-    compact = _COMPACT.match(text)
-    if compact:
-        text = "-".join(compact.groups())
-    if not _ISO.match(text):
-        return None
-    try:
-        moment = datetime.fromisoformat(text.replace(" ", "T", 1) if len(text) > 10 else text)
-    except ValueError:
-        try:
-            only = date.fromisoformat(text[:10])
-        except ValueError:
-            return None
-        return only.isoformat(), "day", only
-    if len(text) == 10:
-        return moment.date().isoformat(), "day", moment.date()
-    return _render(moment, tz)
-
-
-def _parse_rfc2822(text: str) -> tuple[str, str, date] | None:
-    if not re.match(r"^[A-Za-z]{3},? \d{1,2} [A-Za-z]{3} \d{4} \d", text):
-        return None
-    try:
-        moment = parsedate_to_datetime(text)
-    except (TypeError, ValueError):
-        return None
-    return moment.isoformat(timespec="seconds"), "datetime", moment.date()
-
-
-def _parse_written(
-    text: str, source: str, language: str | None, tz: str | None, date_order: str | None
-) -> tuple[str, str, date] | None:
-    for rng in find_date_ranges(text, language, date_order=date_order, month_only=True):
-        if rng.is_range:
-            continue
-        if rng.precision == "month":
-            return rng.start.isoformat(), "month", rng.start
-        if rng.precision == "datetime":
-            return rng.start_iso(tz), "datetime", rng.start
-        return rng.start.isoformat(), "day", rng.start
-    if len(text) > 60:
-        return None
-    return _dateparser(text, language, tz, date_order)
-
-
-@lru_cache(maxsize=32)
-def _date_data_parser(language: str | None, order: str) -> Any:
-    """One configured dateparser per (language, order): building one costs ~50 ms."""
-    settings = {
-        "DATE_ORDER": order,
-        "PREFER_DAY_OF_MONTH": "first",
-        "REQUIRE_PARTS": ["month", "year"],
-        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
-        "RETURN_AS_TIMEZONE_AWARE": False,
-        # absolute-time only; a fixed base keeps any leftover relative reading off the clock
-        "RELATIVE_BASE": datetime(2000, 1, 1),
-    }
-    languages = [language] if language else None
-    try:
-        return DateDataParser(languages=languages, settings=settings)
-    except ValueError:
-        return DateDataParser(settings=settings)
-
-
-def _dateparser(
-    text: str, language: str | None, tz: str | None, date_order: str | None
-) -> tuple[str, str, date] | None:
-    lang = language.split("-")[0].lower() if language else None
-    parser = _date_data_parser(lang, date_order or date_order_for(language))
-    try:
-        data = parser.get_date_data(text)
-    except Exception as exc:  # dateparser raises assorted errors on odd input
-        log.debug("dateparser failed on %r: %s", text, exc)
-        return None
-    moment = data.date_obj if data else None
-    if moment is None:
-        return None
-    period = data.period or "day"
-    if period == "month":
-        return moment.date().replace(day=1).isoformat(), "month", moment.date().replace(day=1)
-    if period == "year":
-        return None
-    if period == "time" and (moment.hour or moment.minute):
-        return _render(moment, tz)
-    return moment.date().isoformat(), "day", moment.date()
 
 
 # ---------------------------------------------------------------------------- page sources
