@@ -26,6 +26,7 @@ from clustercrawl.words import fold, lang_words, languages, month_names
 __all__ = [
     "DateMatch",
     "find_date",
+    "iso_day",
     "make_date",
     "month_forms",
     "month_number",
@@ -79,6 +80,16 @@ def range_words() -> tuple[str, ...]:
     """Words joining the two days of a range ("20 i 21", "du 3 au 5"), longest first."""
     found = {w.lower() for code in languages() for w in lang_words(code).range_words}
     return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+def iso_day(value: object) -> date | None:
+    """The calendar day an ISO date or datetime string starts with (None for anything else)."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def make_date(year: int, month: int, day: int) -> str | None:

@@ -30,6 +30,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from clustercrawl.dates import iso_day
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.dedupe.eventblocks import (
     POSTPONE_REACH,
@@ -110,15 +111,6 @@ class EventFacts:
 # ----------------------------------------------------------------------------- facts
 
 
-def _day(value: Any) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def _city(event: Mapping[str, Any]) -> tuple[str | None, str]:
     location = event.get("location") or {}
     for raw in (location.get("city"), location.get("city_local")):
@@ -147,15 +139,15 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     """Event facts of a post (a JSONL line as a dict); None when it reports no event, or
     reports one without its day and names no kind of event (conference, fair...)."""
     event = post.get("event")
-    start = _day(event.get("start")) if isinstance(event, Mapping) else None
+    start = iso_day(event.get("start")) if isinstance(event, Mapping) else None
     if start is None:
         return _undated_facts(post, event if isinstance(event, Mapping) else {})
     assert isinstance(event, Mapping)
-    end = _day(event.get("end")) or start
+    end = iso_day(event.get("end")) or start
     if end < start:
         start, end = end, start
     language = post.get("language")
-    published = _day((post.get("published") or {}).get("value"))
+    published = iso_day((post.get("published") or {}).get("value"))
     city, city_key = _city(event)
     body = post.get("body_text") or ""
     name = event.get("name")
@@ -186,7 +178,7 @@ def _undated_facts(post: Mapping[str, Any], event: Mapping[str, Any]) -> EventFa
     )
     if not facts.features.types:
         return None
-    published = _day((post.get("published") or {}).get("value"))
+    published = iso_day((post.get("published") or {}).get("value"))
     assert published is not None  # undated_window found it
     facts.start, facts.end, facts.reach = pin_window(
         window, published, facts.features.years, facts.features.editions)

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from clustercrawl.dates import iso_day
+
 if TYPE_CHECKING:
     from clustercrawl.dedupe.events import EventFacts
 
@@ -43,20 +45,11 @@ YEAR_REACH = timedelta(days=3 * 365)
 EDITION_REACH = timedelta(days=365)
 
 
-def _day(value: Any) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def undated_window(post: Mapping[str, Any]) -> tuple[date, date] | None:
     """Where the event of an announcement or report that gives no day may lie."""
     if post.get("post_type") not in UNDATED_TYPES:
         return None
-    published = _day((post.get("published") or {}).get("value"))
+    published = iso_day((post.get("published") or {}).get("value"))
     if published is None:
         return None
     if post["post_type"] == "event_report":
