@@ -297,16 +297,18 @@ def _from_text(
     direction = direction_for(report, announce)
     reference = published.day if published else None
     title_event_word = vocab.EVENT.search(title) is not None
-    lead = body[:TITLE_SUPPORT_CHARS]
-    title_supported = title_event_word or any(
-        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
-    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_supported)
+    title_ranges = text_ranges(title, language, reference, direction)
     body_ranges = text_ranges(body, language, reference, direction)
     if not hinted:
         relative = eventdates.relative_dates(body[:BODY_SCAN_CHARS], reference,
                                              past=direction == "before")
         body_ranges = sorted([*body_ranges, *relative], key=lambda r: r.span)
-    postponed = places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None
+    if not title_ranges and not body_ranges:
+        return EventFacts()  # no date to pick: the lead's event words need no scan
+    lead = body[:TITLE_SUPPORT_CHARS]
+    title_supported = title_event_word or any(
+        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
+    title_pick = _pick_title(title_ranges, title_supported)
     title_years = frozenset(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title))
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
         body_ranges, body, title_supported, published, title_event_word, title_years)
@@ -319,7 +321,7 @@ def _from_text(
         body_pick = eventdates.widen_by_next_day(
             body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
         body_pick = eventdates.widen_until(body, body_pick, body_ranges, hi)
-        if postponed:
+        if places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None:
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
         return EventFacts()
