@@ -16,8 +16,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from clustercrawl.extract import lexicon
-from clustercrawl.extract.vocab import FoldedPattern
 from clustercrawl.extract.daterange import DateRange
+from clustercrawl.extract.vocab import FoldedPattern
 
 __all__ = [
     "clause_before",
