@@ -8,7 +8,7 @@ typed once and copied; bodies get corrected), and both are kept with a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -97,7 +97,7 @@ def build_event(
     language: str | None,
     tz: str | None,
     cues: tuple[int, int] | None = None,
-    links: Sequence[eventinfo.Link] = (),
+    links: Sequence[eventinfo.Link] | Callable[[], Sequence[eventinfo.Link]] = (),
     hint_date_text: str | None = None,
 ) -> EventFacts:
     """The event object (schema ``event``) or None when the post is not about an event.
@@ -105,7 +105,8 @@ def build_event(
     ``structured`` holds the machine-readable events in any order (schema.org, calendar
     data, the Events Calendar API); they are ranked by trust here. ``cues`` are
     :func:`cue_counts` of the post when the caller has them already; ``links`` the post's
-    (URL, anchor text) pairs; ``hint_date_text`` the event date a listing showed.
+    (URL, anchor text) pairs, or a function giving them (called only when there is an
+    event to enrich); ``hint_date_text`` the event date a listing showed.
     """
     facts: EventFacts | None = None
     usable = [e for e in structured if e.start]
@@ -122,7 +123,7 @@ def build_event(
         undated = eventplace.undated_event(title, body, language, tz)
         facts = EventFacts(undated, None, None, ["undated_event"]) if undated else facts
     if facts.event is not None:
-        _enrich(facts, body, links, language, published, tz)
+        _enrich(facts, body, links() if callable(links) else links, language, published, tz)
     return facts
 
 
