@@ -5,7 +5,9 @@ Reads ``../shared/evaldata/{aeb,trafilatura-eval}`` in place (never copies it) a
 title (normalised match), publication date (exact day), body text (4-gram shingle F1 of
 the article-extraction-benchmark), snippets (with/without, trafilatura's evaluation) and
 pages/s of each tool on the same pages (one core, HTML already in memory; calls interleaved
-page by page so that load changes hit all tools alike; each tool warmed up first).
+page by page so that load changes hit all tools alike; each tool warmed up first), with the
+process CPU seconds of each tool's calls beside the wall time (CPU time survives machine load,
+wall time does not) and the ratio of clustercrawl's speed to trafilatura's on both.
 
     python bench/quality.py [--sets aeb,trafilatura-eval] [--limit N] [--every K] [--offset I]
                             [--tools clustercrawl,trafilatura,htmldate] [--misses FIELD]
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from htmldate import find_date
+from htmldate.extractors import external_date_parser
 from trafilatura import bare_extraction
 
 from clustercrawl.extract import extract_post
@@ -80,6 +84,7 @@ class Result:
     dataset: str
     pages: int
     seconds: float
+    cpu: float = 0.0  # process CPU seconds of the tool's calls (time.process_time)
     title: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
     body: dict[str, float] | None = None
@@ -91,38 +96,67 @@ class Result:
     def speed(self) -> float:
         return self.pages / self.seconds if self.seconds else 0.0
 
+    @property
+    def cpu_speed(self) -> float:
+        return self.pages / self.cpu if self.cpu else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         def acc(pair: tuple[int, int] | None) -> float | None:
             return round(pair[0] / pair[1], 4) if pair and pair[1] else None
 
         return {"tool": self.tool, "dataset": self.dataset, "pages": self.pages,
-                "pages_per_s": round(self.speed, 2), "title": acc(self.title),
+                "pages_per_s": round(self.speed, 2), "wall_s": round(self.seconds, 3),
+                "cpu_s": round(self.cpu, 3), "cpu_pages_per_s": round(self.cpu_speed, 2),
+                "title": acc(self.title),
                 "date": acc(self.date), "body": self.body, "snippets": self.snippets}
 
 
-def run_tools(tools: list[str], pages: list[EvalPage],
-              warm_every: int = 10) -> dict[str, tuple[list[Output], float]]:
-    """Outputs and seconds of each tool. Calls are interleaved page by page, so a change in
-    machine load during the run weighs on every tool alike; each tool is first warmed up on
-    every k-th page (caches such as dateparser's locales are shared between tools)."""
+def warm_shared_caches() -> None:
+    """Fill the one-off caches the tools share before timing them. dateparser (htmldate's
+    fallback parser, called inside trafilatura's metadata and clustercrawl's publication
+    date alike) compiles the tables of all its ~200 locales at the first string none of
+    them reads: ~1.5 s CPU once per process, which the warm-up on every k-th page may miss
+    and which then falls on whichever tool meets such a string first (mostly clustercrawl,
+    which runs first on each page)."""
+    external_date_parser("qqq 99 zzz", "%Y-%m-%d")
+
+
+@dataclass(slots=True)
+class Run:
+    """One tool's outputs on a set, its wall seconds and its process CPU seconds."""
+
+    outputs: list[Output]
+    seconds: float
+    cpu: float
+
+
+def run_tools(tools: list[str], pages: list[EvalPage], warm_every: int = 10) -> dict[str, Run]:
+    """Outputs, wall and CPU seconds of each tool. Calls are interleaved page by page, so a
+    change in machine load during the run weighs on every tool alike; each tool is first
+    warmed up on every k-th page (caches such as dateparser's locales are shared between
+    tools). CPU seconds are the process's (``time.process_time``) around each call: other
+    processes on the machine do not count in them, so they compare across loads."""
+    if warm_every:
+        warm_shared_caches()
     for tool in tools:
         for page in pages[::warm_every] if warm_every else []:
             TOOLS[tool][0](page)
-    outputs: dict[str, list[Output]] = {t: [] for t in tools}
-    seconds = dict.fromkeys(tools, 0.0)
+    runs = {t: Run([], 0.0, 0.0) for t in tools}
     for page in pages:
         for tool in tools:
-            t0 = time.perf_counter()
-            outputs[tool].append(TOOLS[tool][0](page))
-            seconds[tool] += time.perf_counter() - t0
-    return {t: (outputs[t], seconds[t]) for t in tools}
+            run = runs[tool]
+            c0, t0 = time.process_time(), time.perf_counter()
+            run.outputs.append(TOOLS[tool][0](page))
+            run.seconds += time.perf_counter() - t0
+            run.cpu += time.process_time() - c0
+    return runs
 
 
-def score(tool: str, dataset: str, pages: list[EvalPage], outputs: list[Output],
-          seconds: float) -> Result:
+def score(tool: str, dataset: str, pages: list[EvalPage], run: Run) -> Result:
     """Score every field a tool produces against the gold of the pages."""
     fields = TOOLS[tool][1]
-    result = Result(tool, dataset, len(pages), seconds)
+    outputs = run.outputs
+    result = Result(tool, dataset, len(pages), run.seconds, run.cpu)
     titles = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.gold.get("title")]
     dates = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.gold.get("date")]
     texts = [(p, o) for p, o in zip(pages, outputs, strict=True) if p.gold.get("text")]
@@ -185,24 +219,23 @@ class LanguageRow:
     title_hits: dict[str, int] = field(default_factory=dict)
 
 
-def by_language(pages: list[EvalPage],
-                runs: dict[str, tuple[list[Output], float]]) -> list[LanguageRow]:
+def by_language(pages: list[EvalPage], runs: dict[str, Run]) -> list[LanguageRow]:
     """Date and title accuracy of every tool per page language, largest slice first."""
     rows: dict[str, LanguageRow] = {}
     for i, page in enumerate(pages):
         row = rows.setdefault(page_language(page), LanguageRow(page_language(page)))
         if page.gold.get("date"):
             row.date_n += 1
-            for tool, (outputs, _) in runs.items():
+            for tool, run in runs.items():
                 if "date" in TOOLS[tool][1]:
                     row.date_hits[tool] = row.date_hits.get(tool, 0) + date_match(
-                        outputs[i]["date"], page.gold["date"])
+                        run.outputs[i]["date"], page.gold["date"])
         if page.gold.get("title"):
             row.title_n += 1
-            for tool, (outputs, _) in runs.items():
+            for tool, run in runs.items():
                 if "title" in TOOLS[tool][1]:
                     row.title_hits[tool] = row.title_hits.get(tool, 0) + title_match(
-                        outputs[i]["title"], page.gold["title"])
+                        run.outputs[i]["title"], page.gold["title"])
     return sorted(rows.values(), key=lambda r: (-r.date_n, -r.title_n, r.language))
 
 
@@ -242,18 +275,30 @@ def _fmt(value: float | None) -> str:
 
 
 def print_table(results: list[Result]) -> None:
-    print(f"{'dataset':17s} {'tool':13s} {'pages':>5s} {'pages/s':>8s} {'title':>6s} "
+    print(f"{'dataset':17s} {'tool':13s} {'pages':>5s} {'pages/s':>8s} {'CPU s':>7s} {'title':>6s} "
           f"{'date':>6s} {'body P':>6s} {'body R':>6s} {'body F1':>7s} {'snip P':>6s} "
           f"{'snip R':>6s} {'snip F1':>7s}")
     for r in results:
         d = r.as_dict()
         body = r.body or {}
         snip = r.snippets or {}
-        print(f"{r.dataset:17s} {r.tool:13s} {r.pages:5d} {r.speed:8.1f} {_fmt(d['title']):>6s} "
+        print(f"{r.dataset:17s} {r.tool:13s} {r.pages:5d} {r.speed:8.1f} {r.cpu:7.2f} "
+              f"{_fmt(d['title']):>6s} "
               f"{_fmt(d['date']):>6s} {_fmt(body.get('precision')):>6s} "
               f"{_fmt(body.get('recall')):>6s} {_fmt(body.get('f1')):>7s} "
               f"{_fmt(snip.get('precision')):>6s} {_fmt(snip.get('recall')):>6s} "
               f"{_fmt(snip.get('f1')):>7s}")
+
+
+def speed_ratios(results: list[Result]) -> dict[str, tuple[float, float]]:
+    """Per set, clustercrawl's pages/s over trafilatura's: (wall, CPU); > 1 is faster."""
+    by = {(r.dataset, r.tool): r for r in results}
+    out = {}
+    for (dataset, tool), ours in by.items():
+        theirs = by.get((dataset, "trafilatura"))
+        if tool == "clustercrawl" and theirs is not None and ours.seconds and ours.cpu:
+            out[dataset] = (theirs.seconds / ours.seconds, theirs.cpu / ours.cpu)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -286,12 +331,16 @@ def main(argv: list[str] | None = None) -> int:
         runs = run_tools(tools, pages, args.warm_every)
         languages.append((dataset, by_language(pages, runs)))
         for tool in tools:
-            result = score(tool, dataset, pages, *runs[tool])
+            result = score(tool, dataset, pages, runs[tool])
             results.append(result)
             if args.misses and tool == "clustercrawl":
                 for line in result.misses.get(args.misses, []):
                     print(f"[{dataset}] {args.misses.upper()} {line}")
     print_table(results)
+    ratios = speed_ratios(results)
+    for dataset, (wall, cpu) in ratios.items():
+        print(f"{dataset}: clustercrawl/trafilatura speed {wall:.2f}x wall, {cpu:.2f}x CPU "
+              f"(load {os.getloadavg()[0]:.1f})")
     for r in results:
         if r.date_sources:
             print(f"{r.dataset} {r.tool}: publication date by source (hits/pages)")
@@ -306,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         payload: dict[str, Any] = {
             "results": [r.as_dict() for r in results],
+            "speed_ratio": {ds: {"wall": round(w, 3), "cpu": round(c, 3)}
+                            for ds, (w, c) in ratios.items()},
             "languages": {ds: [{"language": r.language, "date_n": r.date_n,
                                 "date": r.date_hits, "title_n": r.title_n,
                                 "title": r.title_hits} for r in rows]

@@ -168,7 +168,7 @@ class _Extraction:
         hint_date = extra.get("event_date_text")
         facts = build_event(title=title or "", body=body, structured=machine_events,
                             published=published, language=date_lang, tz=self.tz,
-                            cues=(report, announce), links=_anchors(container, base),
+                            cues=(report, announce), links=lambda: _anchors(container, base),
                             hint_date_text=hint_date if isinstance(hint_date, str) else None)
         self.warnings += facts.warnings
 

@@ -8,7 +8,7 @@ typed once and copied; bodies get corrected), and both are kept with a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -97,7 +97,7 @@ def build_event(
     language: str | None,
     tz: str | None,
     cues: tuple[int, int] | None = None,
-    links: Sequence[eventinfo.Link] = (),
+    links: Sequence[eventinfo.Link] | Callable[[], Sequence[eventinfo.Link]] = (),
     hint_date_text: str | None = None,
 ) -> EventFacts:
     """The event object (schema ``event``) or None when the post is not about an event.
@@ -105,7 +105,8 @@ def build_event(
     ``structured`` holds the machine-readable events in any order (schema.org, calendar
     data, the Events Calendar API); they are ranked by trust here. ``cues`` are
     :func:`cue_counts` of the post when the caller has them already; ``links`` the post's
-    (URL, anchor text) pairs; ``hint_date_text`` the event date a listing showed.
+    (URL, anchor text) pairs, or a function giving them (called only when there is an
+    event to enrich); ``hint_date_text`` the event date a listing showed.
     """
     facts: EventFacts | None = None
     usable = [e for e in structured if e.start]
@@ -122,7 +123,7 @@ def build_event(
         undated = eventplace.undated_event(title, body, language, tz)
         facts = EventFacts(undated, None, None, ["undated_event"]) if undated else facts
     if facts.event is not None:
-        _enrich(facts, body, links, language, published, tz)
+        _enrich(facts, body, links() if callable(links) else links, language, published, tz)
     return facts
 
 
@@ -297,16 +298,18 @@ def _from_text(
     direction = direction_for(report, announce)
     reference = published.day if published else None
     title_event_word = vocab.EVENT.search(title) is not None
-    lead = body[:TITLE_SUPPORT_CHARS]
-    title_supported = title_event_word or any(
-        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
-    title_pick = _pick_title(text_ranges(title, language, reference, direction), title_supported)
+    title_ranges = text_ranges(title, language, reference, direction)
     body_ranges = text_ranges(body, language, reference, direction)
     if not hinted:
         relative = eventdates.relative_dates(body[:BODY_SCAN_CHARS], reference,
                                              past=direction == "before")
         body_ranges = sorted([*body_ranges, *relative], key=lambda r: r.span)
-    postponed = places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None
+    if not title_ranges and not body_ranges:
+        return EventFacts()  # no date to pick: the lead's event words need no scan
+    lead = body[:TITLE_SUPPORT_CHARS]
+    title_supported = title_event_word or any(
+        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
+    title_pick = _pick_title(title_ranges, title_supported)
     title_years = frozenset(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title))
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
         body_ranges, body, title_supported, published, title_event_word, title_years)
@@ -319,7 +322,7 @@ def _from_text(
         body_pick = eventdates.widen_by_next_day(
             body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
         body_pick = eventdates.widen_until(body, body_pick, body_ranges, hi)
-        if postponed:
+        if places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None:
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
         return EventFacts()

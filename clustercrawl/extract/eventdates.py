@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange
+from clustercrawl.extract.vocab import FoldedPattern
 
 __all__ = [
     "clause_before",
@@ -184,15 +185,13 @@ _THIS = {"this", "diesen", "diesem", "ce", "este", "questo", "w\\s+ten", "w\\s+t
          "tento", "tuto", "last", "letzten", "dernier", "pasado", "scorso", "next",
          "nächsten", "prochain", "próximo", "prossimo", "przyszły", "příští", "budúci",
          "ostatni\\w*", "minul\\w+"}
-_REL_RX = re.compile(
-    r"(?<![^\W\d_])(?:" + "|".join(w for ws in _RELATIVE.values() for w in ws) + r")(?![^\W\d_])",
-    re.IGNORECASE,
-)
-_WEEKDAY_RX = re.compile(
+# case-insensitive, run over the lowercased body (see FoldedPattern: 2-3 times faster on
+# every post body); matches index the original text, whose case the ranges keep
+_REL_RX = FoldedPattern(
+    r"(?<![^\W\d_])(?:" + "|".join(w for ws in _RELATIVE.values() for w in ws) + r")(?![^\W\d_])")
+_WEEKDAY_RX = FoldedPattern(
     r"(?<![^\W\d_])(?:(" + "|".join(sorted(_THIS, key=len, reverse=True)) + r")\s+)?("
-    + _WEEKDAY_ANY + r")(?![^\W\d_])",
-    re.IGNORECASE,
-)
+    + _WEEKDAY_ANY + r")(?![^\W\d_])")
 _PAST_WORDS = re.compile(r"last|letzt|dernier|pasad|scors|ostatni|minul", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"next|nächst|prochain|próxim|prossim|przysz|příšt|budúc", re.IGNORECASE)
 
@@ -212,19 +211,20 @@ def relative_dates(text: str, published: date | None, *, past: bool) -> list[Dat
         return []
     found: list[DateRange] = []
     for m in _REL_RX.finditer(text):
-        offset = _offset_of(m.group(0))
+        word = text[m.start() : m.end()]
+        offset = _offset_of(word)
         if offset is None:
             continue
-        if m.group(0).lower() == "morgen" and text[max(0, m.start() - 6) : m.start()].lower(
+        if word.lower() == "morgen" and text[max(0, m.start() - 6) : m.start()].lower(
         ).strip().endswith(("guten", "am")):
             continue  # "Guten Morgen", "am Morgen"
         day = published + timedelta(days=offset)
-        found.append(DateRange(day, day, m.group(0), m.span(), kind="relative"))
+        found.append(DateRange(day, day, word, m.span(), kind="relative"))
     for m in _WEEKDAY_RX.finditer(text):
-        index = lexicon.weekday_index(m.group(2))
+        index = lexicon.weekday_index(text[m.start(2) : m.end(2)])
         if index is None:
             continue
-        qualifier = m.group(1) or ""
+        qualifier = text[m.start(1) : m.end(1)] if m.start(1) >= 0 else ""
         if _NEXT_WORDS.search(qualifier):
             ahead = True
         elif _PAST_WORDS.search(qualifier):
@@ -236,7 +236,7 @@ def relative_dates(text: str, published: date | None, *, past: bool) -> list[Dat
             day = published + timedelta(days=delta)
         else:
             day = published - timedelta(days=(published.weekday() - index) % 7)
-        found.append(DateRange(day, day, m.group(0), m.span(), kind="relative"))
+        found.append(DateRange(day, day, text[m.start() : m.end()], m.span(), kind="relative"))
     found.sort(key=lambda r: r.span)
     return found
 
