@@ -22,7 +22,7 @@ from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import class_id
 from clustercrawl.timezones import zone_named
 
-__all__ = ["byline_date", "lead_dateline"]
+__all__ = ["byline_date", "lead_dateline", "yearless_byline"]
 
 _FOLLOWING = etree.XPath(
     "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
@@ -230,6 +230,68 @@ def _short_year_byline(node: object, text: str, tz: str | None,
         iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")
         return DateValue(iso, "datetime", "text", day, m.group(0))
     return DateValue(day.isoformat(), "day", "text", day, m.group(0))
+
+
+#: a day and month without a year next to the headline: "30.11. | Buch der Woche" (dotted,
+#: day-first; a year or a time may not follow), "[06月24日 11時30分]" (CJK, month first)
+_YEARLESS_DOTTED = re.compile(
+    r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?!\s*\d)")
+_YEARLESS_CJK = re.compile(r"(?<![\d年])(0?[1-9]|1[0-2])月(0?[1-9]|[12]\d|3[01])日")
+_YEARLESS_NODES, _YEARLESS_TEXT = 8, 60
+
+
+def yearless_byline(headline: HtmlElement | None, language: str | None, anchor: date,
+                    forbidden: Collection[date] = ()) -> DateValue | None:
+    """A day and month without a year opening the headline or alone in a short text right
+    below it (news sites for children, "Buch der Woche" columns), dated in the year that
+    puts it nearest to ``anchor`` (another, weaker reading of the page's date).
+
+    For pages whose only other date is a guess: the headline's day is what readers see."""
+    if headline is None:
+        return None
+    texts = [(" ".join(headline.text_content().split())[:_YEARLESS_TEXT], headline)]
+    for node in _FOLLOWING(headline)[:_YEARLESS_NODES]:
+        parent = node.getparent()
+        text = " ".join(str(node).split())
+        if parent is not None and len(text) <= _YEARLESS_TEXT:
+            texts.append((text, parent))
+    for i, (text, el) in enumerate(texts):
+        found = _yearless_in(text, language, anchor, headline=i == 0)
+        if found is None or found[0] in forbidden or _not_a_byline(el):
+            continue
+        return DateValue(found[0].isoformat(), "day", "text", found[0], found[1])
+    return None
+
+
+def _yearless_in(text: str, language: str | None, anchor: date,
+                 headline: bool) -> tuple[date, str] | None:
+    """The single year-less day in a byline-like text (at the start of a headline), nearest
+    to ``anchor``."""
+    if find_date_ranges(text, language, month_only=False):
+        return None  # a full date: the byline reader's, not this one's
+    dotted = list(_YEARLESS_DOTTED.finditer(text))
+    cjk = list(_YEARLESS_CJK.finditer(text))
+    if len(dotted) + len(cjk) != 1:
+        return None
+    m = (dotted or cjk)[0]
+    if headline and m.start() > 0:
+        return None  # "Sitzung am 30.11.": a day inside the headline is the event's
+    rest = text[: m.start()] + text[m.end():]
+    if not headline and len(_WORD.findall(rest)) > 4:
+        return None
+    if _NOT_BYLINE_BEFORE.search(text[: m.start()]):
+        return None
+    day, month = (int(m.group(1)), int(m.group(2))) if dotted else (
+        int(m.group(2)), int(m.group(1)))
+    best: date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - anchor) < abs(best - anchor):
+            best = candidate
+    return (best, m.group(0)) if best is not None else None
 
 
 def _in_prose(el: HtmlElement) -> bool:

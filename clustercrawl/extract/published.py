@@ -26,7 +26,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import dates as dates_mod
-from clustercrawl.extract.byline import byline_date, lead_dateline
+from clustercrawl.extract.byline import byline_date, lead_dateline, yearless_byline
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
@@ -139,7 +139,18 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
             first = _first_page_date(tree, inp.language, forbidden)
             if first is not None:
                 cands.append(Candidate(first, "guess", W_GUESS))
+        if cands and all(c.family in _WEAK for c in cands):
+            # only guesses: a day and month shown without a year at the headline ("30.11. |
+            # Buch der Woche") is what readers see, in the year nearest the guess
+            anchor = max(cands, key=lambda c: c.weight).value.day
+            headline = inp.headline if inp.headline is not None else _titled_heading(inp)
+            shown = yearless_byline(headline, inp.language, anchor, forbidden)
+            if shown is not None:
+                cands.append(Candidate(shown, "visible", W_VISIBLE))
     return choose(cands, url_month)
+
+
+_WEAK = frozenset({"htmldate", "guess"})
 
 
 #: weights of the candidate sources (see pubevidence): a visible byline outweighs one
