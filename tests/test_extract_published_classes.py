@@ -62,3 +62,27 @@ def test_yearless_year_is_the_one_nearest_the_anchor() -> None:
     found = yearless_byline(h1, "de", date(2022, 1, 10))
     assert found is not None and found.day == date(2021, 12, 30)
     assert yearless_byline(h1, "de", date(2022, 1, 10), forbidden={date(2021, 12, 30)}) is None
+
+
+def _dated_page(head: str, byline: str) -> str:
+    return ('<html lang="de"><head><title>Reisetipps</title>' + head + "</head><body><article>"
+            "<h1>Reisetipps für den Süden</h1>" + byline +
+            "<div class='entry-content'><p>Ein Absatz über Reisen, lang genug für einen "
+            "Beitrag.</p></div></article></body></html>")
+
+
+def test_a_stored_day_at_local_midnight_printed_from_its_utc_form() -> None:
+    # the CMS stores the day 15 March as local midnight, gives it in UTC (23:00 the day
+    # before) and the template prints the UTC day: the same date, not a conflict
+    html = _dated_page('<meta property="article:published_time" '
+                       'content="2022-03-14T23:00:00.000Z">', "<p class='date'>14.03.22</p>")
+    out = extract_post(html, "https://magazin.example.de/artikel/reisetipps")
+    assert out["published"]["value"][:10] == "2022-03-15"
+
+
+def test_midnight_utc_is_no_stored_local_day() -> None:
+    # midnight in UTC is a date written as an instant: the byline of the day before wins
+    html = _dated_page('<meta property="article:published_time" '
+                       'content="2022-03-15T00:00:00Z">', "<p class='date'>14.03.22</p>")
+    out = extract_post(html, "https://magazin.example.de/artikel/reisetipps")
+    assert out["published"]["value"][:10] == "2022-03-14"

@@ -223,10 +223,27 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
     for seen in found:
         value = seen
         for other in machine:
-            if seen.day != other.day and _swapped(seen.day, other.day) and _either_way(seen):
+            if seen.day != other.day and (
+                    (_swapped(seen.day, other.day) and _either_way(seen))
+                    or (_local_midnight(other) and seen.day == other.day - timedelta(days=1))):
                 value = replace(seen, day=other.day, value=other.day.isoformat())
         out.append(Candidate(value, family, weight))
     return out
+
+
+def _local_midnight(value: DateValue) -> bool:
+    """A machine instant at midnight exactly, east of UTC ("2022-11-07T00:00:00+01:00", given
+    as "2022-11-06T23:00:00Z"): a day the CMS stored as a date. Pages that print it from its
+    UTC form show the day before, which is the same date."""
+    if value.precision != "datetime":
+        return False
+    try:
+        moment = datetime.fromisoformat(value.value)
+    except ValueError:
+        return False
+    offset = moment.utcoffset()
+    return (offset is not None and offset > timedelta(0)
+            and (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0))
 
 
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3]")
