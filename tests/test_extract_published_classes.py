@@ -86,3 +86,43 @@ def test_midnight_utc_is_no_stored_local_day() -> None:
                        'content="2022-03-15T00:00:00Z">', "<p class='date'>14.03.22</p>")
     out = extract_post(html, "https://magazin.example.de/artikel/reisetipps")
     assert out["published"]["value"][:10] == "2022-03-14"
+
+
+def _section_page(own_href: str, own_date: str = "18. März 2020") -> str:
+    teasers = "".join(
+        f"<article class='teaser'><h2><a href='{href}'>{title}</a></h2>"
+        f"<footer><span class='teaser-date'>{day}</span></footer></article>"
+        for href, title, day in (
+            ("/gesellschaft/ein-anderer-beitrag-11", "Ein anderer Beitrag", "26. März 2020"),
+            (own_href, "Gelassen durch schwere Zeiten", own_date),
+            ("/gesellschaft/noch-ein-beitrag-9", "Noch ein Beitrag", "12. März 2020")))
+    return ('<html lang="de"><head><title>Gelassen durch schwere Zeiten</title></head><body>'
+            "<main><h1>Gelassen durch schwere Zeiten</h1><div class='text'><p>Ein langer "
+            "Absatz ohne jedes Datum, der den Beitrag ausmacht und weiter geht.</p></div>"
+            f"<section class='more'>{teasers}</section></main></body></html>")
+
+
+def test_the_teaser_of_the_page_itself_dates_it() -> None:
+    url = "https://zeitung.example.at/gesellschaft/gelassen-durch-schwere-zeiten-10"
+    out = extract_post(_section_page("/gesellschaft/gelassen-durch-schwere-zeiten-10/"), url)
+    assert out["published"] == {"value": "2020-03-18", "source": "listing", "precision": "day"}
+
+
+def test_an_empty_or_fragment_link_is_not_the_pages_teaser() -> None:
+    url = "https://zeitung.example.at/gesellschaft/gelassen-durch-schwere-zeiten-10"
+    for href in ("", "#top"):
+        out = extract_post(_section_page(href), url)
+        assert out["published"]["source"] != "listing", href
+
+
+def test_own_teasers_that_disagree_date_nothing() -> None:
+    from clustercrawl.extract.ownteaser import own_teaser_date
+
+    url = "https://zeitung.example.at/gesellschaft/gelassen-durch-schwere-zeiten-10"
+    html = _section_page("/gesellschaft/gelassen-durch-schwere-zeiten-10").replace(
+        "</section>", "<p><a href='/gesellschaft/gelassen-durch-schwere-zeiten-10'>Zum "
+        "Beitrag</a> 2. April 2020</p></section>")
+    assert own_teaser_date(parse_html(html), [url], "de") is None
+    html = _section_page("/gesellschaft/gelassen-durch-schwere-zeiten-10")
+    found = own_teaser_date(parse_html(html), [url], "de")
+    assert found is not None and found.day == date(2020, 3, 18)

@@ -30,6 +30,7 @@ from clustercrawl.extract.byline import byline_date, lead_dateline, yearless_byl
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
+from clustercrawl.extract.ownteaser import own_teaser_date
 from clustercrawl.extract.pubevidence import Candidate, choose, conflicting, decided
 from clustercrawl.extract.structured import StructuredData
 from clustercrawl.extract.title import normalise_title, title_variants
@@ -123,6 +124,12 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
             updated = dates_mod.labelled_updated_date(tree, inp.language, inp.tz, forbidden)
             if updated is not None:
                 cands.append(Candidate(updated, "updated", W_UPDATED_ONLY))
+        if not cands:
+            # a list of posts on the page that includes this one, linked to itself: the
+            # site's own listing entry for the post
+            listed = own_teaser_date(tree, [inp.url, inp.canonical], inp.language, forbidden)
+            if listed is not None:
+                cands.append(Candidate(listed, "listing", W_LISTING))
         if not cands or (conflicting(cands) and not decided(cands, url_month, W_HTMLDATE)):
             # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
             # same tags as the machine family, so it counts as one of them.
