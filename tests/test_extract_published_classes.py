@@ -126,3 +126,56 @@ def test_own_teasers_that_disagree_date_nothing() -> None:
     html = _section_page("/gesellschaft/gelassen-durch-schwere-zeiten-10")
     found = own_teaser_date(parse_html(html), [url], "de")
     assert found is not None and found.day == date(2020, 3, 18)
+
+
+def _thread_page(between: str) -> str:
+    return ('<html lang="de"><head><title>Kein Netz im Laden?</title></head><body><main>'
+            "<h2 class='Title'>Kein Netz im Laden?</h2>"
+            "<div class='ForumComment' id='CommentFirst'><div class='CommentInfo'>"
+            f"{between}<span class='CommentTime' title='Erstellt'><span>03.10.19</span>"
+            "<span>09:12</span></span></div><div class='CommentText'>Seit dem Update habe "
+            "ich im Laden kein Netz mehr, im WLAN geht alles. Hat jemand eine Idee, was ich "
+            "anders einstellen könnte?</div></div>"
+            "<div class='ForumComment'><div class='CommentInfo'><span>anna</span>"
+            "<span class='CommentTime'><span>04.10.19</span><span>10:00</span></span></div>"
+            "<div class='CommentText'>Bei mir ging es nach einem Neustart.</div></div>"
+            "</main></body></html>")
+
+
+def test_a_forum_threads_opening_post_dates_it_though_marked_as_a_comment() -> None:
+    html = _thread_page("<span class='CommentAuthor'>bernd_k</span>")
+    out = extract_post(html, "https://forum.example.de/diskussion/kein-netz-4711.html")
+    # read as the byline, not left to htmldate's search (which finds sidebar dates first
+    # on real forum pages)
+    assert out["published"]["value"][:10] == "2019-10-03"
+    assert out["published"]["source"] == "text"
+
+
+def test_a_comment_below_a_post_body_is_no_byline() -> None:
+    # the same comment markup after a paragraph of the post: a reader's comment, not the post
+    prose = "<p>" + "Ein Absatz des Beitrags, der den Inhalt erklärt. " * 4 + "</p>"
+    html = _thread_page("").replace("<div class='ForumComment' id='CommentFirst'>",
+                                    prose + "<div class='ForumComment'>")
+    out = extract_post(html, "https://blog.example.de/beitrag/kein-netz")
+    assert out["published"]["value"] is None or out["published"]["source"] != "text"
+
+
+def test_og_first_published_beats_a_published_field_rewritten_on_republication() -> None:
+    # OpenGraph keeps the first publication; the CMS rewrote datePublished and the byline
+    # with the day of the update (the page's modified day)
+    head = ('<meta property="article:published_time" content="2017-04-12T18:33:59+02:00">'
+            '<meta property="article:modified_time" content="2020-02-19T15:24:33+01:00">'
+            '<meta itemprop="datePublished" content="2020-02-19">')
+    out = extract_post(_dated_page(head, "<p class='meta'>Le 19 février 2020</p>"),
+                       "https://magazine.example.fr/sante/intestin-130897")
+    assert out["published"]["value"][:10] == "2017-04-12"
+
+
+def test_a_recent_first_published_value_is_no_republication() -> None:
+    # modified three weeks after: an ordinary update, the byline's day is kept
+    head = ('<meta property="article:published_time" content="2020-01-29T18:33:59+01:00">'
+            '<meta property="article:modified_time" content="2020-02-19T15:24:33+01:00">'
+            '<meta itemprop="datePublished" content="2020-02-19">')
+    out = extract_post(_dated_page(head, "<p class='meta'>Le 19 février 2020</p>"),
+                       "https://magazine.example.fr/sante/intestin-130897")
+    assert out["published"]["value"][:10] == "2020-02-19"

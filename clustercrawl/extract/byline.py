@@ -56,13 +56,18 @@ _NOT_BYLINE_BEFORE = re.compile(
     r"release\s+date|date\s+de\s+sortie)\W*$",
     re.IGNORECASE)
 _META_ASIDE = 400
+#: a date this close below the headline (after an author's name at most) opens the post,
+#: even in a block marked "comment": a forum thread's first post
+_OPENING_POST = 80
 _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
 _WORD = re.compile(r"\w+")
 _UPDATED_CLASS = re.compile(r"updated|modified|aktualis")
 _NOT_BYLINE_TAGS = frozenset({"blockquote", "aside", "nav", "q", "cite", "option", "select"})
 
 
-def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
+def _not_a_byline(el: HtmlElement, updated: bool = False, opening: bool = False) -> bool:
+    """Whether the element sits where dates are not the post's; with ``opening`` (right under
+    the headline, before any text) a "comment" block is the opening post of a discussion."""
     node: HtmlElement | None = el
     for _ in range(4):
         if node is None:
@@ -70,6 +75,8 @@ def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
         names = class_id(node)
         if updated:
             names = _UPDATED_CLASS.sub(" ", names)
+        if opening:
+            names = names.replace("comment", " ")
         if node.tag in _NOT_BYLINE_TAGS and not (
                 node.tag == "aside" and len(node.text_content()) < _META_ASIDE):
             return True  # an <aside> holding only a few lines is the post's meta box
@@ -107,7 +114,8 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
             before = str(ordered[i - 1]) if after and i else ""
             if before and _NOT_BYLINE_BEFORE.search(before) and _STARTS_WITH_DIGIT.match(text):
                 continue
-            value = _byline_value(node, text, language, tz, order, forbidden, updated)
+            value = _byline_value(node, text, language, tz, order, forbidden, updated,
+                                  opening=after and distance <= _OPENING_POST)
             if value is not None:
                 best = (distance, value)
                 break
@@ -116,7 +124,7 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
 
 def _byline_value(node: object, text: str, language: str | None, tz: str | None,
                   order: str, forbidden: Collection[date],
-                  updated: bool = False) -> DateValue | None:
+                  updated: bool = False, opening: bool = False) -> DateValue | None:
     dateline = _dateline(text, language, order) if len(text) > _DATELINE_MIN else None
     if dateline is not None:
         # "29.11.2022 – Mehrfach hatte …": a paragraph opening with the date (its text node
@@ -127,7 +135,7 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     else:
         ranges = find_date_ranges(text, language, date_order=order, month_only=False)
         if not ranges and not updated:
-            return _short_year_byline(node, text, tz, forbidden)
+            return _short_year_byline(node, text, tz, forbidden, opening)
         if len(ranges) != 1 or ranges[0].is_range or (
                 not updated and _UPDATE_LABEL.search(text)):
             return None
@@ -140,7 +148,7 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     if rng.start in forbidden:
         return None
     parent = getattr(node, "getparent", lambda: None)()
-    if parent is not None and _not_a_byline(parent, updated):
+    if parent is not None and _not_a_byline(parent, updated, opening):
         return None
     if updated and parent is not None and _in_prose(parent):
         return None  # "Update vom 3. Mai:" opening a paragraph of a live report
@@ -205,7 +213,7 @@ _BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote"})
 
 
 def _short_year_byline(node: object, text: str, tz: str | None,
-                       forbidden: Collection[date]) -> DateValue | None:
+                       forbidden: Collection[date], opening: bool = False) -> DateValue | None:
     """A byline date written with a two-digit year, alone in its short text."""
     found = list(_SHORT_YEAR.finditer(text))
     named = list(_SHORT_YEAR_NAMED.finditer(text)) if not found else []
@@ -222,7 +230,7 @@ def _short_year_byline(node: object, text: str, tz: str | None,
     except ValueError:
         return None
     parent = getattr(node, "getparent", lambda: None)()
-    if day in forbidden or (parent is not None and _not_a_byline(parent)):
+    if day in forbidden or (parent is not None and _not_a_byline(parent, opening=opening)):
         return None
     if found and m.group(4) is not None:
         moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))

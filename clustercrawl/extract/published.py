@@ -98,6 +98,9 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
     for value, weight in _machine_values(inp, parse):
         cands.append(Candidate(localise(value, zone, force=inp.tz is not None), "machine",
                                weight))
+    update = _republished(inp, parse, cands)
+    if update is not None:
+        cands = [c for c in cands if c.value.day != update]
     if inp.hint_source in {"listing", "sitemap"}:
         value = parse(inp.hint_value, inp.hint_source)
         if value:
@@ -113,8 +116,8 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         url_month = url_value
     tree = inp.tree
     if tree is not None:
-        cands += _visible_candidates(inp, forbidden, [c.value for c in cands
-                                                      if c.family == "machine"])
+        cands += [c for c in _visible_candidates(inp, forbidden, [
+            c.value for c in cands if c.family == "machine"]) if c.value.day != update]
         title_value = _title_value(inp, forbidden)
         if title_value is not None:
             cands.append(Candidate(title_value, "title", W_TITLE))
@@ -189,6 +192,29 @@ def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue
             seen.add(value.day)
             out.append((value, W_MACHINE_OTHER))
     return out
+
+
+#: OpenGraph's "when the article was first published", this long before a republication
+_FIRST_PUBLISHED = "article:published_time"
+_REPUBLISHED_DAYS = 30
+
+
+def _republished(inp: PublishedInputs, parse: _Parse, cands: list[Candidate]) -> date | None:
+    """The day of a republication that the CMS wrote into a published field (and the byline):
+    another published value is the page's modified day while ``article:published_time``
+    (OpenGraph: when the article was *first* published) is over a month earlier."""
+    if inp.page is None or len(cands) < 2:
+        return None
+    first = parse(inp.page.meta.get(_FIRST_PUBLISHED), "meta")
+    raws = [inp.structured.modified, *(inp.page.meta.get(k) for k in MODIFIED_KEYS)]
+    modified = {v.day for v in (parse(r, "meta") for r in raws if r) if v is not None}
+    if first is None or not modified:
+        return None
+    for cand in cands:
+        if cand.value.day in modified and (
+                cand.value.day - first.day).days > _REPUBLISHED_DAYS:
+            return cand.value.day
+    return None
 
 
 _ISO_START = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d")
