@@ -179,3 +179,24 @@ def test_a_recent_first_published_value_is_no_republication() -> None:
     out = extract_post(_dated_page(head, "<p class='meta'>Le 19 février 2020</p>"),
                        "https://magazine.example.fr/sante/intestin-130897")
     assert out["published"]["value"][:10] == "2020-02-19"
+
+
+def test_a_date_badge_split_over_three_elements_is_the_byline() -> None:
+    # month, day and year in sibling spans: read as one text they run together ("Feb 182009")
+    html = ('<html lang="de"><head><title>Ein Beitrag</title></head><body><article>'
+            "<h1>Neues Projekt im Test</h1><div class='datum'><span class='monat'>Feb</span> "
+            "<span class='tag'>18</span><span class='jahr'>2009</span></div>"
+            "<div class='entry'><p>Ein Absatz ohne jedes Datum, lang genug für einen "
+            "Beitrag über das Projekt.</p></div></article></body></html>")
+    out = extract_post(html, "https://blog.example.de/neues-projekt")
+    assert out["published"] == {"value": "2009-02-18", "source": "text", "precision": "day"}
+
+
+def test_short_texts_in_other_blocks_are_no_badge() -> None:
+    # "Feb" in a menu and "18" / "2009" elsewhere do not make a date
+    html = ('<html lang="de"><head><title>Ein Beitrag</title></head><body><article>'
+            "<h1>Neues Projekt im Test</h1><p class='tags'><a>Feb</a></p><div><div>"
+            "<span>18</span></div></div><p><b>2009</b></p><div class='entry'><p>Ein Absatz "
+            "ohne jedes Datum, lang genug für einen Beitrag.</p></div></article></body></html>")
+    out = extract_post(html, "https://blog.example.de/neues-projekt")
+    assert out["published"]["source"] != "text"

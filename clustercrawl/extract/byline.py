@@ -116,10 +116,38 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
                 continue
             value = _byline_value(node, text, language, tz, order, forbidden, updated,
                                   opening=after and distance <= _OPENING_POST)
+            if value is None and after and len(text) <= _BADGE_PART:
+                badge = _badge_text(node, ordered[i + 1: i + 3])
+                if badge:
+                    value = _byline_value(node, badge, language, tz, order, forbidden,
+                                          updated, opening=distance <= _OPENING_POST)
             if value is not None:
                 best = (distance, value)
                 break
     return best[1] if best else None
+
+
+#: a date badge: month, day and year in sibling elements ("<span>Feb</span><span>18</span>
+#: <span>2009</span>"), whose text runs together ("Feb 182009") when read as one
+_BADGE_PART = 12
+
+
+def _badge_text(node: object, following: list[object]) -> str | None:
+    """The parts of a date badge that starts at ``node``, joined with spaces: up to two more
+    short text nodes in the same block (the parent of the node's element)."""
+    parent = getattr(node, "getparent", lambda: None)()
+    block = parent.getparent() if parent is not None else None
+    if block is None:
+        return None
+    parts = [" ".join(str(node).split())]
+    for other in following:
+        text = " ".join(str(other).split())
+        other_parent = getattr(other, "getparent", lambda: None)()
+        if len(text) > _BADGE_PART or other_parent is None or (
+                other_parent is not block and other_parent.getparent() is not block):
+            break
+        parts.append(text)
+    return " ".join(parts) if len(parts) > 1 else None
 
 
 def _byline_value(node: object, text: str, language: str | None, tz: str | None,
