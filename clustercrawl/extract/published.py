@@ -2,11 +2,16 @@
 
 Order of trust: the channel (CMS API, feed), the page's structured data (JSON-LD,
 microdata, ``<meta>``, ``<time>``), the listing or sitemap entry, the URL, the visible byline,
-htmldate. Two corrections come from measuring on third-party pages:
+htmldate. Corrections measured on third-party pages:
 
 - a short date printed next to the headline (the byline) beats a structured value that
   names another day (template dates, re-saves and copy-paste dates in JSON-LD are common),
-  unless it is only the same date with day and month swapped (the ISO value settles that);
+  unless it is only the same date with day and month swapped (the ISO value settles that),
+  or the day before a stored day at local midnight that the template printed in UTC;
+- a published field rewritten with the modified day on republication loses to OpenGraph's
+  ``article:published_time`` (first published) when that is over a month earlier;
+- a page that marks no date is dated by its own teaser in a list of posts on the page, or
+  by a day and month shown without a year at the headline (in the year of htmldate's guess);
 - an instant given in UTC is shown in the site's zone: a post put online at 23:30 in
   Berlin is dated the next day in UTC, but readers (and the site's own pages) see the local
   day. The zone is the site's (``timezone`` argument), else one the page itself uses in
