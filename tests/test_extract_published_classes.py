@@ -200,3 +200,17 @@ def test_short_texts_in_other_blocks_are_no_badge() -> None:
             "ohne jedes Datum, lang genug für einen Beitrag.</p></div></article></body></html>")
     out = extract_post(html, "https://blog.example.de/neues-projekt")
     assert out["published"]["source"] != "text"
+
+
+def test_a_tie_between_days_goes_to_the_source_read_first() -> None:
+    # two JSON-LD nodes of one family name two days with the same weight: the first read
+    # wins, whatever order a set of the days has under the interpreter's hash seed
+    from clustercrawl.extract.datevalue import DateValue
+    from clustercrawl.extract.pubevidence import Candidate, choose
+
+    a = Candidate(DateValue("2018-07-25", "day", "jsonld", date(2018, 7, 25)), "machine", 2.0)
+    b = Candidate(DateValue("2020-03-27", "day", "jsonld", date(2020, 3, 27)), "machine", 2.0)
+    first = choose([a, b])
+    second = choose([b, a])
+    assert first is not None and first.day == date(2018, 7, 25)
+    assert second is not None and second.day == date(2020, 3, 27)
