@@ -22,7 +22,7 @@ from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import class_id
 from clustercrawl.timezones import zone_named
 
-__all__ = ["byline_date", "lead_dateline"]
+__all__ = ["byline_date", "lead_dateline", "yearless_byline"]
 
 _FOLLOWING = etree.XPath(
     "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
@@ -56,13 +56,18 @@ _NOT_BYLINE_BEFORE = re.compile(
     r"release\s+date|date\s+de\s+sortie)\W*$",
     re.IGNORECASE)
 _META_ASIDE = 400
+#: a date this close below the headline (after an author's name at most) opens the post,
+#: even in a block marked "comment": a forum thread's first post
+_OPENING_POST = 80
 _STARTS_WITH_DIGIT = re.compile(r"\s*\d")
 _WORD = re.compile(r"\w+")
 _UPDATED_CLASS = re.compile(r"updated|modified|aktualis")
 _NOT_BYLINE_TAGS = frozenset({"blockquote", "aside", "nav", "q", "cite", "option", "select"})
 
 
-def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
+def _not_a_byline(el: HtmlElement, updated: bool = False, opening: bool = False) -> bool:
+    """Whether the element sits where dates are not the post's; with ``opening`` (right under
+    the headline, before any text) a "comment" block is the opening post of a discussion."""
     node: HtmlElement | None = el
     for _ in range(4):
         if node is None:
@@ -70,6 +75,8 @@ def _not_a_byline(el: HtmlElement, updated: bool = False) -> bool:
         names = class_id(node)
         if updated:
             names = _UPDATED_CLASS.sub(" ", names)
+        if opening:
+            names = names.replace("comment", " ")
         if node.tag in _NOT_BYLINE_TAGS and not (
                 node.tag == "aside" and len(node.text_content()) < _META_ASIDE):
             return True  # an <aside> holding only a few lines is the post's meta box
@@ -107,16 +114,45 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
             before = str(ordered[i - 1]) if after and i else ""
             if before and _NOT_BYLINE_BEFORE.search(before) and _STARTS_WITH_DIGIT.match(text):
                 continue
-            value = _byline_value(node, text, language, tz, order, forbidden, updated)
+            value = _byline_value(node, text, language, tz, order, forbidden, updated,
+                                  opening=after and distance <= _OPENING_POST)
+            if value is None and after and len(text) <= _BADGE_PART:
+                badge = _badge_text(node, ordered[i + 1: i + 3])
+                if badge:
+                    value = _byline_value(node, badge, language, tz, order, forbidden,
+                                          updated, opening=distance <= _OPENING_POST)
             if value is not None:
                 best = (distance, value)
                 break
     return best[1] if best else None
 
 
+#: a date badge: month, day and year in sibling elements ("<span>Feb</span><span>18</span>
+#: <span>2009</span>"), whose text runs together ("Feb 182009") when read as one
+_BADGE_PART = 12
+
+
+def _badge_text(node: object, following: list[object]) -> str | None:
+    """The parts of a date badge that starts at ``node``, joined with spaces: up to two more
+    short text nodes in the same block (the parent of the node's element)."""
+    parent = getattr(node, "getparent", lambda: None)()
+    block = parent.getparent() if parent is not None else None
+    if block is None:
+        return None
+    parts = [" ".join(str(node).split())]
+    for other in following:
+        text = " ".join(str(other).split())
+        other_parent = getattr(other, "getparent", lambda: None)()
+        if len(text) > _BADGE_PART or other_parent is None or (
+                other_parent is not block and other_parent.getparent() is not block):
+            break
+        parts.append(text)
+    return " ".join(parts) if len(parts) > 1 else None
+
+
 def _byline_value(node: object, text: str, language: str | None, tz: str | None,
                   order: str, forbidden: Collection[date],
-                  updated: bool = False) -> DateValue | None:
+                  updated: bool = False, opening: bool = False) -> DateValue | None:
     dateline = _dateline(text, language, order) if len(text) > _DATELINE_MIN else None
     if dateline is not None:
         # "29.11.2022 – Mehrfach hatte …": a paragraph opening with the date (its text node
@@ -127,7 +163,7 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     else:
         ranges = find_date_ranges(text, language, date_order=order, month_only=False)
         if not ranges and not updated:
-            return _short_year_byline(node, text, tz, forbidden)
+            return _short_year_byline(node, text, tz, forbidden, opening)
         if len(ranges) != 1 or ranges[0].is_range or (
                 not updated and _UPDATE_LABEL.search(text)):
             return None
@@ -140,7 +176,7 @@ def _byline_value(node: object, text: str, language: str | None, tz: str | None,
     if rng.start in forbidden:
         return None
     parent = getattr(node, "getparent", lambda: None)()
-    if parent is not None and _not_a_byline(parent, updated):
+    if parent is not None and _not_a_byline(parent, updated, opening):
         return None
     if updated and parent is not None and _in_prose(parent):
         return None  # "Update vom 3. Mai:" opening a paragraph of a live report
@@ -205,7 +241,7 @@ _BLOCKS = frozenset({"p", "li", "td", "dd", "blockquote"})
 
 
 def _short_year_byline(node: object, text: str, tz: str | None,
-                       forbidden: Collection[date]) -> DateValue | None:
+                       forbidden: Collection[date], opening: bool = False) -> DateValue | None:
     """A byline date written with a two-digit year, alone in its short text."""
     found = list(_SHORT_YEAR.finditer(text))
     named = list(_SHORT_YEAR_NAMED.finditer(text)) if not found else []
@@ -222,7 +258,7 @@ def _short_year_byline(node: object, text: str, tz: str | None,
     except ValueError:
         return None
     parent = getattr(node, "getparent", lambda: None)()
-    if day in forbidden or (parent is not None and _not_a_byline(parent)):
+    if day in forbidden or (parent is not None and _not_a_byline(parent, opening=opening)):
         return None
     if found and m.group(4) is not None:
         moment = datetime(day.year, day.month, day.day, int(m.group(4)), int(m.group(5)))
@@ -230,6 +266,68 @@ def _short_year_byline(node: object, text: str, tz: str | None,
         iso = (moment.replace(tzinfo=zone) if zone else moment).isoformat(timespec="minutes")
         return DateValue(iso, "datetime", "text", day, m.group(0))
     return DateValue(day.isoformat(), "day", "text", day, m.group(0))
+
+
+#: a day and month without a year next to the headline: "30.11. | Buch der Woche" (dotted,
+#: day-first; a year or a time may not follow), "[06月24日 11時30分]" (CJK, month first)
+_YEARLESS_DOTTED = re.compile(
+    r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(?!\s*\d)")
+_YEARLESS_CJK = re.compile(r"(?<![\d年])(0?[1-9]|1[0-2])月(0?[1-9]|[12]\d|3[01])日")
+_YEARLESS_NODES, _YEARLESS_TEXT = 8, 60
+
+
+def yearless_byline(headline: HtmlElement | None, language: str | None, anchor: date,
+                    forbidden: Collection[date] = ()) -> DateValue | None:
+    """A day and month without a year opening the headline or alone in a short text right
+    below it (news sites for children, "Buch der Woche" columns), dated in the year that
+    puts it nearest to ``anchor`` (another, weaker reading of the page's date).
+
+    For pages whose only other date is a guess: the headline's day is what readers see."""
+    if headline is None:
+        return None
+    texts = [(" ".join(headline.text_content().split())[:_YEARLESS_TEXT], headline)]
+    for node in _FOLLOWING(headline)[:_YEARLESS_NODES]:
+        parent = node.getparent()
+        text = " ".join(str(node).split())
+        if parent is not None and len(text) <= _YEARLESS_TEXT:
+            texts.append((text, parent))
+    for i, (text, el) in enumerate(texts):
+        found = _yearless_in(text, language, anchor, headline=i == 0)
+        if found is None or found[0] in forbidden or _not_a_byline(el):
+            continue
+        return DateValue(found[0].isoformat(), "day", "text", found[0], found[1])
+    return None
+
+
+def _yearless_in(text: str, language: str | None, anchor: date,
+                 headline: bool) -> tuple[date, str] | None:
+    """The single year-less day in a byline-like text (at the start of a headline), nearest
+    to ``anchor``."""
+    if find_date_ranges(text, language, month_only=False):
+        return None  # a full date: the byline reader's, not this one's
+    dotted = list(_YEARLESS_DOTTED.finditer(text))
+    cjk = list(_YEARLESS_CJK.finditer(text))
+    if len(dotted) + len(cjk) != 1:
+        return None
+    m = (dotted or cjk)[0]
+    if headline and m.start() > 0:
+        return None  # "Sitzung am 30.11.": a day inside the headline is the event's
+    rest = text[: m.start()] + text[m.end():]
+    if not headline and len(_WORD.findall(rest)) > 4:
+        return None
+    if _NOT_BYLINE_BEFORE.search(text[: m.start()]):
+        return None
+    day, month = (int(m.group(1)), int(m.group(2))) if dotted else (
+        int(m.group(2)), int(m.group(1)))
+    best: date | None = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - anchor) < abs(best - anchor):
+            best = candidate
+    return (best, m.group(0)) if best is not None else None
 
 
 def _in_prose(el: HtmlElement) -> bool:

@@ -120,9 +120,15 @@ def choose(cands: list[Candidate], url_month: DateValue | None = None) -> DateVa
     if not scores:
         return url_month
 
-    def key(day: object) -> tuple[float, int]:
+    first_seen: dict[object, int] = {}
+    for i, cand in enumerate(cands):
+        first_seen.setdefault(cand.value.day, i)
+
+    def key(day: object) -> tuple[float, int, int]:
+        # ties go to the most trusted family, then to the source read first: never to the
+        # order of a set of days, which changes with the interpreter's hash seed
         rank = min((_RANK[c.family] for c in cands if c.value.day == day), default=99)
-        return (scores[day], -rank)
+        return (scores[day], -rank, -first_seen.get(day, len(cands)))
 
     best_day = max(scores, key=key)
     on_day = [c for c in cands if c.value.day == best_day]

@@ -2,11 +2,16 @@
 
 Order of trust: the channel (CMS API, feed), the page's structured data (JSON-LD,
 microdata, ``<meta>``, ``<time>``), the listing or sitemap entry, the URL, the visible byline,
-htmldate. Two corrections come from measuring on third-party pages:
+htmldate. Corrections measured on third-party pages:
 
 - a short date printed next to the headline (the byline) beats a structured value that
   names another day (template dates, re-saves and copy-paste dates in JSON-LD are common),
-  unless it is only the same date with day and month swapped (the ISO value settles that);
+  unless it is only the same date with day and month swapped (the ISO value settles that),
+  or the day before a stored day at local midnight that the template printed in UTC;
+- a published field rewritten with the modified day on republication loses to OpenGraph's
+  ``article:published_time`` (first published) when that is over a month earlier;
+- a page that marks no date is dated by its own teaser in a list of posts on the page, or
+  by a day and month shown without a year at the headline (in the year of htmldate's guess);
 - an instant given in UTC is shown in the site's zone: a post put online at 23:30 in
   Berlin is dated the next day in UTC, but readers (and the site's own pages) see the local
   day. The zone is the site's (``timezone`` argument), else one the page itself uses in
@@ -26,10 +31,11 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import dates as dates_mod
-from clustercrawl.extract.byline import byline_date, lead_dateline
+from clustercrawl.extract.byline import byline_date, lead_dateline, yearless_byline
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
+from clustercrawl.extract.ownteaser import own_teaser_date
 from clustercrawl.extract.pubevidence import Candidate, choose, conflicting, decided
 from clustercrawl.extract.structured import StructuredData
 from clustercrawl.extract.title import normalise_title, title_variants
@@ -97,6 +103,9 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
     for value, weight in _machine_values(inp, parse):
         cands.append(Candidate(localise(value, zone, force=inp.tz is not None), "machine",
                                weight))
+    update = _republished(inp, parse, cands)
+    if update is not None:
+        cands = [c for c in cands if c.value.day != update]
     if inp.hint_source in {"listing", "sitemap"}:
         value = parse(inp.hint_value, inp.hint_source)
         if value:
@@ -112,8 +121,8 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
         url_month = url_value
     tree = inp.tree
     if tree is not None:
-        cands += _visible_candidates(inp, forbidden, [c.value for c in cands
-                                                      if c.family == "machine"])
+        cands += [c for c in _visible_candidates(inp, forbidden, [
+            c.value for c in cands if c.family == "machine"]) if c.value.day != update]
         title_value = _title_value(inp, forbidden)
         if title_value is not None:
             cands.append(Candidate(title_value, "title", W_TITLE))
@@ -123,6 +132,12 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
             updated = dates_mod.labelled_updated_date(tree, inp.language, inp.tz, forbidden)
             if updated is not None:
                 cands.append(Candidate(updated, "updated", W_UPDATED_ONLY))
+        if not cands:
+            # a list of posts on the page that includes this one, linked to itself: the
+            # site's own listing entry for the post
+            listed = own_teaser_date(tree, [inp.url, inp.canonical], inp.language, forbidden)
+            if listed is not None:
+                cands.append(Candidate(listed, "listing", W_LISTING))
         if not cands or (conflicting(cands) and not decided(cands, url_month, W_HTMLDATE)):
             # htmldate's fast rules: a tie-breaker, or the last resort. It mostly reads the
             # same tags as the machine family, so it counts as one of them.
@@ -139,7 +154,18 @@ def publication_date(inp: PublishedInputs, forbidden: Collection[date]) -> DateV
             first = _first_page_date(tree, inp.language, forbidden)
             if first is not None:
                 cands.append(Candidate(first, "guess", W_GUESS))
+        if cands and all(c.family in _WEAK for c in cands):
+            # only guesses: a day and month shown without a year at the headline ("30.11. |
+            # Buch der Woche") is what readers see, in the year nearest the guess
+            anchor = max(cands, key=lambda c: c.weight).value.day
+            headline = inp.headline if inp.headline is not None else _titled_heading(inp)
+            shown = yearless_byline(headline, inp.language, anchor, forbidden)
+            if shown is not None:
+                cands.append(Candidate(shown, "visible", W_VISIBLE))
     return choose(cands, url_month)
+
+
+_WEAK = frozenset({"htmldate", "guess"})
 
 
 #: weights of the candidate sources (see pubevidence): a visible byline outweighs one
@@ -171,6 +197,29 @@ def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue
             seen.add(value.day)
             out.append((value, W_MACHINE_OTHER))
     return out
+
+
+#: OpenGraph's "when the article was first published", this long before a republication
+_FIRST_PUBLISHED = "article:published_time"
+_REPUBLISHED_DAYS = 30
+
+
+def _republished(inp: PublishedInputs, parse: _Parse, cands: list[Candidate]) -> date | None:
+    """The day of a republication that the CMS wrote into a published field (and the byline):
+    another published value is the page's modified day while ``article:published_time``
+    (OpenGraph: when the article was *first* published) is over a month earlier."""
+    if inp.page is None or len(cands) < 2:
+        return None
+    first = parse(inp.page.meta.get(_FIRST_PUBLISHED), "meta")
+    raws = [inp.structured.modified, *(inp.page.meta.get(k) for k in MODIFIED_KEYS)]
+    modified = {v.day for v in (parse(r, "meta") for r in raws if r) if v is not None}
+    if first is None or not modified:
+        return None
+    for cand in cands:
+        if cand.value.day in modified and (
+                cand.value.day - first.day).days > _REPUBLISHED_DAYS:
+            return cand.value.day
+    return None
 
 
 _ISO_START = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d")
@@ -212,10 +261,27 @@ def _visible_candidates(inp: PublishedInputs, forbidden: Collection[date],
     for seen in found:
         value = seen
         for other in machine:
-            if seen.day != other.day and _swapped(seen.day, other.day) and _either_way(seen):
+            if seen.day != other.day and (
+                    (_swapped(seen.day, other.day) and _either_way(seen))
+                    or (_local_midnight(other) and seen.day == other.day - timedelta(days=1))):
                 value = replace(seen, day=other.day, value=other.day.isoformat())
         out.append(Candidate(value, family, weight))
     return out
+
+
+def _local_midnight(value: DateValue) -> bool:
+    """A machine instant at midnight exactly, east of UTC ("2022-11-07T00:00:00+01:00", given
+    as "2022-11-06T23:00:00Z"): a day the CMS stored as a date. Pages that print it from its
+    UTC form show the day before, which is the same date."""
+    if value.precision != "datetime":
+        return False
+    try:
+        moment = datetime.fromisoformat(value.value)
+    except ValueError:
+        return False
+    offset = moment.utcoffset()
+    return (offset is not None and offset > timedelta(0)
+            and (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0))
 
 
 _HEADINGS = etree.XPath("//body//*[self::h1 or self::h2 or self::h3]")
