@@ -11,7 +11,8 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from clustercrawl.dedupe import Deduper, deduper, minhash
+from clustercrawl.dedupe import Deduper, deduper, eventnames, minhash
+from clustercrawl.dedupe import eventwords as ew
 from tests.test_dedupe_minhash import text
 
 
@@ -106,3 +107,31 @@ def test_groups_do_not_depend_on_how_posts_are_batched_for_hashing(
     monkeypatch.setattr(deduper, "_BATCH", 7)  # nine batches through the hashing thread
     assert run() == whole
     assert len(set(whole)) < len(whole)  # copies were found: the comparison means something
+
+
+def test_shared_event_name_features_are_what_the_plain_computation_gives() -> None:
+    """Posts whose lead is not read share cached features: every field (the weights in
+    their order too) equals a fresh computation with the lead, for leads that are read,
+    quote a name, or are ignored, and cities a title names or not."""
+    names = [None, "Hydrogen Forum", "9. Kongres Klastrów Polskich"]
+    titles = ["Konferencja Wodorowa 2024 w Krakowie", "Save the date", "Cluster Days Brno 2023",
+              "TCI2019: takeaways", "Forum Klastrów – Gdańsk", "Brnoer Clustertage"]
+    leads = ["", "The „Alpine Wood Forum“ took place in Brno.",
+             "Join us at the 4th European Cluster Conference in Vienna. More soon.",
+             "Plain words only here, nothing else"]
+    urls = ["https://x.example/post-1", "https://x.example/events/9-kongres-klastrow-krakow",
+            "https://x.example/brno-cluster-days/"]
+    places = [(None, ""), ("Kraków", "krakow"), ("Brno", "brno"), (None, "online")]
+    eventnames._without_lead.cache_clear()
+    for _ in range(2):  # the second round is served from the cache where it may be
+        for name, title, lead, url, (city, key), language in itertools.product(
+                names, titles, leads, urls, places, [None, "de", "pl"]):
+            got = eventnames.name_features(name=name, title=title, lead=lead, url=url,
+                                           city=city, city_key=key, language=language)
+            skip = tuple(s[:5] for s in {key, ew.fold(city or "")}
+                         if len(s) >= 5 and s != "online")
+            want = eventnames._features(name, title, lead, eventnames.slug_text(url),
+                                        (language or "").startswith("de"), skip)
+            assert got == want and list(got.weights.items()) == list(want.weights.items())
+    info = eventnames._without_lead.cache_info()
+    assert info.hits > info.misses > 0  # both paths ran
