@@ -135,3 +135,29 @@ def test_shared_event_name_features_are_what_the_plain_computation_gives() -> No
             assert got == want and list(got.weights.items()) == list(want.weights.items())
     info = eventnames._without_lead.cache_info()
     assert info.hits > info.misses > 0  # both paths ran
+
+
+def test_an_id_added_twice_keeps_its_first_seen_copy_and_that_copys_event() -> None:
+    """The node columns and event facts are taken over from the add-time columns without
+    a copy: a run holding one id twice groups as the run holding only its kept copy."""
+    from tests.test_dedupe_events import post as event_post
+
+    def run(posts: list[dict[str, object]]) -> tuple[list[object], list[object]]:
+        d = Deduper()
+        for p in posts:
+            d.add(p)
+        groups = d.finish()
+        ids = sorted({str(p["id"]) for p in posts})
+        return [groups.fields(i) for i in ids], [e.to_dict() for e in groups.events()]
+
+    forum = [event_post(f"site{k}", f"forum-wodorowe-{k}", "pl", "Forum Wodorowe 2026",
+                        "2026-06-10", "2026-06-11", "Gdańsk", "2026-05-01",
+                        body=text(k) if k < 3 else "") for k in range(5)]
+    fair = event_post("site9", "targi-2026", "pl", "Targi Wodorowe 2026", "2026-09-01",
+                      "2026-09-02", "Poznań", "2026-08-01", body=text(1))
+    late = dict(forum[1], crawl={"fetched_at": "2024-07-01T08:00:00Z"})  # seen after
+    early = dict(fair, id=forum[2]["id"], crawl={"fetched_at": "2024-01-01T08:00:00Z"})
+    # forum[2]'s id also names an earlier-seen copy (the fair): that copy is the one kept
+    assert run([early, *forum, late, fair]) == run([early, forum[0], forum[1], forum[3],
+                                                    forum[4], fair])
+    assert run([late, *forum]) == run(forum)
