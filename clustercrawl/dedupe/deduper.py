@@ -257,8 +257,8 @@ class Deduper:
         row_of_run = np.empty(n, dtype=np.int64)
         row_of_run[order] = np.cumsum(first) - 1
         del order, first
-        ids = PostIds(key[canon], {int(row_of_run[row]): pid
-                                   for row, pid in self._odd_ids.items()})
+        node_key = key[canon]  # one array for the ids and the key column
+        ids = PostIds(node_key, {int(row_of_run[row]): pid for row, pid in self._odd_ids.items()})
         self._odd_ids = {}
         columns: dict[str, npt.NDArray[Any]] = {}
         for name, values, dtype in (("site", self._site, np.int32),
@@ -274,7 +274,7 @@ class Deduper:
             del whole
         nodes = Nodes(
             ids=ids,
-            key=key[canon],
+            key=node_key,
             site=columns["site"],
             lang=columns["lang"],
             pub=columns["pub"],
@@ -282,7 +282,7 @@ class Deduper:
             content=content[canon],
             shingles=columns["shingles"],
             words=columns["words"],
-            sig_row=canon.astype(np.int64),
+            sig_row=canon,  # int64 already: no copy
             strings=self._string_list,
             intern=self._intern,
             sig=self._sig,

@@ -128,12 +128,17 @@ def _city(event: Mapping[str, Any]) -> tuple[str | None, str]:
     location = event.get("location") or {}
     for raw in (location.get("city"), location.get("city_local")):
         if isinstance(raw, str) and raw.strip():
-            known = places.lookup_city(raw)
-            name = known[0] if known else raw.strip()
-            return name, ew.fold(name)
+            return _city_name(raw)
     if event.get("attendance") == "online":
         return None, "online"
     return None, ""
+
+
+@functools.lru_cache(maxsize=1 << 14)  # cities repeat; a gazetteer miss costs ~30 µs
+def _city_name(raw: str) -> tuple[str, str]:
+    known = places.lookup_city(raw)
+    name = sys.intern(known[0] if known else raw.strip())
+    return name, sys.intern(ew.fold(name))
 
 
 def _alt_range(event: Mapping[str, Any], language: str | None, published: date | None

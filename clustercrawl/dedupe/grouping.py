@@ -277,9 +277,11 @@ def group_stories(nodes: Nodes) -> StoryResult:
     for index in np.flatnonzero(has_anchor).tolist():
         root_story[index] = anchored[int(unique_roots[index])]
     fresh = np.flatnonzero(~has_anchor)  # a new story: its id from its smallest member's
-    smallest = nodes.ids.many(node_of_rank[min_rank[unique_roots[fresh]]])
-    root_story[fresh] = np.fromiter((int(group_id("story", pid), 16) for pid in smallest),
-                                    np.uint64, fresh.size)
+    for offset in range(0, fresh.size, 1 << 16):  # ids a slice at a time: a list of every
+        part = fresh[offset : offset + (1 << 16)]  # story's id would weigh 60 MB a million
+        smallest = nodes.ids.many(node_of_rank[min_rank[unique_roots[part]]])
+        root_story[part] = np.fromiter((int(group_id("story", pid), 16) for pid in smallest),
+                                       np.uint64, part.size)
     story[:run] = root_story[np.searchsorted(unique_roots, run_roots)]
     # size and origin over every copy: run and stored
     by_story = np.lexsort((rank, nodes.seen, nodes.pub, story))
