@@ -161,3 +161,26 @@ def test_an_id_added_twice_keeps_its_first_seen_copy_and_that_copys_event() -> N
     assert run([early, *forum, late, fair]) == run([early, forum[0], forum[1], forum[3],
                                                     forum[4], fair])
     assert run([late, *forum]) == run(forum)
+
+
+def test_block_index_files_clusters_as_a_dict_of_lists_does() -> None:
+    """The compact index (int keys, a lone cluster without a list) answers every key as
+    the plain ``dict.setdefault(key, []).append`` filing does, in the same order."""
+    from clustercrawl.dedupe.eventblocks import BlockIndex
+
+    rng = random.Random(11)
+    texts = ["#", "?", "krakow", "*A:ecc", "T:conference", "F:hydrogen", "online"]
+    plain: dict[tuple[str, int], list[int]] = {}
+    index = BlockIndex()
+    cluster = 0
+    for _ in range(5000):
+        cluster = cluster if rng.random() < 0.3 else rng.randrange(400)
+        for _ in range(rng.randint(1, 6)):
+            key = (rng.choice(texts), rng.choice((rng.randrange(12), 738_000 + rng.randrange(900))))
+            bucket = plain.setdefault(key, [])
+            if not bucket or bucket[-1] != cluster:
+                bucket.append(cluster)
+            index.add(key, cluster)
+    asked = [*plain, ("unknown", 3), ("#", 999_999)]
+    assert all(list(index.get(k)) == plain.get(k, []) for k in asked)
+    assert any(len(b) == 1 for b in plain.values()) and any(len(b) > 2 for b in plain.values())

@@ -36,6 +36,7 @@ from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.dedupe.eventblocks import (
     POSTPONE_REACH,
     TOLERANCE,
+    BlockIndex,
     block_keys,
     placed,
     query_keys,
@@ -354,24 +355,30 @@ def cluster_events(
     """
     cluster_of = [-1] * len(facts)
     members: list[list[int]] = []
-    words: list[set[str]] = []  # every feature of a cluster's members: a cheap pre-filter
-    index: dict[tuple[str, int], list[int]] = {}
+    # every feature of a cluster's members: a cheap pre-filter (a tuple while the cluster
+    # has one member, as most do: a set weighs 216 bytes)
+    words: list[tuple[str, ...] | set[str]] = []
+    index = BlockIndex()
 
     def place(node: int, cluster: int) -> None:
         cluster_of[node] = cluster
         members[cluster].append(node)
-        words[cluster].update(_prefilter_keys(facts[node]))
+        have = words[cluster]
+        if len(members[cluster]) == 1:
+            words[cluster] = tuple(_prefilter_keys(facts[node]))
+        else:
+            if isinstance(have, tuple):
+                have = words[cluster] = set(have)
+            have.update(_prefilter_keys(facts[node]))
         for key in block_keys(facts[node], stored=node in anchors):
-            bucket = index.setdefault(key, [])
-            if not bucket or bucket[-1] != cluster:
-                bucket.append(cluster)
+            index.add(key, cluster)
 
     by_anchor: dict[int, list[int]] = {}
     for node, anchor in anchors.items():
         by_anchor.setdefault(anchor, []).append(node)
     for anchor in sorted(by_anchor):
         members.append([])
-        words.append(set())
+        words.append(())
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
             place(node, len(members) - 1)
     fresh = sorted((n for n in range(len(facts)) if n not in anchors),
@@ -389,22 +396,22 @@ def cluster_events(
                 best, best_score = cluster, score
         if best < 0:
             members.append([])
-            words.append(set())
+            words.append(())
             best = len(members) - 1
         place(node, best)
     return cluster_of
 
 
-def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> list[int]:
+def _candidates(me: EventFacts, index: BlockIndex) -> list[int]:
     """Clusters to score, in id order. An undated post may reach many events over its
     window through a common word ("hydrogen"): only those sharing the most name weight
     are scored (a bounded number), so a million posts stay linear."""
     if me.dated:
-        return sorted({c for key in query_keys(me) for c in index.get(key, ())})
+        return sorted({c for key in query_keys(me) for c in index.get(key)})
     weights = me.features.weights
     found: dict[str, set[int]] = {}
     for key in query_keys(me):
-        found.setdefault(key[0], set()).update(index.get(key, ()))
+        found.setdefault(key[0], set()).update(index.get(key))
     hits: dict[int, float] = {}
     for feature, clusters in found.items():
         weight = weights.get(feature[2:], 0.0)
