@@ -11,7 +11,8 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from clustercrawl.dedupe import Deduper, deduper, minhash
+from clustercrawl.dedupe import Deduper, deduper, eventnames, minhash
+from clustercrawl.dedupe import eventwords as ew
 from tests.test_dedupe_minhash import text
 
 
@@ -106,3 +107,80 @@ def test_groups_do_not_depend_on_how_posts_are_batched_for_hashing(
     monkeypatch.setattr(deduper, "_BATCH", 7)  # nine batches through the hashing thread
     assert run() == whole
     assert len(set(whole)) < len(whole)  # copies were found: the comparison means something
+
+
+def test_shared_event_name_features_are_what_the_plain_computation_gives() -> None:
+    """Posts whose lead is not read share cached features: every field (the weights in
+    their order too) equals a fresh computation with the lead, for leads that are read,
+    quote a name, or are ignored, and cities a title names or not."""
+    names = [None, "Hydrogen Forum", "9. Kongres Klastrów Polskich"]
+    titles = ["Konferencja Wodorowa 2024 w Krakowie", "Save the date", "Cluster Days Brno 2023",
+              "TCI2019: takeaways", "Forum Klastrów – Gdańsk", "Brnoer Clustertage"]
+    leads = ["", "The „Alpine Wood Forum“ took place in Brno.",
+             "Join us at the 4th European Cluster Conference in Vienna. More soon.",
+             "Plain words only here, nothing else"]
+    urls = ["https://x.example/post-1", "https://x.example/events/9-kongres-klastrow-krakow",
+            "https://x.example/brno-cluster-days/"]
+    places = [(None, ""), ("Kraków", "krakow"), ("Brno", "brno"), (None, "online")]
+    eventnames._without_lead.cache_clear()
+    for _ in range(2):  # the second round is served from the cache where it may be
+        for name, title, lead, url, (city, key), language in itertools.product(
+                names, titles, leads, urls, places, [None, "de", "pl"]):
+            got = eventnames.name_features(name=name, title=title, lead=lead, url=url,
+                                           city=city, city_key=key, language=language)
+            skip = tuple(s[:5] for s in {key, ew.fold(city or "")}
+                         if len(s) >= 5 and s != "online")
+            want = eventnames._features(name, title, lead, eventnames.slug_text(url),
+                                        (language or "").startswith("de"), skip)
+            assert got == want and list(got.weights.items()) == list(want.weights.items())
+    info = eventnames._without_lead.cache_info()
+    assert info.hits > info.misses > 0  # both paths ran
+
+
+def test_an_id_added_twice_keeps_its_first_seen_copy_and_that_copys_event() -> None:
+    """The node columns and event facts are taken over from the add-time columns without
+    a copy: a run holding one id twice groups as the run holding only its kept copy."""
+    from tests.test_dedupe_events import post as event_post
+
+    def run(posts: list[dict[str, object]]) -> tuple[list[object], list[object]]:
+        d = Deduper()
+        for p in posts:
+            d.add(p)
+        groups = d.finish()
+        ids = sorted({str(p["id"]) for p in posts})
+        return [groups.fields(i) for i in ids], [e.to_dict() for e in groups.events()]
+
+    forum = [event_post(f"site{k}", f"forum-wodorowe-{k}", "pl", "Forum Wodorowe 2026",
+                        "2026-06-10", "2026-06-11", "Gdańsk", "2026-05-01",
+                        body=text(k) if k < 3 else "") for k in range(5)]
+    fair = event_post("site9", "targi-2026", "pl", "Targi Wodorowe 2026", "2026-09-01",
+                      "2026-09-02", "Poznań", "2026-08-01", body=text(1))
+    late = dict(forum[1], crawl={"fetched_at": "2024-07-01T08:00:00Z"})  # seen after
+    early = dict(fair, id=forum[2]["id"], crawl={"fetched_at": "2024-01-01T08:00:00Z"})
+    # forum[2]'s id also names an earlier-seen copy (the fair): that copy is the one kept
+    assert run([early, *forum, late, fair]) == run([early, forum[0], forum[1], forum[3],
+                                                    forum[4], fair])
+    assert run([late, *forum]) == run(forum)
+
+
+def test_block_index_files_clusters_as_a_dict_of_lists_does() -> None:
+    """The compact index (int keys, a lone cluster without a list) answers every key as
+    the plain ``dict.setdefault(key, []).append`` filing does, in the same order."""
+    from clustercrawl.dedupe.eventblocks import BlockIndex
+
+    rng = random.Random(11)
+    texts = ["#", "?", "krakow", "*A:ecc", "T:conference", "F:hydrogen", "online"]
+    plain: dict[tuple[str, int], list[int]] = {}
+    index = BlockIndex()
+    cluster = 0
+    for _ in range(5000):
+        cluster = cluster if rng.random() < 0.3 else rng.randrange(400)
+        for _ in range(rng.randint(1, 6)):
+            key = (rng.choice(texts), rng.choice((rng.randrange(12), 738_000 + rng.randrange(900))))
+            bucket = plain.setdefault(key, [])
+            if not bucket or bucket[-1] != cluster:
+                bucket.append(cluster)
+            index.add(key, cluster)
+    asked = [*plain, ("unknown", 3), ("#", 999_999)]
+    assert all(list(index.get(k)) == plain.get(k, []) for k in asked)
+    assert any(len(b) == 1 for b in plain.values()) and any(len(b) > 2 for b in plain.values())

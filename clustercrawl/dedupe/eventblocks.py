@@ -8,14 +8,15 @@ undated posts look); undated posts under their name features over the months of 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from clustercrawl.dedupe.events import EventFacts
 
-__all__ = ["MAX_SPAN_DAYS", "POSTPONE_REACH", "TOLERANCE", "block_keys", "placed", "query_keys"]
+__all__ = ["MAX_SPAN_DAYS", "POSTPONE_REACH", "TOLERANCE", "BlockIndex", "block_keys", "placed",
+           "query_keys"]
 
 TOLERANCE = timedelta(days=1)
 MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
@@ -104,3 +105,39 @@ def query_keys(facts: EventFacts) -> list[tuple[str, int]]:
         keys += _type_keys(facts, range(_month(first.toordinal()),
                                         _month(facts.start.toordinal()) + 1))
     return keys
+
+
+class BlockIndex:
+    """Clusters filed under each block key, in filing order: what :func:`query_keys` finds.
+
+    Compact because a run of ten million posts files millions of keys: a key is one int
+    (its text's code, then its day or month number) instead of a tuple, and a key filed by
+    one cluster holds that cluster's number instead of a list.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict[str, int] = {}
+        self._clusters: dict[int, int | list[int]] = {}
+
+    def add(self, key: tuple[str, int], cluster: int) -> None:
+        """File ``cluster`` under ``key`` (once in a row: a cluster's members share keys)."""
+        code = self._codes.setdefault(key[0], len(self._codes)) << 32 | key[1]
+        filed = self._clusters.get(code)
+        if filed is None:
+            self._clusters[code] = cluster
+        elif isinstance(filed, int):
+            if filed != cluster:
+                self._clusters[code] = [filed, cluster]
+        elif filed[-1] != cluster:
+            filed.append(cluster)
+
+    def get(self, key: tuple[str, int]) -> Sequence[int]:
+        """The clusters filed under ``key``, in filing order."""
+        text = self._codes.get(key[0])
+        if text is None:
+            return ()
+        filed = self._clusters.get(text << 32 | key[1])
+        if filed is None:
+            return ()
+        return (filed,) if isinstance(filed, int) else filed
+

@@ -9,6 +9,7 @@ are kept apart: only posts of one site (one language) compare them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -137,7 +138,7 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             continue
         if _DAYS_TOKEN.fullmatch(word):
             continue  # "21-22", "20-21st": the dates, compared as such
-        if any(word.startswith(s) for s in skip):
+        if word.startswith(skip):
             continue  # the event's own city, however inflected ("Bukareszcie")
         if words is not None:
             _plain_words(word, words)
@@ -247,10 +248,44 @@ def _named_years(text: str) -> set[int]:
 def name_features(*, name: str | None, title: str, lead: str, url: str, city: str | None,
                   city_key: str, language: str | None) -> Features:
     """Name features from the event name, title and URL slug; the body lead only when those
-    say little."""
+    say little.
+
+    A post whose lead is not read (the name and title say enough, the lead quotes nothing)
+    has the features of the same name, title and slug without a lead: those are computed
+    once and shared (one Features object for every such post, less memory too). The lead
+    is read, uncached, when it may count.
+    """
     german = (language or "").startswith("de")
-    skip = tuple(s[:5] for s in {city_key, ew.fold(city or "")}
-                 if len(s) >= 5 and s != "online")
+    skip = tuple(sorted(s[:5] for s in {city_key, ew.fold(city or "")}
+                        if len(s) >= 5 and s != "online"))
+    slug = slug_text(url)
+    if not lead or not _QUOTED.search(lead):  # no quotation: no quoted name either
+        # a city prefix that none of the texts holds skips no word (a word's folded form is
+        # part of its text's): the key leaves it out, so every city shares the entry
+        folded = (ew.fold(name or ""), ew.fold(title), ew.fold(slug))
+        held = tuple(p for p in skip if any(p in text for text in folded))
+        shared, needs_lead = _without_lead(name or "", title, slug, german, held)
+        if not lead or not needs_lead:
+            return shared
+    return _features(name, title, lead, slug, german, skip)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _without_lead(name: str, title: str, slug: str, german: bool, skip: tuple[str, ...]
+                  ) -> tuple[Features, bool]:
+    """The features without a lead, and whether a lead would be read (the name and title
+    weigh too little or name no kind of event)."""
+    features = _features(name, title, "", slug, german, skip)
+    head: dict[str, float] = {}
+    types: set[str] = set()
+    for text in (name, title):
+        _add_text(text, german=german, skip=skip, out=head, types=types, topics=set(),
+                  words=set())
+    return features, sum(head.values()) < LEAD_BELOW or not types
+
+
+def _features(name: str | None, title: str, lead: str, slug: str, german: bool,
+              skip: tuple[str, ...]) -> Features:
     weights: dict[str, float] = {}
     types: set[str] = set()
     topics: set[str] = set()
@@ -264,7 +299,7 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
         years.update(int(y) for y in _YEAR.findall(text))
     # the lead too when the title says little, or names no kind of event ("ECC2026: takeaways")
     used_lead = bool(lead) and (sum(weights.values()) < LEAD_BELOW or not types)
-    slug = slug_text(url)  # after the decision: its lowercase words name no names
+    # the slug after the decision: its lowercase words name no names
     _add_text(slug, german=german, skip=skip, out=weights, types=types, topics=topics,
               words=plain)
     editions |= _editions(slug) | _slug_editions(slug)

@@ -23,6 +23,7 @@ no chains of weak links, and the same input always gives the same events.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,11 +31,12 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from clustercrawl.dates import iso_day
+from clustercrawl.dates import iso_day as _iso_day
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.dedupe.eventblocks import (
     POSTPONE_REACH,
     TOLERANCE,
+    BlockIndex,
     block_keys,
     placed,
     query_keys,
@@ -111,16 +113,33 @@ class EventFacts:
 # ----------------------------------------------------------------------------- facts
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _day_of(value: str) -> date | None:
+    return _iso_day(value)
+
+
+def iso_day(value: object) -> date | None:
+    """:func:`clustercrawl.dates.iso_day`, one shared ``date`` object per day: a quarter
+    of a million event posts per million posts each hold two or three."""
+    return _day_of(value) if isinstance(value, str) else None
+
+
+
 def _city(event: Mapping[str, Any]) -> tuple[str | None, str]:
     location = event.get("location") or {}
     for raw in (location.get("city"), location.get("city_local")):
         if isinstance(raw, str) and raw.strip():
-            known = places.lookup_city(raw)
-            name = known[0] if known else raw.strip()
-            return name, ew.fold(name)
+            return _city_name(raw)
     if event.get("attendance") == "online":
         return None, "online"
     return None, ""
+
+
+@functools.lru_cache(maxsize=1 << 14)  # cities repeat; a gazetteer miss costs ~30 µs
+def _city_name(raw: str) -> tuple[str, str]:
+    known = places.lookup_city(raw)
+    name = sys.intern(known[0] if known else raw.strip())
+    return name, sys.intern(ew.fold(name))
 
 
 def _alt_range(event: Mapping[str, Any], language: str | None, published: date | None
@@ -336,24 +355,30 @@ def cluster_events(
     """
     cluster_of = [-1] * len(facts)
     members: list[list[int]] = []
-    words: list[set[str]] = []  # every feature of a cluster's members: a cheap pre-filter
-    index: dict[tuple[str, int], list[int]] = {}
+    # every feature of a cluster's members: a cheap pre-filter (a tuple while the cluster
+    # has one member, as most do: a set weighs 216 bytes)
+    words: list[tuple[str, ...] | set[str]] = []
+    index = BlockIndex()
 
     def place(node: int, cluster: int) -> None:
         cluster_of[node] = cluster
         members[cluster].append(node)
-        words[cluster].update(_prefilter_keys(facts[node]))
+        have = words[cluster]
+        if len(members[cluster]) == 1:
+            words[cluster] = tuple(_prefilter_keys(facts[node]))
+        else:
+            if isinstance(have, tuple):
+                have = words[cluster] = set(have)
+            have.update(_prefilter_keys(facts[node]))
         for key in block_keys(facts[node], stored=node in anchors):
-            bucket = index.setdefault(key, [])
-            if not bucket or bucket[-1] != cluster:
-                bucket.append(cluster)
+            index.add(key, cluster)
 
     by_anchor: dict[int, list[int]] = {}
     for node, anchor in anchors.items():
         by_anchor.setdefault(anchor, []).append(node)
     for anchor in sorted(by_anchor):
         members.append([])
-        words.append(set())
+        words.append(())
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
             place(node, len(members) - 1)
     fresh = sorted((n for n in range(len(facts)) if n not in anchors),
@@ -371,22 +396,22 @@ def cluster_events(
                 best, best_score = cluster, score
         if best < 0:
             members.append([])
-            words.append(set())
+            words.append(())
             best = len(members) - 1
         place(node, best)
     return cluster_of
 
 
-def _candidates(me: EventFacts, index: Mapping[tuple[str, int], list[int]]) -> list[int]:
+def _candidates(me: EventFacts, index: BlockIndex) -> list[int]:
     """Clusters to score, in id order. An undated post may reach many events over its
     window through a common word ("hydrogen"): only those sharing the most name weight
     are scored (a bounded number), so a million posts stay linear."""
     if me.dated:
-        return sorted({c for key in query_keys(me) for c in index.get(key, ())})
+        return sorted({c for key in query_keys(me) for c in index.get(key)})
     weights = me.features.weights
     found: dict[str, set[int]] = {}
     for key in query_keys(me):
-        found.setdefault(key[0], set()).update(index.get(key, ()))
+        found.setdefault(key[0], set()).update(index.get(key))
     hits: dict[int, float] = {}
     for feature, clusters in found.items():
         weight = weights.get(feature[2:], 0.0)

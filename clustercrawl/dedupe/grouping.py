@@ -269,14 +269,22 @@ def group_stories(nodes: Nodes) -> StoryResult:
     node_of_rank = np.argsort(rank)
     unique_roots = np.unique(run_roots)
     root_story = np.empty(unique_roots.size, dtype=np.uint64)
-    for index, root in enumerate(unique_roots.tolist()):
-        anchor = uf.anchor(root)
-        if anchor is None and root < run:  # a lone run post stored by an earlier run
-            anchor = nodes.run_story.get(root)
-        if anchor is None:
-            anchor = int(group_id("story", nodes.ids[int(node_of_rank[min_rank[root]])]), 16)
-        root_story[index] = anchor
+    anchored = uf.root_anchors()
+    for root, anchor in nodes.run_story.items():  # a lone run post stored by an earlier run
+        anchored.setdefault(root, anchor)
+    fixed = np.fromiter(anchored, np.int64, len(anchored))
+    has_anchor = np.isin(unique_roots, fixed)
+    for index in np.flatnonzero(has_anchor).tolist():
+        root_story[index] = anchored[int(unique_roots[index])]
+    fresh = np.flatnonzero(~has_anchor)  # a new story: its id from its smallest member's
+    for offset in range(0, fresh.size, 1 << 16):  # ids a slice at a time: a list of every
+        part = fresh[offset : offset + (1 << 16)]  # story's id would weigh 60 MB a million
+        smallest = nodes.ids.many(node_of_rank[min_rank[unique_roots[part]]])
+        root_story[part] = np.fromiter((int(group_id("story", pid), 16) for pid in smallest),
+                                       np.uint64, part.size)
     story[:run] = root_story[np.searchsorted(unique_roots, run_roots)]
+    # what only the story ids needed goes before the sorts below (8 bytes a post each)
+    del uf, roots, run_roots, min_rank, node_of_rank, unique_roots, root_story, fresh
     # size and origin over every copy: run and stored
     by_story = np.lexsort((rank, nodes.seen, nodes.pub, story))
     sorted_story = story[by_story]

@@ -34,7 +34,17 @@ class PostIds:
         if index < 0:
             index += self._keys.size
         found = self._other.get(index)
-        return found if found is not None else f"{int(self._keys[index]):016x}"
+        return found if found is not None else f"{self._keys.item(index):016x}"
+
+    def many(self, indices: npt.NDArray[np.int64]) -> list[str]:
+        """``[self[i] for i in indices]`` without a numpy scalar each (non-negative)."""
+        ids = [f"{key:016x}" for key in self._keys[indices].tolist()]
+        if self._other:
+            for at, index in enumerate(indices.tolist()):
+                found = self._other.get(index)
+                if found is not None:
+                    ids[at] = found
+        return ids
 
     def extend(self, keys: npt.NDArray[np.uint64], other: dict[int, str] | None = None
                ) -> None:

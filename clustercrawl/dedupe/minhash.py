@@ -15,12 +15,13 @@ Every constant derives from fixed seeds: signatures are identical across runs an
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Final, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+from clustercrawl.dedupe.foldbytes import folded_utf8
 
 __all__ = [
     "BAND_ROWS",
@@ -132,10 +133,7 @@ def signatures(
     n = len(texts)
     if n == 0:
         return (np.zeros((0, NUM_BINS), np.uint16), np.zeros(0, np.int32), np.zeros(0, np.int32))
-    parts = [unicodedata.normalize("NFC", t).casefold().encode("utf-8") for t in texts]
-    doc_start = np.zeros(n, dtype=np.int64)
-    np.cumsum([len(p) + 1 for p in parts[:-1]], out=doc_start[1:])
-    buf = np.frombuffer(b"\n".join(parts) + b"\n", dtype=np.uint8)
+    buf, doc_start = folded_utf8(texts)  # NFC, case-folded, "\n" after each text
     fwd, inv, cum = _POWERS.ensure(buf.size + 1)
     # the buffer ends with a separator, so word edges alternate: start, end, start, ...
     mask = _word_mask(buf)

@@ -74,6 +74,16 @@ class AnchoredUnionFind:
         """The stored group id the set of ``node`` is tied to, if any."""
         return self._anchor.get(self.find(node))
 
+    def root_anchors(self) -> dict[int, int]:
+        """Anchor of every root that holds one (``anchor(root)`` for each, in one pass)."""
+        found: dict[int, int] = {}
+        for node in self._anchor:
+            root = self.find(node)
+            anchor = self._anchor.get(root)
+            if anchor is not None:
+                found[root] = anchor
+        return found
+
     def roots(self) -> npt.NDArray[np.int64]:
         """Root of every node, by pointer jumping in numpy (no per-node Python call)."""
         parent = np.arange(self._n, dtype=np.int64)
