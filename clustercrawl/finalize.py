@@ -250,6 +250,7 @@ def finalize(
     folder = out / "runs" / manifest["run"]
     if grouped is None:
         grouped = group_run(state, groups)
+    release_heap("grouped")  # the grouping's own heap, before the files are written
     if export is not None:
         export(grouped.posts)
     if grouped.posts:
