@@ -140,3 +140,10 @@ def test_a_distributed_run_finalized_again_writes_the_same_files(
                 f"runs/{again['run']}/posts.jsonl", f"runs/{again['run']}/events.jsonl"):
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
     assert client.scard(keys.state("pending")) == 0
+    # a post gone since is not the run's any more, and is not left pending either
+    store = RedisStateStore(client, keys)
+    gone = url_key(_post(3, False)["url"])
+    assert [p.key for p in store.mark_gone([gone], "t2")] == [gone]
+    third = finalize_run(client, keys, tmp_path / "c", force=True)
+    assert third["counts"]["run_posts"] == 11
+    assert client.scard(keys.state("pending")) == 0
