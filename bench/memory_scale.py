@@ -105,6 +105,8 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         raise SystemExit(f"crawl of {sites} sites failed with exit code {code}")
     responses = re.findall(r"'response_received_count': (\d+)", text)
     items = re.findall(r"'item_scraped_count': (\d+)", text)
+    # the crawling process's RSS before and after it gave its heap back (clustercrawl.finalize)
+    trim = re.findall(r"heap given back: RSS (\d+) -> (\d+) MiB", text)
     statuses: dict[str, int] = {}
     manifests = sorted((tmp / "out").glob("runs/*/manifest.json"))
     reported = 0
@@ -133,10 +135,16 @@ def crawl_once(sites: int, posts_per_site: int, processes: int, tmp: Path,
         "workers_peak_rss_mib": round(workers_peak / 1024),
         "crawl_phase_peak_mib": round(crawl_peak / 1024),
         "end_stage_peak_mib": round(end_peak / 1024),
+        "heap_given_back_mib": [int(x) for x in trim[-1]] if trim else None,
         "peak_pss_mib": round(pss_peak / 1024),
         "first_third_peak_mib": round(early / 1024),
         "last_third_peak_mib": round(late / 1024),
     }
+
+
+def _trim(row: dict[str, Any]) -> str:
+    given = row.get("heap_given_back_mib")
+    return f"{given[0]:,} MiB, {given[1]:,} after the heap was given back" if given else "?"
 
 
 def _line(row: dict[str, Any], processes: int) -> str:
@@ -148,7 +156,8 @@ def _line(row: dict[str, Any], processes: int) -> str:
             f"PSS {row['peak_pss_mib']:,} MiB), crawling process alone "
             f"{row['crawler_peak_rss_mib']:,} MiB, workers {row['workers_peak_rss_mib']:,} MiB; "
             f"peak while crawling {row['crawl_phase_peak_mib']:,} MiB, in the end stage (group, "
-            f"write; workers gone) {row['end_stage_peak_mib']:,} MiB; "
+            f"write; workers gone) {row['end_stage_peak_mib']:,} MiB (entered at "
+            f"{_trim(row)}); "
             f"first/last third of the run {row['first_third_peak_mib']:,}/"
             f"{row['last_third_peak_mib']:,} MiB; {row['sites_reported']:,} sites in the report, "
             f"statuses {row['statuses']}")

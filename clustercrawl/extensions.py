@@ -52,6 +52,7 @@ class RunFinalizeExtension:
         self.reason = "unknown"
         self.grouped: GroupedRun | None = None
         self.manifest: RunManifest | None = None
+        self.finished: datetime | None = None  # when the crawl ended (before the end stage)
         #: the run's verdict: 0 ok, 3 too many sites regressed, 4 a stage failed
         self.exit_status = 0
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -65,6 +66,7 @@ class RunFinalizeExtension:
 
     def spider_closed(self, spider: scrapy.Spider, reason: str) -> None:
         self.reason = reason
+        self.finished = datetime.now(UTC)
 
     def grouped_posts(self) -> GroupedRun:
         """The run's posts with story and event ids; grouped on the first call only."""
@@ -79,8 +81,10 @@ class RunFinalizeExtension:
             return
         ext = state_component(self.crawler)
         try:
-            manifest = build_manifest(self.crawler, spider, self.reason)
+            # grouped before the manifest's rows are built (one per site: ~90 MB at 30,000
+            # sites), so the two never weigh on the heap at once
             grouped = self.grouped_posts()
+            manifest = build_manifest(self.crawler, spider, self.reason, self.finished)
             self.manifest = finalize(ext.store, ext.groups, output_dir(self.crawler.settings),
                                      manifest, grouped=grouped, cumulative=ext.persistent)
             self.exit_status = self.manifest["health"]["exit_status"]
@@ -111,13 +115,14 @@ def log_summary(manifest: RunManifest, outdir: Path, cumulative: bool) -> None:
                counts.get("live_posts", 0), f": {reason}" if reason else "")
 
 
-def build_manifest(crawler: Crawler, spider: Any, reason: str) -> RunManifest:
+def build_manifest(crawler: Crawler, spider: Any, reason: str,
+                   finished: datetime | None = None) -> RunManifest:
     """The manifest of this process's part of the run: the finished sites' rows (on disk), the
-    open sites' states, the stats."""
+    open sites' states, the stats; ``finished``: when the crawl ended (default: now)."""
     assert crawler.stats is not None
     stats = crawler.stats.get_stats()
     started = stats.get("start_time")
-    finished = datetime.now(UTC)
+    finished = finished or datetime.now(UTC)
     # the finished sites' rows were put on disk as each finished (clustercrawl.spiders.reports);
     # the sites still open (a run stopped early, a site flushed at close) are added here
     sites: list[SiteReport] = list(getattr(spider, "reports", ()))

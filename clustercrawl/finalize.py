@@ -19,8 +19,11 @@ status :data:`EXIT_STAGE_FAILED`; its posts stay pending so the next run groups 
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import json
 import logging
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,6 +124,47 @@ def health_of(sites: list[SiteReport], max_regressed: float) -> Health:
     return health
 
 
+# -- the crawl's heap -----------------------------------------------------------------------
+def rss_mib() -> float | None:
+    """This process's resident memory (Linux ``/proc``), None elsewhere."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _malloc_trim() -> bool:
+    """glibc's ``malloc_trim(0)``: free pages inside the heap go back to the system (Python's
+    freed arenas and the C libraries' freed buffers stay mapped otherwise)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS, Windows): nothing to trim
+        return False
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    trim(0)
+    return True
+
+
+def release_heap(stage: str) -> None:
+    """Give the heap a finished crawl left back before the end stage grows its own: collect
+    cycles and have glibc return its free pages. At 30,000 sites the crawling process enters
+    the end stage at ~880 MiB of which most is freed objects still mapped."""
+    before = rss_mib()
+    collected = gc.collect()
+    trimmed = _malloc_trim()
+    after = rss_mib()
+    if before is None or after is None:
+        logger.debug("%s: %d objects collected (no /proc: RSS unknown)", stage, collected)
+    elif trimmed:
+        logger.info("%s: heap given back: RSS %.0f -> %.0f MiB (%d objects collected)", stage,
+                    before, after, collected)
+    else:
+        logger.debug("%s: no glibc malloc_trim here; RSS %.0f -> %.0f MiB after gc", stage,
+                     before, after)
+
+
 # -- grouping -------------------------------------------------------------------------------
 @dataclass
 class GroupedRun:
@@ -151,15 +195,12 @@ class PendingPosts:
         return any(item == p for p in self)
 
 
-def group_run(state: StateStore, groups: GroupStore,
-              posts: Iterable[dict[str, Any]] | None = None) -> GroupedRun:
-    """Story and event ids for the run's posts (by default every pending post, streamed from
-    the state); the ids are also set in the state."""
-    run_posts: Collection[dict[str, Any]]
-    if posts is None:
-        run_posts = PendingPosts(state)  # (site, key) order, as below
-    else:
-        run_posts = sorted(posts, key=lambda i: (str(i.get("site_id")), url_key(i["url"])))
+def group_run(state: StateStore, groups: GroupStore) -> GroupedRun:
+    """Story and event ids for every pending post of the state, streamed from it a page at a
+    time (one process's run, or N workers' once their posts are marked pending); the ids are
+    also set in the state. The crawl's heap is given back first (:func:`release_heap`)."""
+    release_heap("end stage")
+    run_posts = PendingPosts(state)  # (site, key) order
     if not run_posts:
         return GroupedRun()
     try:
@@ -175,8 +216,6 @@ def group_run(state: StateStore, groups: GroupStore,
     reposts = 0
     for post in run_posts:
         fields = result.fields(post["id"])
-        if isinstance(run_posts, list):
-            post.update(fields)
         updates[url_key(post["url"])] = fields
         reposts += 1 if fields.get("duplicate_of") else 0
         if len(updates) >= _UPDATE_BATCH:  # written as they go: a PendingPosts reads them
@@ -211,6 +250,7 @@ def finalize(
     folder = out / "runs" / manifest["run"]
     if grouped is None:
         grouped = group_run(state, groups)
+    release_heap("grouped")  # the grouping's own heap, before the files are written
     if export is not None:
         export(grouped.posts)
     if grouped.posts:

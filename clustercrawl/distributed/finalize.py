@@ -34,8 +34,6 @@ from clustercrawl.distributed.groups import RedisGroupStore
 from clustercrawl.distributed.queue import SiteQueue, now_iso
 from clustercrawl.distributed.state import RedisStateStore
 from clustercrawl.finalize import STATUSES, RunManifest, SiteReport, finalize, group_run, health_of
-from clustercrawl.state import GONE
-from clustercrawl.urls import url_key
 
 logger = logging.getLogger(__name__)
 
@@ -74,13 +72,12 @@ def finalize_run(client: redis.Redis, keys: Keys, outdir: str | Path, *, force: 
 def _finalize(r: Any, keys: Keys, outdir: Path, stamp: str) -> RunManifest:
     state = RedisStateStore(r, keys)
     groups = RedisGroupStore(r, keys)
-    # the run's posts: what its workers emitted (kept, so a run can be finalized again) and
-    # whatever earlier runs left pending
-    emitted = {k.decode() for k in r.smembers(keys.of_run("emitted"))}
-    pending = {url_key(i["url"]) for i in state.pending_items()}
-    stored = state.get_posts(sorted(emitted | pending))
-    grouped = group_run(state, groups, (p.item for p in stored.values()
-                                        if p.item and p.status != GONE))
+    # the run's posts: what its workers emitted (the run's set is kept, so a run can be
+    # finalized again: its posts are marked pending again) and whatever earlier runs left
+    # pending; from there the stage is a single process's, streamed from the state a page at
+    # a time (never the whole run's posts in memory)
+    state.mark_run_pending(keys.of_run("emitted"))
+    grouped = group_run(state, groups)
     manifest = merge_manifests(
         [json.loads(v) for v in r.hvals(keys.of_run("manifests"))],
         run=stamp, queue=SiteQueue(r, keys), posts=grouped.posts,

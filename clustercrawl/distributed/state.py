@@ -149,14 +149,34 @@ class RedisStateStore:
         pipe.execute()
 
     def pending_items(self) -> Iterator[dict[str, Any]]:
-        """Items of the posts emitted and not yet in committed run files (site, key order)."""
-        keys = sorted(k.decode() for k in self.r.smembers(self._pending))
-        posts = self._load(keys, with_items=True)
-        live = [p for p in posts.values() if p.status != GONE and p.item]
-        live.sort(key=lambda p: (p.site_id, p.key))
-        for post in live:
-            assert post.item is not None
-            yield post.item
+        """Items of the posts emitted and not yet in committed run files (site, key order),
+        read a chunk at a time: only the keys' order is held, never every item at once."""
+        order = sorted(self._live_sites(k.decode() for k in self.r.sscan_iter(self._pending,
+                                                                            count=1000)))
+        for i in range(0, len(order), _CHUNK):
+            chunk = [key for _, key in order[i : i + _CHUNK]]
+            for raw in self.r.hmget(self._items, chunk):
+                if raw:
+                    yield json.loads(raw)
+
+    def _live_sites(self, keys: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(site id, key) of the given posts that are stored and not gone."""
+        todo = list(keys)
+        for i in range(0, len(todo), _CHUNK):
+            chunk = todo[i : i + _CHUNK]
+            for key, raw in zip(chunk, self.r.hmget(self._posts, chunk), strict=True):
+                values = _record(raw, frozenset({"site_id", "status"}))
+                if values is not None and values.get("status") != GONE:
+                    yield str(values.get("site_id", "")), key
+
+    def mark_run_pending(self, run_set: str) -> int:
+        """Mark pending again the live posts of a run's set of emitted keys (a run finalized
+        again emits them again); returns how many."""
+        keys = (k.decode() for k in self.r.sscan_iter(run_set, count=1000))
+        live = [key for _, key in self._live_sites(keys)]
+        for i in range(0, len(live), _CHUNK):
+            self.r.sadd(self._pending, *live[i : i + _CHUNK])
+        return len(live)
 
     def clear_pending(self, keys: Iterable[str]) -> None:
         keys = list(keys)
