@@ -74,9 +74,8 @@ def order_key(value: str | None) -> int:
         return FAR
 
 
-def _signed(hex_digest: str) -> int:
-    value = int(hex_digest[:16], 16)
-    return value - 2**64 if value >= 2**63 else value
+_TWO63: Final = 2**63
+_TWO64: Final = 2**64
 
 
 def _language(value: Any) -> str | None:
@@ -161,7 +160,10 @@ class Deduper:
         title, body = get("title") or "", get("body_text") or ""
         crawl = get("crawl") or {}
         digest = crawl.get("content_hash") or content_hash(title, body)
-        key = id64(pid)
+        try:  # id64's own fast path, without the call
+            key = int(pid, 16) if len(pid) == 16 else id64(pid)
+        except ValueError:
+            key = id64(pid)
         self._id64.append(key)
         if pid != f"{key:016x}":
             self._odd_ids[row] = pid
@@ -177,7 +179,8 @@ class Deduper:
         self._lang.append(index)
         self._pub.append(order_key((get("published") or {}).get("value")))
         self._seen.append(order_key(crawl.get("fetched_at")))
-        self._content.append(_signed(digest))
+        value = int(digest[:16], 16)  # as a signed 64-bit int
+        self._content.append(value - _TWO64 if value >= _TWO63 else value)
         translations = get("translations")
         if translations:
             links = [id64(post_id(t["url"])) for t in translations if t.get("url")]
