@@ -359,7 +359,8 @@ def _record(nodes: Nodes, event_id: str, members: list[int]) -> EventRecord:
         return EventRecord(event_id, only.name or only.title or None,
                            only.start.isoformat() if only.dated else None,
                            only.end.isoformat() if only.dated else None, only.city, (post,))
-    members = sorted(members, key=lambda n: (int(nodes.pub[n]), int(nodes.key[n])))
+    at = np.asarray(members, dtype=np.int64)  # by date, then id: one lexsort, no scalars
+    members = at[np.lexsort((nodes.key[at], nodes.pub[at]))].tolist()
     facts = [nodes.events[n] for n in members]
     first = facts[0]
     # posts without the day only say where the event may lie: the dates come from the others
