@@ -74,9 +74,8 @@ def order_key(value: str | None) -> int:
         return FAR
 
 
-def _signed(hex_digest: str) -> int:
-    value = int(hex_digest[:16], 16)
-    return value - 2**64 if value >= 2**63 else value
+_TWO63: Final = 2**63
+_TWO64: Final = 2**64
 
 
 def _language(value: Any) -> str | None:
@@ -113,6 +112,7 @@ class Deduper:
         self._content = array("q")
         self._strings: dict[str, int] = {}
         self._string_list: list[str] = []
+        self._lang_index: dict[str, int] = {}  # raw language value -> index of its code
         self._translations: dict[int, list[int]] = {}
         self._events: dict[int, EventFacts] = {}
         self._pending: list[str] = []
@@ -146,27 +146,46 @@ class Deduper:
         return index
 
     def add(self, post: Mapping[str, Any]) -> None:
-        """Remember what grouping needs of one post (a JSONL line as a dict)."""
+        """Remember what grouping needs of one post (a JSONL line as a dict).
+
+        Called once a post, a million times a large run: attribute and global lookups are
+        bound once, and the site and language indices come from a dict of raw values.
+        """
         if self._finished:
             raise RuntimeError("finish() was already called")
-        pid = post.get("id") or post_id(post["url"])
+        get = post.get
+        pid = get("id") or post_id(post["url"])
         row = self._added
-        self._added += 1
-        title, body = post.get("title") or "", post.get("body_text") or ""
-        crawl = post.get("crawl") or {}
+        self._added = row + 1
+        title, body = get("title") or "", get("body_text") or ""
+        crawl = get("crawl") or {}
         digest = crawl.get("content_hash") or content_hash(title, body)
-        key = id64(pid)
+        try:  # id64's own fast path, without the call
+            key = int(pid, 16) if len(pid) == 16 else id64(pid)
+        except ValueError:
+            key = id64(pid)
         self._id64.append(key)
         if pid != f"{key:016x}":
             self._odd_ids[row] = pid
-        self._site.append(self._intern(post.get("site_id") or ""))
-        self._lang.append(self._intern(_language(post.get("language"))))
-        self._pub.append(order_key((post.get("published") or {}).get("value")))
+        site = get("site_id") or ""
+        index = self._strings.get(site)
+        self._site.append(index if index is not None else self._intern(site))
+        language = get("language")
+        index = self._lang_index.get(language) if type(language) is str else None
+        if index is None:
+            index = self._intern(_language(language))
+            if type(language) is str:
+                self._lang_index[language] = index
+        self._lang.append(index)
+        self._pub.append(order_key((get("published") or {}).get("value")))
         self._seen.append(order_key(crawl.get("fetched_at")))
-        self._content.append(_signed(digest))
-        links = [id64(post_id(t["url"])) for t in post.get("translations") or () if t.get("url")]
-        if links:
-            self._translations[row] = links
+        value = int(digest[:16], 16)  # as a signed 64-bit int
+        self._content.append(value - _TWO64 if value >= _TWO63 else value)
+        translations = get("translations")
+        if translations:
+            links = [id64(post_id(t["url"])) for t in translations if t.get("url")]
+            if links:
+                self._translations[row] = links
         facts = facts_from_post(post)
         if facts is not None:
             self._events[row] = facts
