@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from clustercrawl.words import fold, lang_words, languages, month_names
 
@@ -83,11 +83,18 @@ def range_words() -> tuple[str, ...]:
 
 
 def iso_day(value: object) -> date | None:
-    """The calendar day an ISO date or datetime string starts with (None for anything else)."""
+    """The calendar day an ISO date or datetime string starts with (None for anything else).
+    One shared ``date`` object per day: grouping a million posts holds a quarter of a million
+    event posts' days, two or three each."""
     if not isinstance(value, str) or len(value) < 10:
         return None
+    return _day(value[:10])
+
+
+@lru_cache(maxsize=1 << 16)
+def _day(text: str) -> date | None:
     try:
-        return date.fromisoformat(value[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
 

@@ -31,7 +31,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from clustercrawl.dates import iso_day as _iso_day
+from clustercrawl.dates import iso_day
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.dedupe.eventblocks import (
     POSTPONE_REACH,
@@ -111,18 +111,6 @@ class EventFacts:
 
 
 # ----------------------------------------------------------------------------- facts
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _day_of(value: str) -> date | None:
-    return _iso_day(value)
-
-
-def iso_day(value: object) -> date | None:
-    """:func:`clustercrawl.dates.iso_day`, one shared ``date`` object per day: a quarter
-    of a million event posts per million posts each hold two or three."""
-    return _day_of(value) if isinstance(value, str) else None
-
 
 
 def _city(event: Mapping[str, Any]) -> tuple[str | None, str]:

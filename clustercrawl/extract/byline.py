@@ -17,7 +17,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract import lexicon, vocab
-from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
+from clustercrawl.extract.daterange import (
+    DateRange,
+    date_order_for,
+    find_date_ranges,
+    resolve_year,
+)
 from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.dom import class_id
 from clustercrawl.timezones import zone_named
@@ -319,15 +324,10 @@ def _yearless_in(text: str, language: str | None, anchor: date,
         return None
     day, month = (int(m.group(1)), int(m.group(2))) if dotted else (
         int(m.group(2)), int(m.group(1)))
-    best: date | None = None
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs(candidate - anchor) < abs(best - anchor):
-            best = candidate
-    return (best, m.group(0)) if best is not None else None
+    try:
+        return date(resolve_year(month, day, anchor), month, day), m.group(0)
+    except ValueError:  # no such day in any year near the anchor ("31.02.")
+        return None
 
 
 def _in_prose(el: HtmlElement) -> bool:

@@ -14,11 +14,11 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateparser.date import DateDataParser
 
 from clustercrawl.extract.daterange import date_order_for, find_date_ranges
+from clustercrawl.timezones import zone_named
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "DateValue", "parse_date_value"]
 
@@ -73,18 +73,9 @@ def parse_date_value(
     return DateValue(iso, precision, source, day)
 
 
-def _zone(tz: str | None) -> ZoneInfo | None:
-    if not tz:
-        return None
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
 def _render(moment: datetime, tz: str | None) -> tuple[str, str, date]:
     if moment.tzinfo is None:
-        zone = _zone(tz)
+        zone = zone_named(tz)
         if zone is not None:
             moment = moment.replace(tzinfo=zone)
     return moment.isoformat(timespec="seconds"), "datetime", moment.date()
