@@ -12,7 +12,7 @@ from copy import deepcopy
 import pytest
 from lxml import etree
 
-from clustercrawl.extract import content
+from clustercrawl.extract import boilerplate, content
 from clustercrawl.extract.content import drop_embedded_posts, main_text, with_lead
 from clustercrawl.extract.dom import parse_html
 
@@ -148,3 +148,38 @@ def test_text_nodes_found_are_those_normalize_space_finds() -> None:
     found = content._texts_with(tree, key)
     assert found == slow(tree, key=key)
     assert len(found) == 8  # four spellings hold the key, each as text and as tail
+
+
+def _trailing_nav_without_shortcut(line: str) -> str:
+    """boilerplate._strip_trailing_nav before its last-word check (the reference)."""
+    body = line.rstrip(boilerplate._TRAIL_STRIP)
+    words = body.split()
+    for n in range(min(boilerplate._NAV_MAX_WORDS, len(words) - 1), 0, -1):
+        tail = " ".join(words[-n:]).lower().strip(boilerplate._TRAIL_STRIP)
+        if len(tail) > 4 and tail in boilerplate._NAV_SET:
+            head = " ".join(words[:-n])
+            set_off = (boilerplate._SET_OFF.search(line)
+                       or boilerplate._SET_OFF_BEFORE.search(head)
+                       or words[-n][0] in "«‹<[(|…•·–—-")
+            if tail in boilerplate._PLAIN_WORDS and not set_off:
+                return line
+            return head.rstrip(" [(«‹<")
+    return line
+
+
+@pytest.mark.parametrize("line", [
+    "Der Verbund lädt zum Sommerfest ein. Weiterlesen »",
+    "Das Treffen fand im Rathaus statt [Czytaj więcej]",
+    "Die Gäste kamen aus drei Ländern und gingen danach zurück",
+    "Neue Mitglieder im Verbund … mehr",
+    "Wir freuen uns auf Ihre Anmeldung. (Read more)",
+    "Programm und Anmeldung: Lire la suite…",
+    "Ein Satz, der mit »Zurück zur Übersicht« endet",
+    "Der Bericht endet hier. «back to news»",
+    "nur",
+    "",
+    "Zwei Wörter",
+    "Pressemitteilung vom Montag → Zum Kalender hinzufügen",
+])
+def test_trailing_navigation_is_cut_as_without_the_last_word_check(line: str) -> None:
+    assert boilerplate._strip_trailing_nav(line) == _trailing_nav_without_shortcut(line)
