@@ -65,7 +65,8 @@ def parse_html(html: str | bytes) -> HtmlElement | None:
     bad bytes replaced)."""
     if isinstance(html, bytes):
         html = to_text(html)
-    html = html.replace("\x00", "")
+    if "\x00" in html:  # a search is ~10x cheaper than a replace that copies the page
+        html = html.replace("\x00", "")
     if not html.strip():
         return None
     data = html.encode("utf-8", "surrogatepass")

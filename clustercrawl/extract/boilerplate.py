@@ -121,6 +121,8 @@ _BUTTONS = frozenset({
 _ARROWS = "«»‹›→←↑↓>< ·•|…\"'()[]"
 _NAV_SET = frozenset(NAV_PHRASES)
 _NAV_MAX_WORDS = max(len(p.split()) for p in NAV_PHRASES)
+#: the words navigation phrases end with: a line ending otherwise has no trailing phrase
+_NAV_LAST_WORDS = frozenset(p.split()[-1] for p in NAV_PHRASES)
 _TRAIL_STRIP = "«»‹›→←>< .…:[]()|"
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 _MULTI_SPACE = re.compile(r"[ \t]{2,}")
@@ -197,6 +199,11 @@ def _strip_trailing_nav(line: str) -> str:
     """Drop a "Czytaj więcej »" / "Read more…" glued to the end of a paragraph."""
     body = line.rstrip(_TRAIL_STRIP)
     words = body.split()
+    if len(words) < 2:
+        return line
+    last = words[-1].lower()  # the tail's last word (a one-word tail is stripped both sides)
+    if last not in _NAV_LAST_WORDS and last.strip(_TRAIL_STRIP) not in _NAV_LAST_WORDS:
+        return line
     for n in range(min(_NAV_MAX_WORDS, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:]).lower().strip(_TRAIL_STRIP)
         if len(tail) > 4 and tail in _NAV_SET:
@@ -217,14 +224,16 @@ def _is_nav(line: str) -> bool:
     return len(line) <= 40 and _bare(line) in _NAV_SET
 
 
+_SHARE_VOCAB = _SHARE_VERBS | _SHARE_NETWORKS | _SHARE_FILLER
+
+
 def _is_share(line: str) -> bool:
     if len(line) > 120:
         return False
     words = re.findall(r"[\w'-]+", _bare(line))
     if not words:
         return True  # only arrows and bullets left
-    vocab = _SHARE_VERBS | _SHARE_NETWORKS | _SHARE_FILLER
-    if not all(w in vocab for w in words):
+    if not all(w in _SHARE_VOCAB for w in words):
         return False
     verbs = sum(w in _SHARE_VERBS for w in words)
     networks = sum(w in _SHARE_NETWORKS for w in words)

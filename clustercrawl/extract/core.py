@@ -20,11 +20,10 @@ from clustercrawl.extract import dates as dates_mod
 from clustercrawl.extract import vocab
 from clustercrawl.extract.boilerplate import clean_body
 from clustercrawl.extract.content import (
-    cms_body,
+    containers,
     drop_embedded_posts,
     find_headline,
     first_h2,
-    main_container,
     main_text,
     unwrap_layout_tables,
     with_lead,
@@ -270,12 +269,11 @@ class _Extraction:
         unwrap_layout_tables(tree)
         drop_embedded_posts(tree)
         text = with_lead(main_text(tree, self.ctx.url), tree, description)
-        container = main_container(tree, headline, self.source)
-        if len(text) < _SHORT_TEXT and container is not None and cms_body(
-                tree, headline, self.source) is container:
-            marked = block_text(container)  # trafilatura missed a post the CMS marks
+        cms, container = containers(tree, headline, self.source)
+        if len(text) < _SHORT_TEXT and cms is not None:
+            marked = block_text(cms)  # trafilatura missed a post the CMS marks
             if len(marked) >= 3 * max(len(text), 100):
-                return marked, container
+                return marked, cms
         return text, container
 
     def _event_days(self, title: str, body: str, language: str | None) -> set[date]:
