@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.extract import lexicon, places
 
-__all__ = ["ACRONYM_WEIGHT", "CLUSTER_WEIGHT", "Features", "name_features", "slug_shared",
-           "slug_text"]
+__all__ = ["ACRONYM_WEIGHT", "CLUSTER_WEIGHT", "Features", "name_features", "slug_of_path",
+           "slug_shared", "slug_text", "url_parts"]
 
 WEIGHTS = {ew.TYPE: 1.0, ew.TOPIC: 1.0, ew.GENERIC: 0.5}
 CLUSTER_WEIGHT = 0.75  # the domain's own word: in most report titles, whatever the event
@@ -50,6 +50,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]{2,})[\s'’]*$")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
 _NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
+_PLAIN_URL = re.compile(r"https?://([^/?#]*)([^?#]*)")  # netloc, path
 _ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
@@ -177,9 +178,31 @@ def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, 
             out["E:" + word] = NAME_WEIGHT
 
 
+def url_parts(url: str) -> tuple[str, str]:
+    """Host (lowercase, without "www.") and path of a URL, as ``urlsplit`` gives them.
+
+    One split per event post instead of one per use (the slug, then the host in every pair
+    scored): a plain http(s) address is cut by one regex; anything else (another scheme,
+    brackets or "%" in the host, control characters, a non-ASCII host) goes through
+    ``urlsplit`` itself."""
+    plain = _PLAIN_URL.match(url)
+    if plain is not None and url.isprintable():
+        netloc = plain.group(1)
+        if netloc.isascii() and "[" not in netloc and "]" not in netloc and "%" not in netloc:
+            host = netloc.rpartition("@")[2].partition(":")[0].lower()
+            return host.removeprefix("www."), plain.group(2)
+    parts = urlsplit(url)
+    return (parts.hostname or "").removeprefix("www."), parts.path
+
+
 def slug_text(url: str) -> str:
     """The words of a URL's last readable path segment ("9-kongres-klastrow-polskich")."""
-    for raw in reversed(urlsplit(url).path.split("/")):
+    return slug_of_path(url_parts(url)[1])
+
+
+def slug_of_path(path: str) -> str:
+    """:func:`slug_text` of a URL's path."""
+    for raw in reversed(path.split("/")):
         segment = raw.rsplit(".", 1)[0] if raw.endswith((".html", ".htm", ".php", ".aspx")) else raw
         words = [w for w in _SLUG_SPLIT.split(segment) if w]
         letters = [w for w in words if not w.isdigit()]
@@ -246,7 +269,7 @@ def _named_years(text: str) -> set[int]:
 
 
 def name_features(*, name: str | None, title: str, lead: str, url: str, city: str | None,
-                  city_key: str, language: str | None) -> Features:
+                  city_key: str, language: str | None, path: str | None = None) -> Features:
     """Name features from the event name, title and URL slug; the body lead only when those
     say little.
 
@@ -256,18 +279,26 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
     is read, uncached, when it may count.
     """
     german = (language or "").startswith("de")
-    skip = tuple(sorted(s[:5] for s in {city_key, ew.fold(city or "")}
-                        if len(s) >= 5 and s != "online"))
-    slug = slug_text(url)
+    skip = _skip(city_key, city)
+    slug = slug_of_path(url_parts(url)[1] if path is None else path)
     if not lead or not _QUOTED.search(lead):  # no quotation: no quoted name either
         # a city prefix that none of the texts holds skips no word (a word's folded form is
         # part of its text's): the key leaves it out, so every city shares the entry
-        folded = (ew.fold(name or ""), ew.fold(title), ew.fold(slug))
-        held = tuple(p for p in skip if any(p in text for text in folded))
+        held: tuple[str, ...] = ()
+        if skip:
+            folded = (ew.fold(name or ""), ew.fold(title), ew.fold(slug))
+            held = tuple(p for p in skip if any(p in text for text in folded))
         shared, needs_lead = _without_lead(name or "", title, slug, german, held)
         if not lead or not needs_lead:
             return shared
     return _features(name, title, lead, slug, german, skip)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a run's cities repeat
+def _skip(city_key: str, city: str | None) -> tuple[str, ...]:
+    """Prefixes of the event's city (folded, five letters): its inflected forms are no name."""
+    return tuple(sorted(s[:5] for s in {city_key, ew.fold(city or "")}
+                        if len(s) >= 5 and s != "online"))
 
 
 @functools.lru_cache(maxsize=1 << 15)

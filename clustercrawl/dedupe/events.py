@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from clustercrawl.dates import iso_day
 from clustercrawl.dedupe import eventwords as ew
@@ -41,7 +40,13 @@ from clustercrawl.dedupe.eventblocks import (
     placed,
     query_keys,
 )
-from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features, slug_shared
+from clustercrawl.dedupe.eventnames import (
+    CLUSTER_WEIGHT,
+    Features,
+    name_features,
+    slug_shared,
+    url_parts,
+)
 from clustercrawl.dedupe.undated import (
     UNDATED_SHARED,
     YEAR_WEIGHT,
@@ -99,9 +104,12 @@ class EventFacts:
     postponed: bool = False  # the post moves the event to these dates
     reach: date | None = None  # undated: before this day, only the same edition may match
     features: Features = field(init=False)
+    host: str = field(init=False)  # the URL's, without "www.": posts of one site
 
     def __post_init__(self) -> None:
-        self.features = features_of(self)
+        host, path = url_parts(self.url)
+        self.host = sys.intern(host)  # one string per site
+        self.features = features_of(self, path)
         if not self.features.used_lead:
             self.lead = ""  # not needed to recompute the features: do not keep it
 
@@ -130,12 +138,13 @@ def _city_name(raw: str) -> tuple[str, str]:
     return name, sys.intern(ew.fold(name))
 
 
-def _alt_range(event: Mapping[str, Any], language: str | None, published: date | None
+def _alt_range(event: Mapping[str, Any], language: str | None, post: Mapping[str, Any]
                ) -> tuple[date, date] | None:
     """The other range of a post whose title and body disagree (``date_conflict``)."""
     text = event.get("conflicting_date_text")
     if not event.get("date_conflict") or not isinstance(text, str) or not text.strip():
         return None
+    published = iso_day((post.get("published") or {}).get("value"))
     found = parse_date_range(text, language, reference=published)
     if found is None:
         return None
@@ -154,12 +163,11 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     if end < start:
         start, end = end, start
     language = post.get("language")
-    published = iso_day((post.get("published") or {}).get("value"))
     city, city_key = _city(event)
     body = post.get("body_text") or ""
     name = event.get("name")
     return EventFacts(
-        start=start, end=end, alt=_alt_range(event, language, published),
+        start=start, end=end, alt=_alt_range(event, language, post),
         city=sys.intern(city) if city else None, city_key=sys.intern(city_key),
         name=name if isinstance(name, str) and name.strip() else None,
         title=post.get("title") or "", lead=body[:LEAD_CHARS],
@@ -217,10 +225,12 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
     )
 
 
-def features_of(facts: EventFacts) -> Features:
-    """Name features of a post's event (see :mod:`eventnames`)."""
+def features_of(facts: EventFacts, path: str | None = None) -> Features:
+    """Name features of a post's event (see :mod:`eventnames`); ``path``: its URL's, if
+    already split."""
     return name_features(name=facts.name, title=facts.title, lead=facts.lead, url=facts.url,
-                         city=facts.city, city_key=facts.city_key, language=facts.language)
+                         city=facts.city, city_key=facts.city_key, language=facts.language,
+                         path=path)
 
 
 # ----------------------------------------------------------------------------- matching
@@ -238,11 +248,6 @@ def _disjoint(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 
 def _vetoed(a: Features, b: Features) -> bool:
     return _disjoint(a.editions, b.editions) or _disjoint(a.topics, b.topics)
-
-
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
 
 
 def pair_score(a: EventFacts, b: EventFacts) -> float:
@@ -302,7 +307,7 @@ def _common_weight(fa: Features, fb: Features) -> float:
 
 
 def _same_site(a: EventFacts, b: EventFacts) -> bool:
-    return bool(a.url) and _host(a.url) == _host(b.url)
+    return bool(a.url) and a.host == b.host
 
 
 def _site_overlap(a: EventFacts, b: EventFacts, shared: float) -> tuple[float, float]:

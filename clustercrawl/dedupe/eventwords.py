@@ -226,6 +226,12 @@ def _one_edit(a: str, b: str) -> bool:
     """a and b differ by one letter left out, added, changed or two swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
+    # one edit at i leaves a[:i] equal, and the ends after it: the first half of the
+    # shorter word, or its last half less two letters (most pairs fail both, cheaply)
+    m = min(len(a), len(b))
+    half, tail = m // 2, m - m // 2 - 2
+    if a[:half] != b[:half] and tail > 0 and a[len(a) - tail:] != b[len(b) - tail:]:
+        return False
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if len(a) == len(b):
         swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]

@@ -1,0 +1,123 @@
+"""The fast paths of event facts and event clustering give what the plain definitions give:
+URL host and path as ``urlsplit`` cuts them, one-edit typos as the edit definition says."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from clustercrawl.dedupe import eventnames
+from clustercrawl.dedupe import eventwords as ew
+
+REALPOSTS = Path(__file__).resolve().parent / "data" / "realposts"
+
+
+def plain_parts(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return (parts.hostname or "").removeprefix("www."), parts.path
+
+
+def made_up_urls(count: int, seed: int) -> list[str]:
+    """Addresses built from pieces that trip URL parsers: user info, ports, brackets, "%",
+    upper case, tabs, spaces, non-ASCII hosts and paths, queries and fragments."""
+    rng = random.Random(seed)
+    schemes = ["http://", "https://", "HTTPS://", "ftp://", "//", "", " http://", "http:/"]
+    hosts = ["www.Example.org", "example.org", "user:pw@www.site.eu:8080", "WWW.SITE.EU",
+             "[::1]", "[fe80::1%25eth0]", "h%C3%B3st.pl", "łódź.pl", "a@b@c.de", "site.eu:",
+             "", "www.", "ex\tample.com", "exa mple.com", "xn--dz-0ha.pl"]
+    paths = ["", "/", "/9-kongres-klastrow-polskich", "/a/b/c.html", "/wydarzenia/łódź-2019",
+             "/x?y=1", "/p#frag", "?q", "#f", "/a b/c", "/path/with\n/newline", "/%20x/",
+             "/events/ECC-2026/", "/a?b#c?d", "/a#b?c"]
+    tails = ["", "?utm=1", "#top", "?a=b#c", "/"]
+    return [rng.choice(schemes) + rng.choice(hosts) + rng.choice(paths) + rng.choice(tails)
+            for _ in range(count)]
+
+
+def real_urls() -> list[str]:
+    """The addresses of the labelled real posts (our own labels: URLs only)."""
+    urls: list[str] = []
+    for name in ("labels.yaml", "fresh.yaml", "fixtures.yaml"):
+        path = REALPOSTS / name
+        if path.exists():
+            urls += re.findall(r'\burl: "([^"]+)"', path.read_text("utf-8"))
+    return urls
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_url_parts_cut_hosts_and_paths_as_urlsplit_does(seed: int) -> None:
+    for url in made_up_urls(3000, seed):
+        try:
+            expected = plain_parts(url)
+        except ValueError:  # urlsplit refuses it ("Invalid IPv6 URL"): so must the fast path
+            with pytest.raises(ValueError):
+                eventnames.url_parts(url)
+            continue
+        assert eventnames.url_parts(url) == expected, url
+
+
+def test_url_parts_of_the_real_posts_addresses() -> None:
+    urls = real_urls()
+    if len(urls) < 100:
+        pytest.skip(f"too few labelled addresses under {REALPOSTS}")
+    fast = 0
+    for url in urls:
+        assert eventnames.url_parts(url) == plain_parts(url), url
+        fast += eventnames._PLAIN_URL.match(url) is not None
+    assert fast > len(urls) * 0.9  # and most of them take the fast path
+    assert all(eventnames.slug_text(u) == eventnames.slug_of_path(urlsplit(u).path)
+               for u in urls)
+
+
+def edits(word: str, alphabet: str) -> set[str]:
+    """Every string one deletion, insertion, substitution or swap of neighbours away."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {a + b[1:] for a, b in cuts if b}
+    found |= {a + c + b for a, b in cuts for c in alphabet}
+    found |= {a + c + b[1:] for a, b in cuts if b for c in alphabet}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    found.discard(word)
+    return found
+
+
+def plain_one_edit(a: str, b: str) -> bool:
+    """One edit apart by the definition: the positions that differ, or one letter dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]]))
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
+def test_one_edit_is_true_exactly_for_strings_one_edit_apart() -> None:
+    rng = random.Random(7)
+    alphabet = "abc"  # few letters: shared halves and near misses are common
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+             for _ in range(400)}
+    words |= {"conference", "conferenc", "confrence", "conferecne", "kongres", "kongress"}
+    for b in sorted(words):
+        near = edits(b, alphabet + "".join(sorted(set(b))) + "ensf")
+        for a in sorted(words):
+            assert ew._one_edit(a, b) == (a in near) == plain_one_edit(a, b), (a, b)
+
+
+def test_typos_of_event_types_are_what_the_plain_edit_check_finds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Near misses of every long event-type word (and words that are not): the type found
+    with the cheap filter is the one found with the plain definition."""
+    rng = random.Random(8)
+    words = {v for form, _ in (*ew._TYPE_FORMS, *ew._TYPE_STEMS)
+             for v in edits(form + rng.choice(("", "a", "ow", "en")), "aekoz")}
+    words |= {"".join(rng.choice("konferencgrsatwi") for _ in range(rng.randint(7, 13)))
+              for _ in range(3000)}
+    fast = {w: ew._typo_of(w) for w in sorted(words)}
+    monkeypatch.setattr(ew, "_one_edit", plain_one_edit)
+    plain = {w: ew._typo_of(w) for w in sorted(words)}
+    assert fast == plain
+    assert sum(c is not None for c in fast.values()) > 1000  # many typos among them
