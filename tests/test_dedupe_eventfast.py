@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from clustercrawl.dedupe import eventnames
+from clustercrawl.dedupe import eventblocks, eventnames
 from clustercrawl.dedupe import eventwords as ew
+from clustercrawl.dedupe.events import EventFacts
 
 REALPOSTS = Path(__file__).resolve().parent / "data" / "realposts"
 
@@ -121,3 +123,61 @@ def test_typos_of_event_types_are_what_the_plain_edit_check_finds(
     plain = {w: ew._typo_of(w) for w in sorted(words)}
     assert fast == plain
     assert sum(c is not None for c in fast.values()) > 1000  # many typos among them
+
+
+def test_block_index_batch_filing_and_union_answer_as_one_key_at_a_time() -> None:
+    """``add_all`` files as ``add`` does key by key; ``union`` is the set of ``get``s."""
+    from clustercrawl.dedupe.eventblocks import BlockIndex
+
+    rng = random.Random(12)
+    texts = ["#", "?", "gdansk", "*E:baltic", "T:fair", "F:wood", "online"]
+    one, batch = BlockIndex(), BlockIndex()
+    cluster = 0
+    for _ in range(4000):
+        cluster = cluster if rng.random() < 0.3 else rng.randrange(300)
+        keys = [(rng.choice(texts), rng.choice((rng.randrange(24), 737_500 + rng.randrange(500))))
+                for _ in range(rng.randint(1, 8))]
+        for key in keys:
+            one.add(key, cluster)
+        batch.add_all(keys, cluster)
+        asked = [(rng.choice([*texts, "nowhere"]), rng.randrange(24)) for _ in range(5)]
+        assert batch.union(asked) == {c for k in asked for c in one.get(k)}
+    every = [(t, d) for t in texts for d in [*range(24), *range(737_500, 738_000)]]
+    assert all(list(batch.get(k)) == list(one.get(k)) for k in every)
+    assert sum(len(one.get(k)) > 1 for k in every) > 100
+
+
+def plain_days(ranges: tuple[tuple[date, date], ...], slack: int) -> set[int]:
+    days: set[int] = set()
+    for start, end in ranges:
+        last = min(end, start + timedelta(days=eventblocks.MAX_SPAN_DAYS))
+        days |= set(range(start.toordinal() - slack, last.toordinal() + slack + 1))
+    return days
+
+
+def test_filing_and_lookup_keys_are_the_days_and_months_the_ranges_cover() -> None:
+    """The cached spans give each post the keys its own days and months give."""
+    rng = random.Random(13)
+    for _ in range(300):
+        start = date(2018, 1, 1) + timedelta(days=rng.randrange(2000))
+        end = start + timedelta(days=rng.choice((0, 1, 2, 30, 200)))
+        alt = None if rng.random() < 0.7 else (end + timedelta(days=3),) * 2
+        city = rng.choice(("krakow", "online", ""))
+        facts = EventFacts(start=start, end=end, alt=alt, city=city or None, city_key=city,
+                           name=None, title=rng.choice(("Hydrogen Fair", "ECC 2026 Forum")),
+                           lead="", language="en", url="https://a.example.org/x",
+                           postponed=rng.random() < 0.2)
+        filed, asked = set(eventblocks.block_keys(facts)), set(eventblocks.query_keys(facts))
+        days, wide = plain_days(facts.ranges(), 0), plain_days(facts.ranges(), 1)
+        month = {d: date.fromordinal(d).year * 12 + date.fromordinal(d).month - 1
+                 for d in days | wide}
+        assert {("#", d) for d in days} <= filed
+        assert {k for k in filed if k[0] == "#"} == {("#", d) for d in days}
+        assert {k[1] for k in filed if k[0] == "T:fair"} == (
+            {month[d] for d in days} if "fair" in facts.features.types else set())
+        if eventblocks.placed(facts):
+            assert {k for k in asked if k[0] == city} == {(city, d) for d in wide}
+        else:
+            assert {k for k in asked if k[0] == "#"} == {("#", d) for d in wide}
+        if "A:ecc" in facts.features.weights:
+            assert {k[1] for k in asked if k[0] == "*A:ecc"} == {month[d] for d in wide}

@@ -242,8 +242,9 @@ def _overlap(a: EventFacts, b: EventFacts) -> bool:
 
 
 def _disjoint(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Both non-empty and nothing in common."""
-    return bool(a and b) and not any(x in b for x in a)
+    """Both non-empty and nothing in common (``map``: called for every pair scored, and a
+    generator costs more than the one or two items it would look at)."""
+    return bool(a and b) and not any(map(b.__contains__, a))
 
 
 def _vetoed(a: Features, b: Features) -> bool:
@@ -352,19 +353,28 @@ def cluster_events(
     # has one member, as most do: a set weighs 216 bytes)
     words: list[tuple[str, ...] | set[str]] = []
     index = BlockIndex()
+    # posts of one name share one Features object (eventnames caches them): their
+    # pre-filter keys are made once, and a one-member cluster holds the shared tuple
+    prefilter: dict[int, tuple[str, ...]] = {}
 
-    def place(node: int, cluster: int) -> None:
+    def keys_of(node: int) -> tuple[str, ...]:
+        features = facts[node].features
+        found = prefilter.get(id(features))
+        if found is None:
+            found = prefilter[id(features)] = tuple(_prefilter_keys(facts[node]))
+        return found
+
+    def place(node: int, cluster: int, mine: tuple[str, ...]) -> None:
         cluster_of[node] = cluster
         members[cluster].append(node)
         have = words[cluster]
         if len(members[cluster]) == 1:
-            words[cluster] = tuple(_prefilter_keys(facts[node]))
+            words[cluster] = mine
         else:
             if isinstance(have, tuple):
                 have = words[cluster] = set(have)
-            have.update(_prefilter_keys(facts[node]))
-        for key in block_keys(facts[node], stored=node in anchors):
-            index.add(key, cluster)
+            have.update(mine)
+        index.add_all(block_keys(facts[node], stored=node in anchors), cluster)
 
     by_anchor: dict[int, list[int]] = {}
     for node, anchor in anchors.items():
@@ -373,14 +383,14 @@ def cluster_events(
         members.append([])
         words.append(())
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
-            place(node, len(members) - 1)
+            place(node, len(members) - 1, keys_of(node))
     fresh = sorted((n for n in range(len(facts)) if n not in anchors),
                    key=lambda n: (not facts[n].dated, min(r[0] for r in facts[n].ranges()),
                                   not facts[n].postponed, facts[n].end, order_keys[n]))
     for node in fresh:
         me = facts[node]
         best, best_score = -1, (0.0, 0)
-        mine = _prefilter_keys(me)
+        mine = keys_of(node)
         for cluster in _candidates(me, index):
             if not any(k in words[cluster] for k in mine):
                 continue  # no word in common: no score can pass
@@ -391,7 +401,7 @@ def cluster_events(
             members.append([])
             words.append(())
             best = len(members) - 1
-        place(node, best)
+        place(node, best, mine)
     return cluster_of
 
 
@@ -400,7 +410,7 @@ def _candidates(me: EventFacts, index: BlockIndex) -> list[int]:
     window through a common word ("hydrogen"): only those sharing the most name weight
     are scored (a bounded number), so a million posts stay linear."""
     if me.dated:
-        return sorted({c for key in query_keys(me) for c in index.get(key)})
+        return sorted(index.union(query_keys(me)))
     weights = me.features.weights
     found: dict[str, set[int]] = {}
     for key in query_keys(me):
