@@ -49,6 +49,7 @@ from clustercrawl.dedupe.eventnames import (
 )
 from clustercrawl.dedupe.undated import (
     UNDATED_SHARED,
+    UNDATED_TYPES,
     YEAR_WEIGHT,
     pin_window,
     undated_score,
@@ -155,10 +156,13 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     """Event facts of a post (a JSONL line as a dict); None when it reports no event, or
     reports one without its day and names no kind of event (conference, fair...)."""
     event = post.get("event")
-    start = iso_day(event.get("start")) if isinstance(event, Mapping) else None
+    if event is None:  # most posts: no abstract-class check
+        return _undated_facts(post, {}) if post.get("post_type") in UNDATED_TYPES else None
+    if type(event) is not dict and not isinstance(event, Mapping):
+        return _undated_facts(post, {})
+    start = iso_day(event.get("start"))
     if start is None:
-        return _undated_facts(post, event if isinstance(event, Mapping) else {})
-    assert isinstance(event, Mapping)
+        return _undated_facts(post, event)
     end = iso_day(event.get("end")) or start
     if end < start:
         start, end = end, start
@@ -270,7 +274,6 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
     close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
                      for r in a.ranges() for s in b.ranges())
-    common = _common_weight(fa, fb)
     # "online" is no place: two online events need more in common than that
     same_city = bool(a.city_key) and a.city_key == b.city_key and (
         a.city_key != "online" or shared > sum(
@@ -281,7 +284,7 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
         site_shared, site_score = _site_overlap(a, b, shared)
         # the kind of event and "cluster" alone do not tell one site's two webinars apart
         if (site_shared >= SAME_SITE_SHARED and site_score >= SAME_SITE_SCORE
-                and site_shared - common >= SAME_SITE_DISTINCT):
+                and site_shared - _common_weight(fa, fb) >= SAME_SITE_DISTINCT):
             return max(score, site_score, ACCEPT_SCORE)
     if (same_city and a.city_key != "online" and shared >= CLUSTER_WEIGHT
             and (a.start, a.end) == (b.start, b.end) and a.end > a.start):
