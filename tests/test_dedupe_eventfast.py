@@ -195,3 +195,86 @@ def test_filing_and_lookup_keys_are_the_days_and_months_the_ranges_cover() -> No
             assert {k for k in asked if k[0] == "#"} == {("#", d) for d in wide}
         if "A:ecc" in facts.features.weights:
             assert {k[1] for k in asked if k[0] == "*A:ecc"} == {month[d] for d in wide}
+
+
+def plain_add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
+                   types: set[str], topics: set[str], words: set[str] | None = None) -> None:
+    """The token loop as first written, every check made in place for every token: the
+    reference for the planned tokens of ``eventnames._add_text``."""
+    en = eventnames
+    previous = ""
+    for index, m in enumerate(en._TOKEN.finditer(text)):
+        raw = m.group(0)
+        word, before = ew.fold(raw), previous
+        previous = word
+        if len(word) < 2 or word.isdigit() or word in en._MONTH_WORDS or word in en._CITY_WORDS:
+            continue
+        if en._DAYS_TOKEN.fullmatch(word) or word.startswith(skip):
+            continue
+        if words is not None:
+            en._plain_words(word, words)
+        if named := en._NAME_YEAR.fullmatch(word):
+            out["A:" + named.group(1)] = en.ACRONYM_WEIGHT
+            continue
+        concepts = ew.concepts_of(word)
+        if concepts and word in ew.DURATION_WORDS and en._quantity(before):
+            continue
+        if not concepts and "-" in word and (nations := ew.nations_of(word)):
+            out["N:" + nations] = en.ACRONYM_WEIGHT
+            continue
+        if not concepts and "-" in word:
+            concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
+            if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):
+                out["A:" + word] = en.ACRONYM_WEIGHT
+        if concepts:
+            for concept in concepts:
+                out[concept.name] = (en.CLUSTER_WEIGHT if concept.name == "cluster"
+                                     else en.WEIGHTS[concept.kind])
+                if concept.kind == ew.TYPE:
+                    types.add(concept.name)
+                elif concept.kind == ew.TOPIC:
+                    topics.add(concept.name)
+            continue
+        letters = raw.replace("-", "")
+        if en._ROMAN_ONLY.fullmatch(raw):
+            continue
+        if (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8) or (
+                any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw)):
+            out["A:" + word] = en.ACRONYM_WEIGHT
+        elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
+              and not en._opens_clause(text, m.start()) and word not in ew.TITLE_WORDS
+              and not en._field_label(text, m.start(), m.end())):
+            out["E:" + word] = en.NAME_WEIGHT
+
+
+#: pieces of made-up titles and leads: kinds of event, topics, durations, months, cities
+#: (inflected too), numbers and day ranges, acronyms, names with years, hyphenated names
+#: and nations, Roman numerals, title words, labels and clause ends
+PIECES = ("Konferencja", "klastrów", "Clusterkonferenz", "forum", "Days", "days", "few", "zwei",
+          "Wochen", "week", "3", "21-22", "20-21st", "March", "marca", "Kraków", "Krakowie",
+          "Bukareszcie", "Bucharest", "Bucharestului", "ECC", "TCI2019", "tci2016", "ClusterNet", "go-cluster",
+          "Bio-Europe", "Deutsch-Polnisches", "Polsko-Niemieckie", "VIII", "IV", "the", "Join",
+          "Registration", "Location:", "Hydrogen", "Wasserstoffgipfel", "Alpine", "Wood",
+          "Innovation", "Summit", "Gala", "confernce", "x", "Ü", "2026", "online", "Smart",
+          "Valley", "Medizintechnik", "Neujahrsempfang", "e-mobility", "H2", "KI", "AI",
+          "\n", ".", ":", "!", ",", "—", "Łódź", "Ostrava", "pro", "Brno")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_planned_tokens_give_the_features_every_check_in_place_gives(seed: int) -> None:
+    """Weights in the same order (their sums and the blocking keys follow it), kinds,
+    topics and plain words, whatever the neighbours, the city skipped and the language."""
+    rng = random.Random(seed)
+    for _ in range(1500):
+        text = " ".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14)))
+        text = text.replace(" \n ", "\n").replace(" .", ".").replace(" :", ":")
+        german = rng.random() < 0.3
+        skip = rng.choice(((), ("krako",), ("bukar", "bucha"), ("ostra",)))
+        got: tuple[dict[str, float], set[str], set[str], set[str]] = ({}, set(), set(), set())
+        want: tuple[dict[str, float], set[str], set[str], set[str]] = ({}, set(), set(), set())
+        for (out, types, topics, plain), add in ((got, eventnames._add_text),
+                                                 (want, plain_add_text)):
+            add(text, german=german, skip=skip, out=out, types=types, topics=topics,
+                words=plain)
+        assert list(got[0].items()) == list(want[0].items()), text
+        assert got[1:] == want[1:], text
