@@ -143,7 +143,7 @@ class _Plan(NamedTuple):
     name: bool  # a capitalised word: a proper name unless its place says otherwise
 
 
-@functools.lru_cache(maxsize=1 << 16)  # words repeat: titles, a site's boilerplate leads
+@functools.lru_cache(maxsize=1 << 14)  # words repeat: titles, a site's boilerplate leads
 def _plan(raw: str) -> _Plan:
     word = ew.fold(raw)
     if (len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS
