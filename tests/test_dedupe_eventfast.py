@@ -7,6 +7,7 @@ import random
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -278,3 +279,21 @@ def test_planned_tokens_give_the_features_every_check_in_place_gives(seed: int) 
                 words=plain)
         assert list(got[0].items()) == list(want[0].items()), text
         assert got[1:] == want[1:], text
+
+
+def test_post_ids_by_python_int_spell_the_key_as_any_other_index_does() -> None:
+    """The fast look-up (a non-negative Python int, no hand-made ids) gives the id the
+    general path gives for the same position as a numpy int or a negative index."""
+    import numpy as np
+
+    from clustercrawl.dedupe.ids import PostIds
+
+    keys = np.random.default_rng(14).integers(0, 2**64 - 1, size=500, dtype=np.uint64)
+    plain, odd = PostIds(keys), PostIds(keys, {7: "hand-made id"})
+    for i in range(500):
+        numpy_index: Any = np.int64(i)  # as grouping passes them at times
+        assert plain[i] == plain[numpy_index] == plain[i - 500] == f"{int(keys[i]):016x}"
+        assert odd[i] == ("hand-made id" if i == 7 else plain[i])
+    assert plain.many(np.arange(500)) == [plain[i] for i in range(500)]
+    with pytest.raises(IndexError):
+        plain[500]

@@ -387,17 +387,20 @@ def cluster_events(
         words.append(())
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
             place(node, len(members) - 1, keys_of(node))
-    fresh = sorted((n for n in range(len(facts)) if n not in anchors),
-                   key=lambda n: (not facts[n].dated, min(r[0] for r in facts[n].ranges()),
-                                  not facts[n].postponed, facts[n].end, order_keys[n]))
+    def canonical(n: int) -> tuple[bool, date, bool, date, int]:
+        f = facts[n]  # the earliest start of its ranges: the main one's, or the other's
+        return (not f.dated, f.start if f.alt is None else min(f.start, f.alt[0]),
+                not f.postponed, f.end, order_keys[n])
+
+    fresh = sorted((n for n in range(len(facts)) if n not in anchors), key=canonical)
     for node in fresh:
         me = facts[node]
         best, best_score = -1, (0.0, 0)
         mine = keys_of(node)
         for cluster in _candidates(me, index):
-            if not any(k in words[cluster] for k in mine):
+            if not any(map(words[cluster].__contains__, mine)):
                 continue  # no word in common: no score can pass
-            score = _cluster_score(me, (facts[m] for m in members[cluster]))
+            score = _cluster_score(me, map(facts.__getitem__, members[cluster]))
             if score[0] > 0 and score > best_score:
                 best, best_score = cluster, score
         if best < 0:
