@@ -297,3 +297,36 @@ def test_post_ids_by_python_int_spell_the_key_as_any_other_index_does() -> None:
     assert plain.many(np.arange(500)) == [plain[i] for i in range(500)]
     with pytest.raises(IndexError):
         plain[500]
+
+
+def test_one_range_pairs_score_as_the_general_range_product_does() -> None:
+    """A post with one date range takes a shortcut in the overlap and day checks; the same
+    post with that range repeated as its second one goes the general way: same scores."""
+    import dataclasses
+
+    from clustercrawl.dedupe import events
+
+    rng = random.Random(15)
+    titles = ("Hydrogen Forum 2026", "Wasserstoff Forum 2026", "ECC 2026 Conference",
+              "Cluster Days", "Digital Fair", "8th Congress of Clusters", "Webinar: AI",
+              # sharing two concepts of five: a match only on the same days in one city
+              "Hydrogen Forum Baltic Innovation Energy", "Hydrogen Forum Alpine Mobility Industry")
+    made = []
+    for _ in range(120):
+        start = date(2026, 3, 1) + timedelta(days=rng.randrange(6))
+        end = start + timedelta(days=rng.choice((0, 0, 1, 2)))
+        city = rng.choice(("krakow", "krakow", "krakow", "online", ""))
+        made.append(EventFacts(start=start, end=end, alt=None, city=city or None,
+                               city_key=city, name=None, title=rng.choice(titles), lead="",
+                               language="en", url=f"https://site{rng.randrange(3)}.example/e",
+                               postponed=rng.random() < 0.1))
+    scored = 0
+    for a in made:
+        for b in rng.sample(made, 60):
+            a2 = dataclasses.replace(a, alt=(a.start, a.end))
+            b2 = dataclasses.replace(b, alt=(b.start, b.end))
+            assert events._overlap(a, b) == events._overlap(a2, b2)
+            assert events.pair_score(a, b) == events.pair_score(a2, b2) == events.pair_score(
+                a2, b) == events.pair_score(a, b2)
+            scored += events.pair_score(a, b) > 0
+    assert scored > 100

@@ -241,6 +241,8 @@ def features_of(facts: EventFacts, path: str | None = None) -> Features:
 
 
 def _overlap(a: EventFacts, b: EventFacts) -> bool:
+    if a.alt is None and b.alt is None:  # one range each, as most posts: no generator
+        return a.start <= b.end + TOLERANCE and b.start <= a.end + TOLERANCE
     return any(s1 <= e2 + TOLERANCE and s2 <= e1 + TOLERANCE
                for s1, e1 in a.ranges() for s2, e2 in b.ranges())
 
@@ -271,9 +273,13 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
     # same days: one end in common ("8 November" and "8-9 November" are one congress)
-    same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
-    close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
-                     for r in a.ranges() for s in b.ranges())
+    if a.alt is None and b.alt is None:  # one range each, as most posts: no generators
+        same_days = a.start == b.start or a.end == b.end
+        close_days = abs((a.start - b.start).days) <= 1 and abs((a.end - b.end).days) <= 1
+    else:
+        same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
+        close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
+                         for r in a.ranges() for s in b.ranges())
     # "online" is no place: two online events need more in common than that
     same_city = bool(a.city_key) and a.city_key == b.city_key and (
         a.city_key != "online" or shared > sum(
