@@ -330,3 +330,31 @@ def test_one_range_pairs_score_as_the_general_range_product_does() -> None:
                 a2, b) == events.pair_score(a, b2)
             scored += events.pair_score(a, b) > 0
     assert scored > 100
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_finish_leaves_the_cycle_collector_as_it_found_it(enabled: bool) -> None:
+    """Grouping pauses the cycle collector, and gives it back as it was, on failure too."""
+    import gc
+
+    from clustercrawl.dedupe import Deduper
+
+    post = {"id": "00000000000000aa", "url": "https://a.example/p", "site_id": "a",
+            "language": "en", "title": "Hydrogen Forum", "body_text": "word " * 40,
+            "published": {"value": "2026-03-01"}, "crawl": {"fetched_at": "2026-03-02"},
+            "event": {"start": "2026-03-10", "location": {"city": "Kraków"}}}
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        deduper = Deduper()
+        deduper.add(post)
+        assert deduper.finish().event("00000000000000aa") is not None
+        assert gc.isenabled() is enabled
+        failing = Deduper()
+        failing.add(post)
+        failing._nodes = None  # type: ignore[assignment,method-assign]
+        with pytest.raises(TypeError):
+            failing.finish()
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
