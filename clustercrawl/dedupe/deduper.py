@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import gc
 import resource
 import time
 from array import array
@@ -227,6 +228,12 @@ class Deduper:
         if self._finished:
             raise RuntimeError("finish() was already called")
         self._finished = True
+        # grouping builds hundreds of thousands of objects (clusters, records) and no
+        # reference cycles: the cycle collector's passes over everything alive found nothing
+        # to free and cost a quarter of the events phase (300k posts: 2.3 s CPU without
+        # them, 3.1-3.7 s with); it is paused here only, and resumes as it was
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._flush()
             self._collect()
@@ -246,6 +253,8 @@ class Deduper:
                                     minhash.SIGNATURE_VERSION)
                 self._took("store", start)
         finally:  # the signature files go as soon as grouping is done, whatever happened
+            if collecting:
+                gc.enable()
             if self._hasher is not None:
                 self._hasher.shutdown(cancel_futures=True)
             self.spilled_bytes = self._sig.disk_bytes()

@@ -8,6 +8,7 @@ undated posts look); undated posts under their name features over the months of 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ __all__ = ["MAX_SPAN_DAYS", "POSTPONE_REACH", "TOLERANCE", "BlockIndex", "block_
            "query_keys"]
 
 TOLERANCE = timedelta(days=1)
+_NO_SLACK = timedelta(0)
 MAX_SPAN_DAYS = 92  # longer "events" (exhibitions, programmes) are blocked on their start
 #: how far before its new dates a postponed notice looks for the earlier announcement
 POSTPONE_REACH = timedelta(days=365)
@@ -29,14 +31,17 @@ def placed(facts: EventFacts) -> bool:
     return bool(facts.city_key) and facts.city_key != "online"
 
 
-def _days(facts: EventFacts, slack: timedelta) -> set[int]:
-    """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped."""
+@functools.lru_cache(maxsize=1 << 14)  # a run's date ranges repeat: computed once each
+def _span(ranges: tuple[tuple[date, date], ...], slack: timedelta
+          ) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Day numbers covered by the post's ranges (widened by ``slack``), long ones capped,
+    and their months: each in the order of the set it was gathered in."""
     days: set[int] = set()
-    for start, end in facts.ranges():
+    for start, end in ranges:
         first = (start - slack).toordinal()
         last = (min(end, start + timedelta(days=MAX_SPAN_DAYS)) + slack).toordinal()
         days.update(range(first, last + 1))
-    return days
+    return tuple(days), tuple({_month(d) for d in days})
 
 
 def _month(day: int) -> int:
@@ -44,8 +49,13 @@ def _month(day: int) -> int:
     return moment.year * 12 + moment.month - 1
 
 
-def _window_months(facts: EventFacts) -> set[int]:
-    return set(range(_month(facts.start.toordinal()), _month(facts.end.toordinal()) + 1))
+@functools.lru_cache(maxsize=1 << 14)
+def _months_between(start: date, end: date) -> tuple[int, ...]:
+    return tuple(set(range(_month(start.toordinal()), _month(end.toordinal()) + 1)))
+
+
+def _window_months(facts: EventFacts) -> tuple[int, ...]:
+    return _months_between(facts.start, facts.end)
 
 
 def _type_keys(facts: EventFacts, months: Iterable[int]) -> list[tuple[str, int]]:
@@ -74,12 +84,11 @@ def block_keys(facts: EventFacts, stored: bool = False) -> list[tuple[str, int]]
             window = range(facts.start.toordinal(), facts.end.toordinal() + 1)
             keys += [(facts.city_key or "?", d) for d in window] + [("#", d) for d in window]
         return keys
-    days = _days(facts, timedelta(0))
+    days, months = _span(facts.ranges(), _NO_SLACK)
     keys = [(facts.city_key, d) for d in days] if facts.city_key else []
     keys += [("#", d) for d in days]
     if not placed(facts):
         keys += [("?", d) for d in days]
-    months = {_month(d) for d in days}
     names = ["*" + k for k in facts.features.weights if k[0] in "AE"]
     keys += [(n, m) for n in names for m in months]
     return keys + _type_keys(facts, months) + _name_keys(facts, months)
@@ -93,12 +102,11 @@ def query_keys(facts: EventFacts) -> list[tuple[str, int]]:
     and "cluster" over its window (it must share one to match)."""
     if not facts.dated:
         return _name_keys(facts, _window_months(facts))
-    days = _days(facts, TOLERANCE)
+    days, months = _span(facts.ranges(), TOLERANCE)
     if placed(facts):
         keys = [(facts.city_key, d) for d in days] + [("?", d) for d in days]
     else:
         keys = [("#", d) for d in days]
-    months = {_month(d) for d in days}
     keys += [("*" + k, m) for k in facts.features.weights if k[0] in "AE" for m in months]
     if facts.postponed:  # the earlier announcement, of the same kind, in the year before
         first = facts.start - POSTPONE_REACH
@@ -130,6 +138,38 @@ class BlockIndex:
                 self._clusters[code] = [filed, cluster]
         elif filed[-1] != cluster:
             filed.append(cluster)
+
+    def add_all(self, keys: Iterable[tuple[str, int]], cluster: int) -> None:
+        """:meth:`add` of every key in turn (one call a post: a post files about ten)."""
+        codes, clusters = self._codes, self._clusters
+        for text, number in keys:
+            code = codes.get(text)
+            if code is None:
+                code = codes[text] = len(codes)
+            code = code << 32 | number
+            filed = clusters.get(code)
+            if filed is None:
+                clusters[code] = cluster
+            elif isinstance(filed, int):
+                if filed != cluster:
+                    clusters[code] = [filed, cluster]
+            elif filed[-1] != cluster:
+                filed.append(cluster)
+
+    def union(self, keys: Iterable[tuple[str, int]]) -> set[int]:
+        """Every cluster filed under any of ``keys``: :meth:`get` of each, in one set."""
+        found: set[int] = set()
+        codes, clusters = self._codes, self._clusters
+        for text, number in keys:
+            code = codes.get(text)
+            if code is not None:
+                filed = clusters.get(code << 32 | number)
+                if filed is not None:
+                    if isinstance(filed, int):
+                        found.add(filed)
+                    else:
+                        found.update(filed)
+        return found
 
     def get(self, key: tuple[str, int]) -> Sequence[int]:
         """The clusters filed under ``key``, in filing order."""

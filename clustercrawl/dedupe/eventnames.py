@@ -14,13 +14,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from clustercrawl.dedupe import eventwords as ew
 from clustercrawl.extract import lexicon, places
 
-__all__ = ["ACRONYM_WEIGHT", "CLUSTER_WEIGHT", "Features", "name_features", "slug_shared",
-           "slug_text"]
+__all__ = ["ACRONYM_WEIGHT", "CLUSTER_WEIGHT", "Features", "name_features", "slug_of_path",
+           "slug_shared", "slug_text", "url_parts"]
 
 WEIGHTS = {ew.TYPE: 1.0, ew.TOPIC: 1.0, ew.GENERIC: 0.5}
 CLUSTER_WEIGHT = 0.75  # the domain's own word: in most report titles, whatever the event
@@ -50,6 +51,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]{2,})[\s'’]*$")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-5]\d)(?!\d)")
 _NAME_YEAR = re.compile(r"([a-z]{2,8})(?:19[89]\d|20[0-5]\d)")
 _SLUG_SPLIT = re.compile(r"[-_+.,]+")
+_PLAIN_URL = re.compile(r"https?://([^/?#]*)([^?#]*)")  # netloc, path
 _ROMAN_ONLY = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{1,3}|V)|X{1,2}")
 _MONTH_WORDS = frozenset(ew.fold(m) for m in lexicon.ALL_MONTH_NAMES)
 _CITY_WORDS = frozenset(
@@ -127,59 +129,115 @@ def _plain_words(word: str, into: set[str]) -> None:
             into.add(part)
 
 
+class _Plan(NamedTuple):
+    """What one token (as written) adds to a post's features, worked out once per run:
+    the few checks that depend on its neighbours or the post are left to :func:`_add_text`."""
+
+    word: str  # folded
+    drop: bool  # too short, a number, a month, a city, the dates: counts for nothing
+    plain: tuple[str, ...]  # plain words (compared between posts of one site)
+    duration: bool  # "days", "week": a duration after a quantity, and then nothing more
+    entries: tuple[tuple[str, float], ...]  # weights set, in this order
+    types: tuple[str, ...]
+    topics: tuple[str, ...]
+    name: bool  # a capitalised word: a proper name unless its place says otherwise
+
+
+@functools.lru_cache(maxsize=1 << 14)  # words repeat: titles, a site's boilerplate leads
+def _plan(raw: str) -> _Plan:
+    word = ew.fold(raw)
+    if (len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS
+            or _DAYS_TOKEN.fullmatch(word)):  # "21-22", "20-21st": dates, compared as such
+        return _Plan(word, True, (), False, (), (), (), False)
+    plain: set[str] = set()
+    _plain_words(word, plain)
+    if named := _NAME_YEAR.fullmatch(word):  # "TCI2019", "tci2016": name + year
+        return _Plan(word, False, tuple(plain), False, (("A:" + named.group(1), ACRONYM_WEIGHT),),
+                     (), (), False)
+    concepts = ew.concepts_of(word)
+    # "a few days left", "two weeks": a duration, not the Cluster Days
+    duration = bool(concepts) and word in ew.DURATION_WORDS
+    if not concepts and "-" in word and (nations := ew.nations_of(word)):
+        # "Deutsch-Polnisches" = "Polsko-Niemieckie"
+        return _Plan(word, False, tuple(plain), False, (("N:" + nations, ACRONYM_WEIGHT),),
+                     (), (), False)
+    entries: list[tuple[str, float]] = []
+    if not concepts and "-" in word:
+        concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
+        if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):
+            entries.append(("A:" + word, ACRONYM_WEIGHT))  # "go-cluster", "Bio-Europe": a name
+    if concepts:
+        entries += [(c.name, CLUSTER_WEIGHT if c.name == "cluster" else WEIGHTS[c.kind])
+                    for c in concepts]
+        return _Plan(word, False, tuple(plain), duration, tuple(entries),
+                     tuple(c.name for c in concepts if c.kind == ew.TYPE),
+                     tuple(c.name for c in concepts if c.kind == ew.TOPIC), False)
+    letters = raw.replace("-", "")
+    name = False
+    if _ROMAN_ONLY.fullmatch(raw):
+        pass  # "VIII Kongres": the edition, counted as such
+    elif letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8:
+        entries.append(("A:" + word, ACRONYM_WEIGHT))
+    elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
+        entries.append(("A:" + word, ACRONYM_WEIGHT))  # ClusterNet, InnoTrans
+    else:
+        name = raw[0].isupper() and len(word) >= 4 and word not in ew.TITLE_WORDS
+    return _Plan(word, False, tuple(plain), False, tuple(entries), (), (), name)
+
+
 def _add_text(text: str, *, german: bool, skip: tuple[str, ...], out: dict[str, float],
               types: set[str], topics: set[str], words: set[str] | None = None) -> None:
+    """Add the features of one text: each token's :class:`_Plan`, then what depends on its
+    place (the word before it, the start of a clause or line) and on the post (its city,
+    German capitalisation)."""
     previous = ""
     for index, m in enumerate(_TOKEN.finditer(text)):
-        raw = m.group(0)
-        word, before = ew.fold(raw), previous
-        previous = word
-        if len(word) < 2 or word.isdigit() or word in _MONTH_WORDS or word in _CITY_WORDS:
+        plan = _plan(m.group(0))
+        before, previous = previous, plan.word
+        if plan.drop:
             continue
-        if _DAYS_TOKEN.fullmatch(word):
-            continue  # "21-22", "20-21st": the dates, compared as such
-        if word.startswith(skip):
+        if skip and plan.word.startswith(skip):
             continue  # the event's own city, however inflected ("Bukareszcie")
-        if words is not None:
-            _plain_words(word, words)
-        if named := _NAME_YEAR.fullmatch(word):
-            out["A:" + named.group(1)] = ACRONYM_WEIGHT  # "TCI2019", "tci2016": name + year
+        if words is not None and plan.plain:
+            words.update(plan.plain)
+        if plan.duration and _quantity(before):
             continue
-        concepts = ew.concepts_of(word)
-        if concepts and word in ew.DURATION_WORDS and _quantity(before):
-            continue  # "a few days left", "two weeks": a duration, not the Cluster Days
-        if not concepts and "-" in word and (nations := ew.nations_of(word)):
-            out["N:" + nations] = ACRONYM_WEIGHT  # "Deutsch-Polnisches" = "Polsko-Niemieckie"
-            continue
-        if not concepts and "-" in word:
-            concepts = tuple(c for part in word.split("-") for c in ew.concepts_of(part))
-            if any(not ew.concepts_of(part) and len(part) >= 2 for part in word.split("-")):
-                out["A:" + word] = ACRONYM_WEIGHT  # "go-cluster", "Bio-Europe": a name
-        if concepts:
-            for concept in concepts:
-                weight = CLUSTER_WEIGHT if concept.name == "cluster" else WEIGHTS[concept.kind]
-                out[concept.name] = weight
-                if concept.kind == ew.TYPE:
-                    types.add(concept.name)
-                elif concept.kind == ew.TOPIC:
-                    topics.add(concept.name)
-            continue
-        letters = raw.replace("-", "")
-        if _ROMAN_ONLY.fullmatch(raw):
-            continue  # "VIII Kongres": the edition, counted as such
-        if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 8:
-            out["A:" + word] = ACRONYM_WEIGHT
-        elif any(ch.isupper() for ch in raw[1:]) and any(ch.islower() for ch in raw):
-            out["A:" + word] = ACRONYM_WEIGHT  # ClusterNet, InnoTrans
-        elif (raw[0].isupper() and index > 0 and not german and len(word) >= 4
-              and not _opens_clause(text, m.start())
-              and word not in ew.TITLE_WORDS and not _field_label(text, m.start(), m.end())):
-            out["E:" + word] = NAME_WEIGHT
+        for key, weight in plan.entries:
+            out[key] = weight
+        if plan.types:
+            types.update(plan.types)
+        if plan.topics:
+            topics.update(plan.topics)
+        if (plan.name and index > 0 and not german and not _opens_clause(text, m.start())
+                and not _field_label(text, m.start(), m.end())):
+            out["E:" + plan.word] = NAME_WEIGHT
+
+
+def url_parts(url: str) -> tuple[str, str]:
+    """Host (lowercase, without "www.") and path of a URL, as ``urlsplit`` gives them.
+
+    One split per event post instead of one per use (the slug, then the host in every pair
+    scored): a plain http(s) address is cut by one regex; anything else (another scheme,
+    brackets or "%" in the host, control characters, a non-ASCII host) goes through
+    ``urlsplit`` itself."""
+    plain = _PLAIN_URL.match(url)
+    if plain is not None and url.isprintable():
+        netloc = plain.group(1)
+        if netloc.isascii() and "[" not in netloc and "]" not in netloc and "%" not in netloc:
+            host = netloc.rpartition("@")[2].partition(":")[0].lower()
+            return host.removeprefix("www."), plain.group(2)
+    parts = urlsplit(url)
+    return (parts.hostname or "").removeprefix("www."), parts.path
 
 
 def slug_text(url: str) -> str:
     """The words of a URL's last readable path segment ("9-kongres-klastrow-polskich")."""
-    for raw in reversed(urlsplit(url).path.split("/")):
+    return slug_of_path(url_parts(url)[1])
+
+
+def slug_of_path(path: str) -> str:
+    """:func:`slug_text` of a URL's path."""
+    for raw in reversed(path.split("/")):
         segment = raw.rsplit(".", 1)[0] if raw.endswith((".html", ".htm", ".php", ".aspx")) else raw
         words = [w for w in _SLUG_SPLIT.split(segment) if w]
         letters = [w for w in words if not w.isdigit()]
@@ -246,7 +304,7 @@ def _named_years(text: str) -> set[int]:
 
 
 def name_features(*, name: str | None, title: str, lead: str, url: str, city: str | None,
-                  city_key: str, language: str | None) -> Features:
+                  city_key: str, language: str | None, path: str | None = None) -> Features:
     """Name features from the event name, title and URL slug; the body lead only when those
     say little.
 
@@ -256,18 +314,26 @@ def name_features(*, name: str | None, title: str, lead: str, url: str, city: st
     is read, uncached, when it may count.
     """
     german = (language or "").startswith("de")
-    skip = tuple(sorted(s[:5] for s in {city_key, ew.fold(city or "")}
-                        if len(s) >= 5 and s != "online"))
-    slug = slug_text(url)
+    skip = _skip(city_key, city)
+    slug = slug_of_path(url_parts(url)[1] if path is None else path)
     if not lead or not _QUOTED.search(lead):  # no quotation: no quoted name either
         # a city prefix that none of the texts holds skips no word (a word's folded form is
         # part of its text's): the key leaves it out, so every city shares the entry
-        folded = (ew.fold(name or ""), ew.fold(title), ew.fold(slug))
-        held = tuple(p for p in skip if any(p in text for text in folded))
+        held: tuple[str, ...] = ()
+        if skip:
+            folded = (ew.fold(name or ""), ew.fold(title), ew.fold(slug))
+            held = tuple(p for p in skip if any(p in text for text in folded))
         shared, needs_lead = _without_lead(name or "", title, slug, german, held)
         if not lead or not needs_lead:
             return shared
     return _features(name, title, lead, slug, german, skip)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a run's cities repeat
+def _skip(city_key: str, city: str | None) -> tuple[str, ...]:
+    """Prefixes of the event's city (folded, five letters): its inflected forms are no name."""
+    return tuple(sorted(s[:5] for s in {city_key, ew.fold(city or "")}
+                        if len(s) >= 5 and s != "online"))
 
 
 @functools.lru_cache(maxsize=1 << 15)

@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from clustercrawl.dates import iso_day
 from clustercrawl.dedupe import eventwords as ew
@@ -41,9 +40,16 @@ from clustercrawl.dedupe.eventblocks import (
     placed,
     query_keys,
 )
-from clustercrawl.dedupe.eventnames import CLUSTER_WEIGHT, Features, name_features, slug_shared
+from clustercrawl.dedupe.eventnames import (
+    CLUSTER_WEIGHT,
+    Features,
+    name_features,
+    slug_shared,
+    url_parts,
+)
 from clustercrawl.dedupe.undated import (
     UNDATED_SHARED,
+    UNDATED_TYPES,
     YEAR_WEIGHT,
     pin_window,
     undated_score,
@@ -99,9 +105,12 @@ class EventFacts:
     postponed: bool = False  # the post moves the event to these dates
     reach: date | None = None  # undated: before this day, only the same edition may match
     features: Features = field(init=False)
+    host: str = field(init=False)  # the URL's, without "www.": posts of one site
 
     def __post_init__(self) -> None:
-        self.features = features_of(self)
+        host, path = url_parts(self.url)
+        self.host = sys.intern(host)  # one string per site
+        self.features = features_of(self, path)
         if not self.features.used_lead:
             self.lead = ""  # not needed to recompute the features: do not keep it
 
@@ -130,12 +139,13 @@ def _city_name(raw: str) -> tuple[str, str]:
     return name, sys.intern(ew.fold(name))
 
 
-def _alt_range(event: Mapping[str, Any], language: str | None, published: date | None
+def _alt_range(event: Mapping[str, Any], language: str | None, post: Mapping[str, Any]
                ) -> tuple[date, date] | None:
     """The other range of a post whose title and body disagree (``date_conflict``)."""
     text = event.get("conflicting_date_text")
     if not event.get("date_conflict") or not isinstance(text, str) or not text.strip():
         return None
+    published = iso_day((post.get("published") or {}).get("value"))
     found = parse_date_range(text, language, reference=published)
     if found is None:
         return None
@@ -146,20 +156,22 @@ def facts_from_post(post: Mapping[str, Any]) -> EventFacts | None:
     """Event facts of a post (a JSONL line as a dict); None when it reports no event, or
     reports one without its day and names no kind of event (conference, fair...)."""
     event = post.get("event")
-    start = iso_day(event.get("start")) if isinstance(event, Mapping) else None
+    if event is None:  # most posts: no abstract-class check
+        return _undated_facts(post, {}) if post.get("post_type") in UNDATED_TYPES else None
+    if type(event) is not dict and not isinstance(event, Mapping):
+        return _undated_facts(post, {})
+    start = iso_day(event.get("start"))
     if start is None:
-        return _undated_facts(post, event if isinstance(event, Mapping) else {})
-    assert isinstance(event, Mapping)
+        return _undated_facts(post, event)
     end = iso_day(event.get("end")) or start
     if end < start:
         start, end = end, start
     language = post.get("language")
-    published = iso_day((post.get("published") or {}).get("value"))
     city, city_key = _city(event)
     body = post.get("body_text") or ""
     name = event.get("name")
     return EventFacts(
-        start=start, end=end, alt=_alt_range(event, language, published),
+        start=start, end=end, alt=_alt_range(event, language, post),
         city=sys.intern(city) if city else None, city_key=sys.intern(city_key),
         name=name if isinstance(name, str) and name.strip() else None,
         title=post.get("title") or "", lead=body[:LEAD_CHARS],
@@ -217,32 +229,32 @@ def facts_from_json(data: Mapping[str, Any]) -> EventFacts:
     )
 
 
-def features_of(facts: EventFacts) -> Features:
-    """Name features of a post's event (see :mod:`eventnames`)."""
+def features_of(facts: EventFacts, path: str | None = None) -> Features:
+    """Name features of a post's event (see :mod:`eventnames`); ``path``: its URL's, if
+    already split."""
     return name_features(name=facts.name, title=facts.title, lead=facts.lead, url=facts.url,
-                         city=facts.city, city_key=facts.city_key, language=facts.language)
+                         city=facts.city, city_key=facts.city_key, language=facts.language,
+                         path=path)
 
 
 # ----------------------------------------------------------------------------- matching
 
 
 def _overlap(a: EventFacts, b: EventFacts) -> bool:
+    if a.alt is None and b.alt is None:  # one range each, as most posts: no generator
+        return a.start <= b.end + TOLERANCE and b.start <= a.end + TOLERANCE
     return any(s1 <= e2 + TOLERANCE and s2 <= e1 + TOLERANCE
                for s1, e1 in a.ranges() for s2, e2 in b.ranges())
 
 
 def _disjoint(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Both non-empty and nothing in common."""
-    return bool(a and b) and not any(x in b for x in a)
+    """Both non-empty and nothing in common (``map``: called for every pair scored, and a
+    generator costs more than the one or two items it would look at)."""
+    return bool(a and b) and not any(map(b.__contains__, a))
 
 
 def _vetoed(a: Features, b: Features) -> bool:
     return _disjoint(a.editions, b.editions) or _disjoint(a.topics, b.topics)
-
-
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
 
 
 def pair_score(a: EventFacts, b: EventFacts) -> float:
@@ -261,10 +273,13 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
     if _disjoint(fa.types, fb.types):
         score *= TYPE_MISMATCH
     # same days: one end in common ("8 November" and "8-9 November" are one congress)
-    same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
-    close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
-                     for r in a.ranges() for s in b.ranges())
-    common = _common_weight(fa, fb)
+    if a.alt is None and b.alt is None:  # one range each, as most posts: no generators
+        same_days = a.start == b.start or a.end == b.end
+        close_days = abs((a.start - b.start).days) <= 1 and abs((a.end - b.end).days) <= 1
+    else:
+        same_days = any(r[0] == s[0] or r[1] == s[1] for r in a.ranges() for s in b.ranges())
+        close_days = any(abs((r[0] - s[0]).days) <= 1 and abs((r[1] - s[1]).days) <= 1
+                         for r in a.ranges() for s in b.ranges())
     # "online" is no place: two online events need more in common than that
     same_city = bool(a.city_key) and a.city_key == b.city_key and (
         a.city_key != "online" or shared > sum(
@@ -275,7 +290,7 @@ def pair_score(a: EventFacts, b: EventFacts) -> float:
         site_shared, site_score = _site_overlap(a, b, shared)
         # the kind of event and "cluster" alone do not tell one site's two webinars apart
         if (site_shared >= SAME_SITE_SHARED and site_score >= SAME_SITE_SCORE
-                and site_shared - common >= SAME_SITE_DISTINCT):
+                and site_shared - _common_weight(fa, fb) >= SAME_SITE_DISTINCT):
             return max(score, site_score, ACCEPT_SCORE)
     if (same_city and a.city_key != "online" and shared >= CLUSTER_WEIGHT
             and (a.start, a.end) == (b.start, b.end) and a.end > a.start):
@@ -302,7 +317,7 @@ def _common_weight(fa: Features, fb: Features) -> float:
 
 
 def _same_site(a: EventFacts, b: EventFacts) -> bool:
-    return bool(a.url) and _host(a.url) == _host(b.url)
+    return bool(a.url) and a.host == b.host
 
 
 def _site_overlap(a: EventFacts, b: EventFacts, shared: float) -> tuple[float, float]:
@@ -347,19 +362,28 @@ def cluster_events(
     # has one member, as most do: a set weighs 216 bytes)
     words: list[tuple[str, ...] | set[str]] = []
     index = BlockIndex()
+    # posts of one name share one Features object (eventnames caches them): their
+    # pre-filter keys are made once, and a one-member cluster holds the shared tuple
+    prefilter: dict[int, tuple[str, ...]] = {}
 
-    def place(node: int, cluster: int) -> None:
+    def keys_of(node: int) -> tuple[str, ...]:
+        features = facts[node].features
+        found = prefilter.get(id(features))
+        if found is None:
+            found = prefilter[id(features)] = tuple(_prefilter_keys(facts[node]))
+        return found
+
+    def place(node: int, cluster: int, mine: tuple[str, ...]) -> None:
         cluster_of[node] = cluster
         members[cluster].append(node)
         have = words[cluster]
         if len(members[cluster]) == 1:
-            words[cluster] = tuple(_prefilter_keys(facts[node]))
+            words[cluster] = mine
         else:
             if isinstance(have, tuple):
                 have = words[cluster] = set(have)
-            have.update(_prefilter_keys(facts[node]))
-        for key in block_keys(facts[node], stored=node in anchors):
-            index.add(key, cluster)
+            have.update(mine)
+        index.add_all(block_keys(facts[node], stored=node in anchors), cluster)
 
     by_anchor: dict[int, list[int]] = {}
     for node, anchor in anchors.items():
@@ -368,25 +392,28 @@ def cluster_events(
         members.append([])
         words.append(())
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
-            place(node, len(members) - 1)
-    fresh = sorted((n for n in range(len(facts)) if n not in anchors),
-                   key=lambda n: (not facts[n].dated, min(r[0] for r in facts[n].ranges()),
-                                  not facts[n].postponed, facts[n].end, order_keys[n]))
+            place(node, len(members) - 1, keys_of(node))
+    def canonical(n: int) -> tuple[bool, date, bool, date, int]:
+        f = facts[n]  # the earliest start of its ranges: the main one's, or the other's
+        return (not f.dated, f.start if f.alt is None else min(f.start, f.alt[0]),
+                not f.postponed, f.end, order_keys[n])
+
+    fresh = sorted((n for n in range(len(facts)) if n not in anchors), key=canonical)
     for node in fresh:
         me = facts[node]
         best, best_score = -1, (0.0, 0)
-        mine = _prefilter_keys(me)
+        mine = keys_of(node)
         for cluster in _candidates(me, index):
-            if not any(k in words[cluster] for k in mine):
+            if not any(map(words[cluster].__contains__, mine)):
                 continue  # no word in common: no score can pass
-            score = _cluster_score(me, (facts[m] for m in members[cluster]))
+            score = _cluster_score(me, map(facts.__getitem__, members[cluster]))
             if score[0] > 0 and score > best_score:
                 best, best_score = cluster, score
         if best < 0:
             members.append([])
             words.append(())
             best = len(members) - 1
-        place(node, best)
+        place(node, best, mine)
     return cluster_of
 
 
@@ -395,7 +422,7 @@ def _candidates(me: EventFacts, index: BlockIndex) -> list[int]:
     window through a common word ("hydrogen"): only those sharing the most name weight
     are scored (a bounded number), so a million posts stay linear."""
     if me.dated:
-        return sorted({c for key in query_keys(me) for c in index.get(key)})
+        return sorted(index.union(query_keys(me)))
     weights = me.features.weights
     found: dict[str, set[int]] = {}
     for key in query_keys(me):

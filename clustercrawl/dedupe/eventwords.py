@@ -226,6 +226,12 @@ def _one_edit(a: str, b: str) -> bool:
     """a and b differ by one letter left out, added, changed or two swapped."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
+    # one edit at i leaves a[:i] equal, and the ends after it: the first half of the
+    # shorter word, or its last half less two letters (most pairs fail both, cheaply)
+    m = min(len(a), len(b))
+    half, tail = m // 2, m - m // 2 - 2
+    if a[:half] != b[:half] and tail > 0 and a[len(a) - tail:] != b[len(b) - tail:]:
+        return False
     i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if len(a) == len(b):
         swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
@@ -235,18 +241,31 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _typo_of(word: str) -> Concept | None:
-    """The event type a long word misspells ("confernce", "congres"): titles are typed fast."""
-    for form, concept in _TYPE_FORMS:
+    """The event type a long word misspells ("confernce", "congres"): titles are typed fast.
+
+    Each new long word of a run is checked against every form and stem: those whose first
+    two letters share none with the word's are skipped unchecked (one edit leaves the first
+    letter, or moves the second to the first place or the first to the second)."""
+    first, second = word[0], word[1]
+    for form, concept, head in _TYPE_FORMS_HEADS:
+        if first not in head and second not in head:
+            continue
         if len(word) == len(form) and word[:-1] == form[:-1]:
             continue  # another last letter makes another word ("journey", not "journee")
         if _one_edit(word, form):
             return concept
-    for stem, concept in _TYPE_STEMS:  # "confernce": the stem "conferen" with a slip
+    for stem, concept, head in _TYPE_STEMS_HEADS:  # "confernce": "conferen" with a slip
+        if first not in head and second not in head:
+            continue
         # the slice must end where the stem does, or any "congre…" word would pass
         if any(word[n - 1] == stem[-1] and _one_edit(word[:n], stem)
                for n in range(len(stem) - 1, min(len(word), len(stem) + 1) + 1)):
             return concept
     return None
+
+
+_TYPE_FORMS_HEADS = tuple((form, c, form[:2]) for form, c in _TYPE_FORMS)
+_TYPE_STEMS_HEADS = tuple((stem, c, stem[:2]) for stem, c in _TYPE_STEMS)
 
 
 CONCEPT_BY_NAME: Mapping[str, Concept] = {c.name: c for c in CONCEPTS}

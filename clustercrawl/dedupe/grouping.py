@@ -8,11 +8,10 @@ Ties are always broken by post id, never by input position.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -318,14 +317,19 @@ def group_events(nodes: Nodes) -> EventResult:
     that names an event without its day only when another post reports the same event)."""
     if not nodes.events:
         return EventResult({}, [])
-    rank = nodes.ranks()
-    members = sorted(nodes.events, key=lambda n: int(rank[n]))
+    # by rank (distinct: no ties) in numpy, not a numpy scalar per post in a sort key
+    with_event = np.fromiter(nodes.events, np.int64, len(nodes.events))
+    ranks = nodes.ranks()[with_event]
+    order = np.argsort(ranks, kind="stable")
+    members: list[int] = with_event[order].tolist()
+    member_ranks: list[int] = ranks[order].tolist()
+    del with_event, ranks, order
     facts = [nodes.events[n] for n in members]
     anchor_ids = sorted({nodes.stored_event[n] for n in members if n in nodes.stored_event})
     anchor_of = {eid: i for i, eid in enumerate(anchor_ids)}
     anchors = {i: anchor_of[nodes.stored_event[n]] for i, n in enumerate(members)
                if n in nodes.stored_event}
-    cluster_of = cluster_events(facts, [int(rank[n]) for n in members], anchors)
+    cluster_of = cluster_events(facts, member_ranks, anchors)
     clusters: dict[int, list[int]] = {}
     for i, cluster in enumerate(cluster_of):
         clusters.setdefault(cluster, []).append(i)
@@ -348,6 +352,17 @@ def group_events(nodes: Nodes) -> EventResult:
     return EventResult(node_event, records)
 
 
+_T = TypeVar("_T")
+
+
+def _majority(values: list[_T]) -> _T | None:
+    """The most frequent value, the first seen on ties (as ``max`` over a ``Counter``)."""
+    counts: dict[_T, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 def _record(nodes: Nodes, event_id: str, members: list[int]) -> EventRecord:
     """Name, dates and city by majority over the reports; ties go to the earliest report."""
     if len(members) == 1:  # most events have one report: no Counter (a third of the time)
@@ -359,23 +374,21 @@ def _record(nodes: Nodes, event_id: str, members: list[int]) -> EventRecord:
         return EventRecord(event_id, only.name or only.title or None,
                            only.start.isoformat() if only.dated else None,
                            only.end.isoformat() if only.dated else None, only.city, (post,))
-    at = np.asarray(members, dtype=np.int64)  # by date, then id: one lexsort, no scalars
-    members = at[np.lexsort((nodes.key[at], nodes.pub[at]))].tolist()
+    # by date, then id (ids are distinct: no ties); most events have two or three reports,
+    # too few for a numpy sort's set-up cost
+    members = sorted(members, key=lambda n: (int(nodes.pub[n]), int(nodes.key[n])))
     facts = [nodes.events[n] for n in members]
     first = facts[0]
     # posts without the day only say where the event may lie: the dates come from the others
-    ranges = Counter((f.start, f.end) for f in facts if f.dated)  # keeps first-seen order
-    start, end = max(ranges, key=ranges.__getitem__) if ranges else (None, None)
+    start, end = _majority([(f.start, f.end) for f in facts if f.dated]) or (None, None)
     if len(facts) == 1:
         city = first.city
         name = first.name or first.title or None
     else:
-        cities = Counter(f.city for f in facts if f.city)
-        city = max(cities, key=cities.__getitem__) if cities else None
-        names = Counter(f.name for f in facts if f.name)
+        city = _majority([f.city for f in facts if f.city])
         english = [f.title for f in facts if (f.language or "").startswith("en") and f.title]
-        name = (max(names, key=names.__getitem__) if names else
-                english[0] if english else first.title or None)
+        name = (_majority([f.name for f in facts if f.name])
+                or (english[0] if english else first.title or None))
 
     def language(n: int) -> str | None:
         index = int(nodes.lang[n])

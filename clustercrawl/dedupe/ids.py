@@ -30,6 +30,8 @@ class PostIds:
         return int(self._keys.size)
 
     def __getitem__(self, index: int) -> str:
+        if type(index) is int and index >= 0 and not self._other:  # the usual case, fast
+            return f"{self._keys.item(index):016x}"
         index = int(index)
         if index < 0:
             index += self._keys.size
