@@ -174,9 +174,37 @@ def _flatten(item: object, depth: int) -> Iterator[dict[str, Any]]:
                     yield node
 
 
-def _microdata_nodes(tree: HtmlElement, url: str) -> Iterator[dict[str, Any]]:
+#: every property name this module reads from a node (see the ``_take_*`` helpers and
+#: ``_event``); microdata text values of other properties are never looked at
+READ_PROPERTIES = frozenset({
+    "headline", "name", "image", "url", "keywords", "articleSection", "datePublished",
+    "dateCreated", "dateModified", "description", "inLanguage", "alternateName", "startDate",
+    "endDate", "eventAttendanceMode", "eventStatus", "location", "address", "addressLocality",
+    "addressCountry", "organizer", "offers", "mainEntity", "subEvent", "event", "events",
+})
+
+
+class ReadPropertiesExtractor(MicrodataExtractor):  # type: ignore[misc]
+    """extruct's microdata reader that skips the text of properties nobody reads: reading
+    an element's text copies and cleans it (``articleBody`` is the whole post). Nested
+    items are still read in full, so the items found are the same."""
+
+    def _extract_property(self, node: HtmlElement, items_seen: set[Any], base_url: str,
+                          itemids: dict[HtmlElement, int]) -> list[tuple[str, Any]]:
+        names = node.get("itemprop").split()
+        if node.get("itemscope") is None and READ_PROPERTIES.isdisjoint(names):
+            return [(name, "") for name in names]
+        return super()._extract_property(  # type: ignore[no-any-return]
+            node, items_seen=items_seen, base_url=base_url, itemids=itemids)
+
+
+def _microdata_nodes(tree: HtmlElement, url: str, *, every_property: bool = False,
+                     ) -> Iterator[dict[str, Any]]:
+    """Microdata items as JSON-LD-like nodes; ``every_property`` reads unread properties'
+    text too (the plain extruct run, for tests)."""
+    extractor = MicrodataExtractor() if every_property else ReadPropertiesExtractor()
     try:
-        items = MicrodataExtractor().extract_items(tree, url)
+        items = extractor.extract_items(tree, url)
     except Exception as exc:
         log.debug("microdata failed: %s", exc)
         return

@@ -353,8 +353,10 @@ class FoldedPattern:
 
     __slots__ = ("folded", "pattern")
 
-    def __init__(self, body: str) -> None:
-        self.folded = re.compile(body)
+    def __init__(self, body: str, folded_body: str | None = None) -> None:
+        """``folded_body``: the same pattern written for the case-sensitive run (see
+        :func:`grouped_alternation`)."""
+        self.folded = re.compile(folded_body or body)
         self.pattern = re.compile(body, re.IGNORECASE)
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
@@ -382,8 +384,105 @@ class FoldedPattern:
 def compile_table(table: Mapping[str, tuple[str, ...]]) -> FoldedPattern:
     """One case-insensitive pattern over all languages, fragments bounded by non-letters
     (fragments are lowercase, see :class:`FoldedPattern`)."""
-    body = "|".join(f for frags in table.values() for f in frags)
-    return FoldedPattern(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])")
+    fragments = [f for frags in table.values() for f in frags]
+    body = "|".join(fragments)
+    return FoldedPattern(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])",
+                         rf"(?<![^\W\d_])(?:{grouped_alternation(fragments)})(?![^\W\d_])")
+
+
+_QUANTIFIER_START = frozenset("*+?{")
+
+
+def _literal_head(fragment: str) -> str | None:
+    """The fragment's first character when it is a plain letter every match starts with
+    (not quantified, no top-level ``|`` in the fragment), else None."""
+    if not fragment or not fragment[0].isalpha() or (
+            len(fragment) > 1 and fragment[1] in _QUANTIFIER_START):
+        return None
+    depth, i = 0, 0
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i += 2 if fragment[i + 1 : i + 2] == "]" else 1  # "[]…]" starts with a "]"
+            while i < len(fragment) and fragment[i] != "]":
+                i += 2 if fragment[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+        i += 1
+    return fragment[0]
+
+
+def _has_capture(fragment: str) -> bool:
+    """Whether the fragment has a capturing group (group numbers must not move)."""
+    return re.compile(fragment).groups > 0
+
+
+def grouped_alternation(fragments: list[str]) -> str:
+    """The alternation of the fragments with consecutive letter-led fragments grouped by
+    their first letter ("konferencj\\w*|kongres\\w*" -> "k(?:onferencj\\w*|ongres\\w*)").
+
+    For case-sensitive matching only, where two fragments with different first letters
+    never match at the same place: the engine then tries one group per position instead
+    of every fragment, while the fragments that can match at a position are still tried
+    in their original order (fragments not led by a letter are never moved past), so
+    every match is the one the plain alternation finds. Consecutive "\\w*X\\w*"
+    fragments share one "\\w*" ("\\w*(?:konferenz\\w*|kongress\\w*)"): each of them,
+    where it matches, ends where the word ends, so which one matches first changes
+    nothing, and the word is scanned once instead of once per fragment."""
+    if any(_has_capture(f) for f in fragments):
+        return "|".join(fragments)
+    parts: list[str] = []
+    run: dict[str, list[str]] = {}
+    inner: list[str] = []  # consecutive "\w*X\w*" fragments, as "X\w*"
+
+    def flush() -> None:
+        for head, rests in run.items():
+            parts.append(head + rests[0] if len(rests) == 1 else
+                         head + "(?:" + "|".join(rests) + ")")
+        run.clear()
+        if len(inner) == 1:
+            parts.append(_ANY_WORD + inner[0])
+        elif inner:
+            parts.append(_ANY_WORD + "(?:" + grouped_alternation(inner) + ")")
+        inner.clear()
+
+    for fragment in fragments:
+        infix = _word_infix(fragment)
+        if infix is not None:
+            if run:
+                flush()
+            inner.append(infix + _ANY_WORD)
+            continue
+        head = _literal_head(fragment)
+        if inner or head is None:
+            flush()
+        if head is None:
+            parts.append(fragment)
+        else:
+            run.setdefault(head, []).append(fragment[1:])
+    flush()
+    return "|".join(parts)
+
+
+_ANY_WORD = r"\w*"
+
+
+def _word_infix(fragment: str) -> str | None:
+    """X of a "\\w*X\\w*" fragment (a word containing X: every match of it, where it
+    matches, ends where the word ends), else None."""
+    if not (fragment.startswith(_ANY_WORD) and fragment.endswith(_ANY_WORD)):
+        return None
+    middle = fragment[len(_ANY_WORD):-len(_ANY_WORD)]
+    trailing = len(middle) - len(middle.rstrip("\\"))
+    if not middle or trailing % 2 or _literal_head("x" + middle) is None:
+        return None  # an escaped backslash before "w*", or a top-level "|"
+    return middle
 
 
 EVENT = compile_table(EVENT_WORDS)
