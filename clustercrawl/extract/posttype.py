@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from clustercrawl.extract import places, vocab
