@@ -19,11 +19,7 @@ from lxml import etree
 
 from clustercrawl.dom import parse_html
 from clustercrawl.extract import daterange, eventdates, eventplace, media, meta, posttype, vocab
-from clustercrawl.extract.structured import (
-    READ_PROPERTIES,
-    _microdata_nodes,
-    read_structured,
-)
+from clustercrawl.extract.structured import _microdata_nodes, read_structured
 
 # ---------------------------------------------------------------------------- vocabulary
 
@@ -94,7 +90,7 @@ def test_only_plain_letter_led_fragments_are_grouped(fragment: str, head: str | 
     assert vocab._literal_head(fragment) == head
 
 
-@pytest.mark.parametrize("text", PROSE + ["Last FRIDAY and next monday, w ten piątek"])
+@pytest.mark.parametrize("text", [*PROSE, "Last FRIDAY and next monday, w ten piątek"])
 def test_weekday_and_relative_scans_keep_their_groups(text: str) -> None:
     for fp in (eventdates._WEEKDAY_RX, eventdates._REL_RX):
         plain = re.compile(fp.pattern.pattern)  # the flat alternation, case-sensitive
@@ -196,29 +192,41 @@ MICRODATA = """<html><body>
   <h2 itemprop="headline">Forum report</h2>
   <div itemprop="articleBody">Body text <i>with markup</i> here.</div>
   <meta itemprop="datePublished" content="2025-06-10">
-</article></body></html>"""
+</article>
+<ol itemscope itemtype="https://schema.org/BreadcrumbList">
+  <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+    <a itemprop="item" href="/"><span itemprop="name">Home</span></a></li>
+  <li itemprop="itemListElement" itemscope itemtype="https://schema.org/ListItem">
+    <span itemprop="name">Events</span></li>
+</ol>
+<div itemscope><span itemprop="name">An item without a type</span></div>
+</body></html>"""
 
 
-def _without_unread(node: Any) -> Any:
-    """The plain reader's node with unread properties' text blanked as the fast one does."""
+def _values(node: Any) -> list[Any]:
+    """Every leaf value under a node."""
     if isinstance(node, list):
-        return [_without_unread(n) for n in node]
-    if not isinstance(node, dict):
-        return node
-    return {k: (_without_unread(v) if k.startswith("@") or k in READ_PROPERTIES
-                or isinstance(v, dict | list) else "") for k, v in node.items()}
+        return [v for n in node for v in _values(n)]
+    if isinstance(node, dict):
+        return [v for k, n in node.items() if k != "@type" for v in _values(n)]
+    return [node]
 
 
 def test_microdata_reader_skips_only_text_nobody_reads() -> None:
     tree = parse_html(MICRODATA)
-    fast = list(_microdata_nodes(tree, "https://example.org/e"))
-    plain = list(_microdata_nodes(tree, "https://example.org/e", every_property=True))
+    url = "https://example.org/e"
+    fast = list(_microdata_nodes(tree, url))
+    plain = list(_microdata_nodes(tree, url, every_property=True))
     assert [n.get("@type") for n in fast] == [n.get("@type") for n in plain]
-    assert fast == _without_unread(plain)
-    assert any(n.get("about") for n in plain) and all(not n.get("about") for n in fast)
-    data = read_structured(tree, "https://example.org/e")
+    assert [sorted(n) for n in fast] == [sorted(n) for n in plain]
+    skipped = set(_values(plain)) - set(_values(fast))
+    assert {"A long text nobody reads at all.", "Home", "Events", "An item without a type"} <= skipped
+    assert "Graz" not in skipped and "Cluster Forum" not in skipped
+    data = read_structured(tree, url)
+    assert data == read_structured(tree, url, every_property=True)
     assert data.events[0].city == "Graz" and data.events[0].venue == "Hall 2"
     assert data.headline == "Forum report" and data.published == "2025-06-10"
+    assert "BreadcrumbList" in data.types
 
 
 # ---------------------------------------------------------------------------- page head
