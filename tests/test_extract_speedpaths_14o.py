@@ -64,7 +64,8 @@ def test_grouped_tables_match_where_the_flat_alternation_matches(table: str) -> 
 # first letter, "\w*X\w*" runs, fragments that must not move ("\w*X" without a trailing
 # \w*, a lookahead first), a top-level "|" inside one fragment, a quantified first letter
 TOY = [r"ab\w*", r"a", r"\w*cd\w*", r"\w*(?:ef|fe)\w*", r"\w*dd", r"(?!hc)\w*ch",
-       r"ba|bb", r"e?ce", r"ac\w*", r"ada", r"b[a-c]d", r"\w*ha\w*", r"\w*a\w*"]
+       r"ba|bb", r"e?ce", r"ac\w*", r"ada", r"b[a-c]d", r"\w*ha\w*", r"\w*a\w*",
+       r"(?:ab|a)c", r"(?:h|c)d\w*", r"(?:e|f)?a", r"(?:|d)e", r"(?:b|\w*c)h\w*", r"(?:d|d2)"]
 
 
 def test_grouped_toy_table_matches_the_flat_one_on_random_text() -> None:
@@ -75,6 +76,17 @@ def test_grouped_toy_table_matches_the_flat_one_on_random_text() -> None:
     for _ in range(3000):
         text = "".join(rnd.choice("abcdefh2 _-") for _ in range(rnd.randint(0, 40)))
         assert _spans(grouped, text) == _spans(flat, text), text
+
+
+@pytest.mark.parametrize(("fragment", "expanded"), [
+    (r"(?:a|ont)\s+accueilli", [r"a\s+accueilli", r"ont\s+accueilli"]),
+    (r"(?:se\s+)?kona", [r"(?:se\s+)?kona"]),  # an optional group stays whole
+    (r"(?:a(?:b|c)|[|)]x)y", [r"a(?:b|c)y", r"[|)]xy"]),
+    (r"x(?:a|b)", [r"x(?:a|b)"]),
+])
+def test_a_leading_group_is_tried_alternative_by_alternative(
+        fragment: str, expanded: list[str]) -> None:
+    assert vocab._expanded(fragment) == expanded
 
 
 def test_a_table_with_capturing_groups_is_left_flat() -> None:

@@ -452,7 +452,7 @@ def grouped_alternation(fragments: list[str]) -> str:
             parts.append(_ANY_WORD + "(?:" + grouped_alternation(inner) + ")")
         inner.clear()
 
-    for fragment in fragments:
+    for fragment in (f for frag in fragments for f in _expanded(frag)):
         infix = _word_infix(fragment)
         if infix is not None:
             if run:
@@ -471,6 +471,63 @@ def grouped_alternation(fragments: list[str]) -> str:
 
 
 _ANY_WORD = r"\w*"
+
+
+def _group_end(fragment: str, start: int) -> int:
+    """Index of the ")" closing the group opened at ``start``, or -1."""
+    depth, i = 0, start
+    while i < len(fragment):
+        ch = fragment[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i += 2 if fragment[i + 1 : i + 2] == "]" else 1
+            while i < len(fragment) and fragment[i] != "]":
+                i += 2 if fragment[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _top_level_split(body: str) -> list[str]:
+    """The alternatives of a group's body (split at its top-level "|")."""
+    parts, depth, i, last = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":
+            i += 2 if body[i + 1 : i + 2] == "]" else 1
+            while i < len(body) and body[i] != "]":
+                i += 2 if body[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(body[last:i])
+            last = i + 1
+        i += 1
+    parts.append(body[last:])
+    return parts
+
+
+def _expanded(fragment: str) -> list[str]:
+    """"(?:a|ont)\\s+accueilli" as "a\\s+accueilli", "ont\\s+accueilli": a leading
+    non-capturing group tried alternative by alternative is the same as its alternatives
+    each followed by the rest, in that order (so they can be grouped by first letter)."""
+    if not fragment.startswith("(?:"):
+        return [fragment]
+    end = _group_end(fragment, 0)
+    rest = fragment[end + 1:]
+    if end < 0 or (rest and rest[0] in _QUANTIFIER_START):
+        return [fragment]
+    return [alt + rest for alt in _top_level_split(fragment[3:end])]
 
 
 def _word_infix(fragment: str) -> str | None:
