@@ -279,3 +279,17 @@ def test_undated_cues_are_the_same_from_the_cache() -> None:
     assert (first, again) == (posttype._undated_event(title, body, "/events/"),
                               posttype._undated_event(title, body, "/news/"))
     assert first == "event_report"
+
+
+def test_remembered_searches_equal_fresh_ones_and_stay_bounded() -> None:
+    fp = vocab.FoldedPattern(r"(?<![^\W\d_])(?:forum|treffen)(?![^\W\d_])")
+    texts = ["Das FORUM tagt", "kein Treffpunkt", "Treffen am Main", "x" * 5000 + " forum"]
+    for _ in range(2):
+        for text in texts:
+            found = fp.search(text)
+            fresh = fp.pattern.search(text)
+            assert (found.span() if found else None) == (fresh.span() if fresh else None)
+    assert len(fp._found) == 3  # the long text is not kept
+    for i in range(fp.CACHED_TEXTS + 10):
+        fp.search(f"forum {i}")
+    assert len(fp._found) <= fp.CACHED_TEXTS
