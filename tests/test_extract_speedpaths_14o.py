@@ -18,7 +18,16 @@ import pytest
 from lxml import etree
 
 from clustercrawl.dom import parse_html
-from clustercrawl.extract import daterange, eventdates, eventplace, media, meta, posttype, vocab
+from clustercrawl.extract import (
+    daterange,
+    eventdates,
+    eventplace,
+    folded,
+    media,
+    meta,
+    posttype,
+    vocab,
+)
 from clustercrawl.extract.structured import _microdata_nodes, read_structured
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -49,15 +58,15 @@ def _spans(rx: re.Pattern[str], text: str) -> list[Any]:
 def test_grouped_tables_match_where_the_flat_alternation_matches(table: str) -> None:
     fragments = [f for fs in getattr(vocab, table).values() for f in fs]
     flat = re.compile(_WRAP.format("|".join(fragments)))
-    grouped = re.compile(_WRAP.format(vocab.grouped_alternation(fragments)))
+    grouped = re.compile(_WRAP.format(folded.grouped_alternation(fragments)))
     assert grouped.pattern != flat.pattern  # the fast path is really taken
     for text in PROSE:
         low = text.lower()
         assert _spans(grouped, low) == _spans(flat, low)
         # and the whole FoldedPattern agrees with its case-insensitive form
-        folded = getattr(vocab, table.removesuffix("_WORDS"))
-        assert [m.span() for m in folded.finditer(text)] == [
-            m.span() for m in folded.pattern.finditer(text)]
+        pattern = getattr(vocab, table.removesuffix("_WORDS"))
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in pattern.pattern.finditer(text)]
 
 
 # a made-up table with every shape the grouping handles: letter-led fragments sharing a
@@ -70,7 +79,7 @@ TOY = [r"ab\w*", r"a", r"\w*cd\w*", r"\w*(?:ef|fe)\w*", r"\w*dd", r"(?!hc)\w*ch"
 
 def test_grouped_toy_table_matches_the_flat_one_on_random_text() -> None:
     flat = re.compile(_WRAP.format("|".join(TOY)))
-    grouped = re.compile(_WRAP.format(vocab.grouped_alternation(TOY)))
+    grouped = re.compile(_WRAP.format(folded.grouped_alternation(TOY)))
     assert "a(?:b\\w*|)" in grouped.pattern and "\\w*(?:cd\\w*|" in grouped.pattern
     rnd = random.Random(14)
     for _ in range(3000):
@@ -86,12 +95,12 @@ def test_grouped_toy_table_matches_the_flat_one_on_random_text() -> None:
 ])
 def test_a_leading_group_is_tried_alternative_by_alternative(
         fragment: str, expanded: list[str]) -> None:
-    assert vocab._expanded(fragment) == expanded
+    assert folded._expanded(fragment) == expanded
 
 
 def test_a_table_with_capturing_groups_is_left_flat() -> None:
     fragments = [r"a(b)", r"ac"]
-    assert vocab.grouped_alternation(fragments) == "a(b)|ac"
+    assert folded.grouped_alternation(fragments) == "a(b)|ac"
 
 
 @pytest.mark.parametrize(("fragment", "head"), [
@@ -99,7 +108,7 @@ def test_a_table_with_capturing_groups_is_left_flat() -> None:
     ("(?:a|b)c", None), ("a[|]c", "a"), ("a(?:b|c)", "a"), ("a\\|b", "a"), ("", None),
 ])
 def test_only_plain_letter_led_fragments_are_grouped(fragment: str, head: str | None) -> None:
-    assert vocab._literal_head(fragment) == head
+    assert folded._literal_head(fragment) == head
 
 
 @pytest.mark.parametrize("text", [*PROSE, "Last FRIDAY and next monday, w ten piątek"])
@@ -282,7 +291,7 @@ def test_undated_cues_are_the_same_from_the_cache() -> None:
 
 
 def test_remembered_searches_equal_fresh_ones_and_stay_bounded() -> None:
-    fp = vocab.FoldedPattern(r"(?<![^\W\d_])(?:forum|treffen)(?![^\W\d_])")
+    fp = folded.FoldedPattern(r"(?<![^\W\d_])(?:forum|treffen)(?![^\W\d_])")
     texts = ["Das FORUM tagt", "kein Treffpunkt", "Treffen am Main", "x" * 5000 + " forum"]
     for _ in range(2):
         for text in texts:

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange
-from clustercrawl.extract.vocab import FoldedPattern, grouped_alternation
+from clustercrawl.extract.folded import FoldedPattern, grouped_alternation
 
 __all__ = [
     "clause_before",
