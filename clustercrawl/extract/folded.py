@@ -21,9 +21,10 @@ class FoldedPattern:
 
     __slots__ = ("_found", "folded", "pattern")
 
-    #: searches remembered per pattern: one post asks about the same title, lead or
-    #: sentence in several steps (event days, event, post type); short texts only
-    CACHED_CHARS, CACHED_TEXTS = 4000, 256
+    #: searches remembered per pattern: one post asks about the same title or sentence in
+    #: several steps (event days, event, post type); short texts and a page's worth only
+    #: (at most ~0.5 MB held per pattern)
+    CACHED_CHARS, CACHED_TEXTS = 2000, 32
 
     def __init__(self, body: str, folded_body: str | None = None) -> None:
         """``folded_body``: the same pattern written for the case-sensitive run (see
