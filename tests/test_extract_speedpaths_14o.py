@@ -4,7 +4,9 @@ Each test runs the fast path and the plain one it replaces on the same input: th
 vocabulary alternations against the flat ones, the date-shape windows against every shape
 in every window, the line-bounded sentence scan against a scan from the start, the folded
 share-link check against the case-insensitive one, the microdata reader that skips unread
-text against extruct's full run, and the one-walk head reader against its four XPaths.
+text against extruct's full run, the one-walk head reader against its four XPaths, the
+remembered vocabulary searches against fresh ones and the own-teaser link match against
+the one that works out every link's host.
 Fixtures are written here, in our own words.
 """
 
@@ -25,6 +27,7 @@ from clustercrawl.extract import (
     folded,
     media,
     meta,
+    ownteaser,
     posttype,
     vocab,
 )
@@ -302,3 +305,20 @@ def test_remembered_searches_equal_fresh_ones_and_stay_bounded() -> None:
     for i in range(fp.CACHED_TEXTS + 10):
         fp.search(f"forum {i}")
     assert len(fp._found) <= fp.CACHED_TEXTS
+
+
+def test_own_teaser_links_are_matched_as_without_the_path_shortcut() -> None:
+    base = "https://www.example.org/news/forum-2024/"
+    own = {ownteaser._key(base, base)}
+    paths = {key[1] for key in own if key}
+    hrefs = ["/news/forum-2024", "https://EXAMPLE.org/news/forum-2024/?ref=x", "../forum-2024",
+             "/news/other", "https://other.org/news/forum-2024", "/", "#top", "mailto:a@b.c",
+             "http://[bad", "https://www.example.org/news/forum-2024#c"]
+    for href in hrefs:
+        assert (ownteaser._key(href, base, paths) in own) == (ownteaser._key(href, base) in own)
+    page = parse_html(
+        '<html><body><h1>Forum</h1><ul><li><a href="/news/other">Other</a> 3 May 2024</li>'
+        '<li><a href="/news/forum-2024/">Forum</a> <span>12 June 2024</span></li></ul>'
+        "</body></html>")
+    found = ownteaser.own_teaser_date(page, [base], "en")
+    assert found is not None and found.value == "2024-06-12"
