@@ -256,13 +256,38 @@ def _raw_matches(text: str, month_only: bool) -> _Found:
     call deadline) with different references, which only change how matches are read."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for lo, hi in _digit_windows(text):
-        for kind, rx in _COMPILED:
+        for kind, rx in _window_patterns(text, lo, hi):
             if kind == "month" and not month_only:
                 continue
             for m in rx.finditer(text, lo, hi):
                 found.append((m.start(), m.end(), _KIND_ORDER[kind], kind, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     return tuple(found)
+
+
+#: every numeric shape holds a year; every named shape holds a month name. Two cheap
+#: searches per window tell which shapes can match there (most windows are a number in
+#: prose: "15 members", "2024"), so the other patterns are not run at all.
+_NUMERIC_KINDS = frozenset({"iso_range", "iso", "num_xrange", "num_range", "num"})
+_NUMERIC = tuple((k, rx) for k, rx in _COMPILED if k in _NUMERIC_KINDS)
+# "month" (a month and a year) needs both
+_NAMED = tuple((k, rx) for k, rx in _COMPILED if k not in _NUMERIC_KINDS and k != "month")
+_ANY_YEAR = re.compile(_YEAR)
+_ANY_MONTH = re.compile(rf"{_LB}(?:{_MONTHS}){_RB}", re.IGNORECASE)
+
+
+def _window_patterns(text: str, lo: int, hi: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The shapes that can match in ``text[lo:hi]`` (same bounds as the shapes' own scan,
+    so a shape skipped here would have found nothing)."""
+    year = _ANY_YEAR.search(text, lo, hi) is not None
+    month = _ANY_MONTH.search(text, lo, hi) is not None
+    if year and month:
+        return _COMPILED
+    if year:
+        return _NUMERIC
+    if month:
+        return _NAMED
+    return ()
 
 
 _DIGITS = re.compile(r"\d+")

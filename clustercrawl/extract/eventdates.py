@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange
-from clustercrawl.extract.vocab import FoldedPattern
+from clustercrawl.extract.folded import FoldedPattern, grouped_alternation
 
 __all__ = [
     "clause_before",
@@ -187,11 +187,19 @@ _THIS = {"this", "diesen", "diesem", "ce", "este", "questo", "w\\s+ten", "w\\s+t
          "ostatni\\w*", "minul\\w+"}
 # case-insensitive, run over the lowercased body (see FoldedPattern: 2-3 times faster on
 # every post body); matches index the original text, whose case the ranges keep
+_REL_WORDS = [w for ws in _RELATIVE.values() for w in ws]
 _REL_RX = FoldedPattern(
-    r"(?<![^\W\d_])(?:" + "|".join(w for ws in _RELATIVE.values() for w in ws) + r")(?![^\W\d_])")
+    r"(?<![^\W\d_])(?:" + "|".join(_REL_WORDS) + r")(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:" + grouped_alternation(_REL_WORDS) + r")(?![^\W\d_])")
+_THIS_WORDS = sorted(_THIS, key=len, reverse=True)
+_WEEKDAY_WORDS = [*lexicon.word_fragments(w for ws in lexicon.WEEKDAYS.values() for w in ws),
+                  *lexicon.word_fragments(lexicon.WEEKDAY_FORMS)]
 _WEEKDAY_RX = FoldedPattern(
-    r"(?<![^\W\d_])(?:(" + "|".join(sorted(_THIS, key=len, reverse=True)) + r")\s+)?("
-    + _WEEKDAY_ANY + r")(?![^\W\d_])")
+    r"(?<![^\W\d_])(?:(" + "|".join(_THIS_WORDS) + r")\s+)?("
+    + _WEEKDAY_ANY + r")(?![^\W\d_])",
+    # the same alternatives grouped by first letter for the lowercased run
+    r"(?<![^\W\d_])(?:(" + grouped_alternation(_THIS_WORDS) + r")\s+)?("
+    + grouped_alternation(_WEEKDAY_WORDS) + r")(?![^\W\d_])")
 _PAST_WORDS = re.compile(r"last|letzt|dernier|pasad|scors|ostatni|minul", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"next|nächst|prochain|próxim|prossim|przysz|příšt|budúc", re.IGNORECASE)
 

@@ -31,8 +31,10 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})[.!?](?=\s+[A-ZÀ-Ž])|\n")
 
 def sentence_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """Bounds of the sentence around a span (a date): where its city usually is."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, span[0]):
+    # a line break always ends a sentence: only the span's own line is scanned for the last
+    # end before it (the same end a scan from the start finds; lookbehinds see before pos)
+    start = text.rfind("\n", 0, span[0]) + 1
+    for m in _SENTENCE_END.finditer(text, start, span[0]):
         start = m.end()
     end = _SENTENCE_END.search(text, span[1])
     return start, end.start() if end else len(text)

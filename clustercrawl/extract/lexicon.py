@@ -148,8 +148,13 @@ def is_abbreviation(name: str) -> bool:
 
 def words_pattern(words: Iterable[str]) -> str:
     """An alternation of literal words, longest first, for use inside a larger regex."""
+    return "|".join(word_fragments(words))
+
+
+def word_fragments(words: Iterable[str]) -> list[str]:
+    """The alternatives of :func:`words_pattern`, in its order."""
     unique = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in unique)
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in unique]
 
 
 def trie_pattern(words: Iterable[str]) -> str:

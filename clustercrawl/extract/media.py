@@ -30,6 +30,9 @@ _SHARE = re.compile(
     r"mailto:|addtoany\.com|sharethis\.com|plus\.google\.com/share",
     re.IGNORECASE,
 )
+#: the same pattern, case-sensitive, for lowercased ASCII hrefs (nearly all): re.IGNORECASE
+#: defeats the engine's literal scans, and every page has dozens of links
+_SHARE_FOLDED = re.compile(_SHARE.pattern)
 _ICON = re.compile(r"emoji|icon|avatar|logo|sprite|spinner|loader|pixel|spacer|badge|flag")
 
 
@@ -52,6 +55,13 @@ def video_of(url: str) -> tuple[str, str] | None:
     if m:
         return f"https://vimeo.com/{m.group(1)}", "vimeo"
     return None
+
+
+def is_share_link(href: str) -> bool:
+    """A "share on …" or mail link (not a link the post makes)."""
+    if href.isascii():  # ASCII: lowercasing is exactly what IGNORECASE compares
+        return _SHARE_FOLDED.search(href.lower()) is not None
+    return _SHARE.search(href) is not None
 
 
 def collect_media(
@@ -118,7 +128,7 @@ def _link(
     seen_links: set[str],
 ) -> None:
     href = el.get("href")
-    if not href or _SHARE.search(href):
+    if not href or is_share_link(href):
         return
     url = absolute_url(href, base)
     if not url:

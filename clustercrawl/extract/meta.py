@@ -11,17 +11,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from clustercrawl.extract.dom import absolute_url, host_of, norm_space, same_site
 
 __all__ = ["PageMeta", "identity", "read_meta", "url_date"]
 
-_META = etree.XPath("//meta")
-_LINK = etree.XPath("//link[@href]")
-_BASE = etree.XPath("//base[@href]/@href")
-_TITLE = etree.XPath("//title")
 
 #: meta keys giving a publication date, best first
 PUBLISHED_KEYS: tuple[str, ...] = (
@@ -73,15 +68,15 @@ _KEPT_RELS = frozenset({"canonical", "shortlink", "alternate"})
 
 def read_meta(tree: HtmlElement, url: str) -> PageMeta:
     """Collect meta/link/lang/title facts of a page in one pass."""
-    bases = _BASE(tree)
-    base = absolute_url(str(bases[0]), url) if bases else None
-    page = PageMeta(base_url=base or url)
     root = tree.getroottree().getroot()
+    metas, links, bases, titles = _head_elements(root)
+    base = absolute_url(bases[0], url) if bases else None
+    page = PageMeta(base_url=base or url)
     lang = root.get("lang") or root.get("xml:lang") or root.get(
         "{http://www.w3.org/XML/1998/namespace}lang"
     )
     page.html_lang = lang.strip() if lang and lang.strip() else None
-    for el in _META(tree):
+    for el in metas:
         key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
         content = el.get("content")
         if not key or content is None:
@@ -92,7 +87,7 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
             continue
         page.meta.setdefault(key, content)
         page.meta_all.setdefault(key, []).append(content)
-    for el in _LINK(tree):
+    for el in links:
         rels = (el.get("rel") or "").lower().split()
         if not _KEPT_RELS.intersection(rels):
             continue  # stylesheets, icons, preloads: resolving them cost ~4% of extract_post
@@ -109,10 +104,34 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
                 page.hreflang.append((hreflang.strip(), href))
             elif (el.get("type") or "").lower() in {"application/rss+xml", "application/atom+xml"}:
                 page.feeds.append(href)
-    titles = _TITLE(tree)
     if titles:
         page.title_tag = norm_space(titles[0].text_content()) or None
     return page
+
+
+_HeadElements = tuple[list[HtmlElement], list[HtmlElement], list[str], list[HtmlElement]]
+
+
+def _head_elements(root: HtmlElement) -> _HeadElements:
+    """(``<meta>``, ``<link href>``, ``<base>`` hrefs, ``<title>``) of the whole document in
+    document order, from one walk of the tree (what ``//meta``, ``//link[@href]``,
+    ``//base[@href]/@href`` and ``//title`` select, one XPath scan each)."""
+    metas: list[HtmlElement] = []
+    links: list[HtmlElement] = []
+    bases: list[str] = []
+    titles: list[HtmlElement] = []
+    for el in root.iter("meta", "link", "base", "title"):
+        tag = el.tag
+        if tag == "meta":
+            metas.append(el)
+        elif tag == "title":
+            titles.append(el)
+        elif el.get("href") is not None:
+            if tag == "link":
+                links.append(el)
+            else:
+                bases.append(el.get("href"))
+    return metas, links, bases, titles
 
 
 def identity(

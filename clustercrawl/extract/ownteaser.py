@@ -25,14 +25,15 @@ _LINKS = etree.XPath("//body//a[@href]")
 _TEASER_TEXT, _TEASER_LEVELS, _MAX_LINKS = 300, 4, 400
 
 
-def _key(url: str, base: str) -> tuple[str, str] | None:
-    """Host and path of a link, without query, fragment or trailing slash."""
+def _key(url: str, base: str, paths: Collection[str] | None = None) -> tuple[str, str] | None:
+    """Host and path of a link, without query, fragment or trailing slash; with ``paths``,
+    None for a path not among them (its host, the costly part, is then not worked out)."""
     try:
         parts = urlsplit(urljoin(base, url.strip()))
     except ValueError:
         return None
     path = parts.path.rstrip("/")
-    if not path:
+    if not path or (paths is not None and path not in paths):
         return None  # the home page links everywhere
     return host_of(parts.netloc), path
 
@@ -45,11 +46,12 @@ def own_teaser_date(tree: HtmlElement, urls: Collection[str], language: str | No
     own = {k for k in (_key(u, base) for u in urls if u) if k is not None}
     if not own:
         return None
+    own_paths = {path for _, path in own}
     order = date_order_for(language)
     found: list[DateValue] = []
     for link in _LINKS(tree)[:_MAX_LINKS]:
         href = link.get("href", "").strip()
-        if not href or href.startswith("#") or _key(href, base) not in own:
+        if not href or href.startswith("#") or _key(href, base, own_paths) not in own:
             continue
         block: HtmlElement | None = link
         for _ in range(_TEASER_LEVELS):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from clustercrawl.extract import places, vocab
@@ -144,6 +145,24 @@ def _undated_event(title: str, body: str, section: str = "") -> str | None:
     """A post about an event whose day it does not give ("Review: Clusterkonferenz",
     "the conference was held in Bucharest"): the event word in the title or the first
     sentence, the tense in the title or that sentence."""
+    cues = _undated_cues(title, body)
+    if cues is None:
+        return None
+    report, announce, postponed = cues
+    if not report and not announce and postponed:
+        return "event_announcement"  # "Trade Fair 2020 postponed": it is still to come
+    if report > announce:
+        return "event_report"
+    if announce > report or _EVENT_SEGMENTS.search(section):
+        return "event_announcement"  # the site files it under its coming events
+    return None
+
+
+@lru_cache(maxsize=8)
+def _undated_cues(title: str, body: str) -> tuple[int, int, bool] | None:
+    """(report cues, announcement cues, postponed) of a post that names an event in its
+    title or lead, else None. Cached: the event stage and the post type both ask, with the
+    same title and body."""
     m = _FIRST_SENTENCE.match(body.lstrip())
     first = m.group(0) if m else body[:300]
     text = f"{title}\n{first}"
@@ -160,13 +179,9 @@ def _undated_event(title: str, body: str, section: str = "") -> str | None:
     if not report and not announce:  # a tenseless first sentence: the lead's next ones
         lead = body.lstrip()[:_LEAD_TENSE_CHARS]
         report, announce = len(vocab.REPORT.findall(lead)), len(vocab.ANNOUNCE.findall(lead))
-    if not report and not announce and places.POSTPONED.search(text):
-        return "event_announcement"  # "Trade Fair 2020 postponed": it is still to come
-    if report > announce:
-        return "event_report"
-    if announce > report or _EVENT_SEGMENTS.search(section):
-        return "event_announcement"  # the site files it under its coming events
-    return None
+    postponed = (not report and not announce
+                 and places.POSTPONED.search(text) is not None)
+    return report, announce, postponed
 
 
 _QUOTE_MARKS = re.compile(r"[„“”«»]")

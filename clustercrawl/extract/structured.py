@@ -110,12 +110,15 @@ def short_type(value: object) -> list[str]:
     return out
 
 
-def read_structured(tree: HtmlElement, url: str) -> StructuredData:
-    """JSON-LD first, microdata second; the first source that gives a field wins."""
+def read_structured(tree: HtmlElement, url: str, *, every_property: bool = False,
+                    ) -> StructuredData:
+    """JSON-LD first, microdata second; the first source that gives a field wins.
+    ``every_property``: read microdata text nobody uses too (the plain path, for tests)."""
     data = StructuredData()
     nodes = [(n, "jsonld") for n in _jsonld_nodes(tree)]
     if _ITEMSCOPE(tree):
-        nodes += [(n, "microdata") for n in _microdata_nodes(tree, url)]
+        nodes += [(n, "microdata") for n in _microdata_nodes(tree, url,
+                                                              every_property=every_property)]
     for node, source in nodes:
         types = short_type(node.get("@type"))
         data.types.update(types)
@@ -174,9 +177,62 @@ def _flatten(item: object, depth: int) -> Iterator[dict[str, Any]]:
                     yield node
 
 
-def _microdata_nodes(tree: HtmlElement, url: str) -> Iterator[dict[str, Any]]:
+#: every property name this module reads from a node (see the ``_take_*`` helpers and
+#: ``_event``); microdata text values of other properties are never looked at
+READ_PROPERTIES = frozenset({
+    "headline", "name", "image", "url", "keywords", "articleSection", "datePublished",
+    "dateCreated", "dateModified", "description", "inLanguage", "alternateName", "startDate",
+    "endDate", "eventAttendanceMode", "eventStatus", "location", "address", "addressLocality",
+    "addressCountry", "organizer", "offers", "mainEntity", "subEvent", "event", "events",
+})
+
+
+def _values_read(itemtype: str | None) -> bool:
+    """Whether :func:`read_structured` reads property values of an item of this type (of
+    the others it reads only the type, and the items under ``mainEntity``, ``event``...)."""
+    return any(_is_event_type(t) or t in ARTICLE_TYPES or t in PAGE_TYPES
+               or t in {"WebSite", "Organization"} for t in short_type((itemtype or "").split()))
+
+
+class ReadPropertiesExtractor(MicrodataExtractor):  # type: ignore[misc]
+    """extruct's microdata reader that skips the text of properties nobody reads: reading
+    an element's text copies and cleans it (``articleBody`` is the whole post, breadcrumbs
+    and product lists hold dozens of names). Skipped: properties of a name this module
+    never reads, and every property of an item whose values are not read (neither its own
+    type nor an item it belongs to is one read). Items are still all visited, so the items
+    found and their types are the same."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reading: list[bool] = []  # per item being read: are its values read?
+
+    def _extract_item(self, node: HtmlElement, items_seen: set[Any], base_url: str,
+                      itemids: dict[HtmlElement, int]) -> Any:
+        inherited = bool(self._reading) and self._reading[-1]
+        self._reading.append(inherited or _values_read(node.get("itemtype")))
+        try:
+            return super()._extract_item(
+                node, items_seen=items_seen, base_url=base_url, itemids=itemids)
+        finally:
+            self._reading.pop()
+
+    def _extract_property(self, node: HtmlElement, items_seen: set[Any], base_url: str,
+                          itemids: dict[HtmlElement, int]) -> list[tuple[str, Any]]:
+        names = node.get("itemprop").split()
+        if node.get("itemscope") is None and (
+                READ_PROPERTIES.isdisjoint(names) or not self._reading[-1]):
+            return [(name, "") for name in names]
+        return super()._extract_property(  # type: ignore[no-any-return]
+            node, items_seen=items_seen, base_url=base_url, itemids=itemids)
+
+
+def _microdata_nodes(tree: HtmlElement, url: str, *, every_property: bool = False,
+                     ) -> Iterator[dict[str, Any]]:
+    """Microdata items as JSON-LD-like nodes; ``every_property`` reads unread properties'
+    text too (the plain extruct run, for tests)."""
+    extractor = MicrodataExtractor() if every_property else ReadPropertiesExtractor()
     try:
-        items = MicrodataExtractor().extract_items(tree, url)
+        items = extractor.extract_items(tree, url)
     except Exception as exc:
         log.debug("microdata failed: %s", exc)
         return
