@@ -254,7 +254,7 @@ def group_stories(nodes: Nodes) -> StoryResult:
     lo = np.where(rank[a] < rank[b], a, b)
     hi = np.where(rank[a] < rank[b], b, a)
     order = np.lexsort((rank[hi], rank[lo], -score))
-    involved = np.unique(np.concatenate((lo, hi)))
+    involved = minhash.unique(np.concatenate((lo, hi)))
     anchors = {int(n): (nodes.run_story[int(n)] if n < run else
                         int(nodes.stored_story[int(n) - run]))
                for n in involved if n >= run or int(n) in nodes.run_story}
@@ -268,7 +268,7 @@ def group_stories(nodes: Nodes) -> StoryResult:
     min_rank = np.full(nodes.count, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(min_rank, run_roots, rank[:run])
     node_of_rank = np.argsort(rank)
-    unique_roots = np.unique(run_roots)
+    unique_roots = minhash.unique(run_roots)
     root_story = np.empty(unique_roots.size, dtype=np.uint64)
     anchored = uf.root_anchors()
     for root, anchor in nodes.run_story.items():  # a lone run post stored by an earlier run
@@ -293,7 +293,7 @@ def group_stories(nodes: Nodes) -> StoryResult:
     sorted_story = story[by_story]
     starts = np.flatnonzero(np.concatenate(([True], sorted_story[1:] != sorted_story[:-1])))
     sizes = np.diff(np.append(starts, sorted_story.size))
-    run_stories = np.unique(story[:run])
+    run_stories = minhash.unique(story[:run])
     at = np.searchsorted(sorted_story[starts], run_stories)
     origins = by_story[starts[at]]
     table = StoryTable(run_stories, origins.astype(np.int64), sizes[at].astype(np.int64),

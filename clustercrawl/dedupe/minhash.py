@@ -16,7 +16,7 @@ Every constant derives from fixed seeds: signatures are identical across runs an
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Final, Protocol
+from typing import Final, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -36,10 +36,12 @@ __all__ = [
     "jaccard_containment",
     "matches",
     "signatures",
+    "unique",
 ]
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
+_Scalar = TypeVar("_Scalar", bound=np.generic)
 
 NUM_BINS: Final = 128
 SHINGLE_WORDS: Final = 4
@@ -187,6 +189,21 @@ def _densify(sig: npt.NDArray[np.uint32]) -> None:
         docs, bins = docs[~ok], bins[~ok]
 
 
+def unique(values: npt.NDArray[_Scalar], *, presorted: bool = False
+           ) -> npt.NDArray[_Scalar]:
+    """Sorted distinct values (what ``np.unique`` returns), by a sort and a comparison.
+
+    numpy 2.3+ answers ``np.unique`` with a hash table, then sorts it: at millions of values
+    the table outgrows the cache and costs 8-10 times a plain sort (2.2 s vs 0.25 s at 4M
+    values, 16 s vs 1.5 s at 20M), more per value the more there are. ``presorted``: the
+    values are already in order (no copy, no sort).
+    """
+    ordered = values.ravel() if presorted else np.sort(values, axis=None)
+    new = np.ones(ordered.size, dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    return ordered[new]
+
+
 # ----------------------------------------------------------------------------- LSH
 
 
@@ -271,7 +288,7 @@ def informative_bins(
             continue
         key = salt[maybe] | value[maybe]
         voted = np.sort(key[is_voter[maybe]])
-        frequent = np.unique(voted[:-last][voted[:-last] == voted[last:]])
+        frequent = unique(voted[:-last][voted[:-last] == voted[last:]], presorted=True)
         if frequent.size:
             at = np.minimum(np.searchsorted(frequent, key), frequent.size - 1)
             hit = maybe[frequent[at] == key]
@@ -314,7 +331,7 @@ def _runs(keys: U64, n_bits: int) -> tuple[I64, I64]:
         starts = np.flatnonzero(new_key)
     else:  # a collision: order the affected hash runs by true key, stably
         hash_run = np.cumsum(new_hash) - 1
-        bad_runs = np.unique(hash_run[new_key & ~new_hash])
+        bad_runs = unique(hash_run[new_key & ~new_hash], presorted=True)
         bad = np.isin(hash_run, bad_runs)
         idx = np.flatnonzero(bad)
         fix = idx[np.lexsort((pos[idx], true[idx], hash_run[idx]))]
@@ -358,13 +375,13 @@ def candidate_pairs(sig: Signatures, rows: I64, stored: npt.NDArray[np.bool_]
         lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
         pending.append(lo.astype(np.int64) * n + hi)
         if sum(p.size for p in pending) > 4_000_000:
-            found.append(np.unique(np.concatenate(pending)))
+            found.append(unique(np.concatenate(pending)))
             pending = []
     if pending:
         found.append(np.concatenate(pending))
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    codes = np.unique(np.concatenate(found))
+    codes = unique(np.concatenate(found))
     return np.stack((codes // n, codes % n), axis=1)
 
 
