@@ -272,28 +272,80 @@ def informative_bins(
         return BinMask(packed)
     _, site_rank = np.unique(site, return_inverse=True)
     # a key held by TEMPLATE_POSTS voters fills its hash bucket that much: count buckets
-    # first (one bincount a bin), then settle exactly only the rows of crowded buckets
-    bits = min(23, max(10, (rows.size - 1).bit_length() + 2))  # 64 MB of counts at most
-    last = TEMPLATE_POSTS - 1
+    # first (one bincount a bin), then settle exactly only the rows of crowded buckets.
+    # About one bucket a row: a table of 4 a row cost 4 times as much to count (it leaves
+    # the cache) for fewer rows to settle, which a sort of small codes does cheaply
+    bits = min(MAX_BUCKET_BITS, max(10, (rows.size - 1).bit_length()))
     salt = site_rank.astype(np.uint64) << np.uint64(16)
+    key_bits = 16 + int(site_rank.max(initial=0)).bit_length()
+    salted = salt * _SHINGLE_MUL  # (salt | value) * MUL, as value < 2**16 = salt's low bits
     down = np.uint64(64 - bits)
-    is_voter = np.zeros(rows.size, dtype=bool)
-    is_voter[voters] = True
+    all_vote = voters.size == rows.size
+    is_voter = counted.astype(bool, copy=False)
+    bucket = np.empty(rows.size, dtype=np.uint64)
     for col in range(NUM_BINS):
         value = _column(sig, col)[rows]
-        bucket = ((salt | value) * _SHINGLE_MUL >> down).astype(np.int64)
-        crowded = np.bincount(bucket[voters], minlength=1 << bits) >= TEMPLATE_POSTS
-        maybe = np.flatnonzero(crowded[bucket])
+        np.multiply(value, _SHINGLE_MUL, out=bucket, dtype=np.uint64)
+        bucket += salted
+        bucket >>= down
+        index = bucket.view(np.int64)
+        counts = np.bincount(index if all_vote else index[voters], minlength=1 << bits)
+        maybe = np.flatnonzero((counts >= TEMPLATE_POSTS)[index])
+        del counts
         if maybe.size < TEMPLATE_POSTS:
             continue
         key = salt[maybe] | value[maybe]
-        voted = np.sort(key[is_voter[maybe]])
-        frequent = unique(voted[:-last][voted[:-last] == voted[last:]], presorted=True)
-        if frequent.size:
-            at = np.minimum(np.searchsorted(frequent, key), frequent.size - 1)
-            hit = maybe[frequent[at] == key]
-            packed[hit, col >> 3] &= np.uint8(0xFF ^ (0x80 >> (col & 7)))
+        votes = None if all_vote else is_voter[maybe]
+        hit = maybe[frequent_keys(key, votes, key_bits)]
+        packed[hit, col >> 3] &= np.uint8(0xFF ^ (0x80 >> (col & 7)))
     return BinMask(packed)
+
+
+#: Largest hash table (bits) counting one bin's (site, value) keys: 64 MB of counts.
+MAX_BUCKET_BITS: Final = 23
+
+
+def frequent_keys(key: U64, votes: npt.NDArray[np.bool_] | None, key_bits: int) -> I64:
+    """Positions of ``key`` whose value ``TEMPLATE_POSTS`` voters hold (``votes``: which
+    positions vote, None: all), in no particular order.
+
+    One sort of (key, position) packed in 64 bits and a pass over its runs: when keys are
+    ``key_bits`` wide and positions fit beside them. Otherwise (or to check that path):
+    :func:`_frequent_keys_plain`.
+    """
+    n = key.size
+    pos_bits = max(1, (n - 1).bit_length())
+    if n == 0 or key_bits + pos_bits > 64:
+        return _frequent_keys_plain(key, votes)
+    shift = np.uint64(pos_bits)
+    code = key << shift
+    code |= np.arange(n, dtype=np.uint64)
+    code.sort()
+    head = code >> shift
+    new = np.ones(n, dtype=bool)
+    np.not_equal(head[1:], head[:-1], out=new[1:])
+    del head
+    pos = (code & np.uint64((1 << pos_bits) - 1)).astype(np.int64)
+    del code
+    starts = np.flatnonzero(new)
+    lengths = np.diff(np.append(starts, n))
+    if votes is None:
+        held = lengths
+    else:
+        held = np.add.reduceat(votes[pos].astype(np.int64), starts) if n else lengths
+    hits: I64 = pos[np.repeat(held >= TEMPLATE_POSTS, lengths)]
+    return hits
+
+
+def _frequent_keys_plain(key: U64, votes: npt.NDArray[np.bool_] | None) -> I64:
+    """:func:`frequent_keys` by sorting the voters' keys and looking every key up."""
+    last = TEMPLATE_POSTS - 1
+    voted = np.sort(key if votes is None else key[votes])
+    frequent = unique(voted[:-last][voted[:-last] == voted[last:]], presorted=True)
+    if not frequent.size:
+        return np.zeros(0, dtype=np.int64)
+    at = np.minimum(np.searchsorted(frequent, key), frequent.size - 1)
+    return np.flatnonzero(frequent[at] == key)
 
 
 def _mix64(x: U64) -> U64:
