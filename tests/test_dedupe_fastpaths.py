@@ -51,7 +51,10 @@ def test_candidate_pairs_are_the_chain_and_star_pairs_of_every_band(
     assert found == reference_pairs(sig, rows, stored)
 
 
-def test_informative_bins_mask_exactly_the_values_three_voters_of_a_site_share() -> None:
+@pytest.mark.parametrize("part_rows", [1 << 18, 256])
+def test_informative_bins_mask_exactly_the_values_three_voters_of_a_site_share(
+        part_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minhash, "PART_ROWS", part_rows)  # one table, or sites in parts
     n = 3000  # far more (site, value) keys than the 1,024 buckets of a small batch
     sig = few_values(n, 40, seed=4)
     rng = np.random.default_rng(5)
@@ -211,8 +214,12 @@ def test_frequent_keys_packed_sort_agrees_with_the_plain_lookup(voting: str) -> 
     assert wide.tolist() == plain.tolist()
 
 
-def test_informative_bins_when_every_row_votes() -> None:
-    """The path that counts buckets without picking voters out first."""
+@pytest.mark.parametrize("part_rows", [1 << 18, 300])
+def test_informative_bins_when_every_row_votes(part_rows: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path that counts buckets without picking voters out first; sites counted in one
+    table, or split into parts of a few hundred rows."""
+    monkeypatch.setattr(minhash, "PART_ROWS", part_rows)
     n = 2500
     sig = few_values(n, 30, seed=13)
     rng = np.random.default_rng(14)

@@ -15,6 +15,7 @@ Every constant derives from fixed seeds: signatures are identical across runs an
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Final, Protocol, TypeVar
 
@@ -273,34 +274,47 @@ def informative_bins(
     _, site_rank = np.unique(site, return_inverse=True)
     # a key held by TEMPLATE_POSTS voters fills its hash bucket that much: count buckets
     # first (one bincount a bin), then settle exactly only the rows of crowded buckets.
-    # About one bucket a row: a table of 4 a row cost 4 times as much to count (it leaves
-    # the cache) for fewer rows to settle, which a sort of small codes does cheaply
-    bits = min(MAX_BUCKET_BITS, max(10, (rows.size - 1).bit_length()))
-    salt = site_rank.astype(np.uint64) << np.uint64(16)
+    # Keys hold the site, so sites split into parts of ~PART_ROWS rows are counted part by
+    # part: each part's table (4 buckets a row) stays in the cache however large the run,
+    # where one table for ten million rows (capped at 64 MB) crowded its buckets instead
+    parts = max(1, -(-rows.size // PART_ROWS))
+    part = site_rank % parts
+    perm = np.argsort(part.astype(np.uint16), kind="stable")  # by part, rows in order
+    bounds = np.searchsorted(part[perm], np.arange(parts + 1)).tolist()
+    spans = list(itertools.pairwise(bounds))
+    bits = max(10, (max(hi - lo for lo, hi in spans) - 1).bit_length() + 2)
+    prows = rows[perm]
+    salt = site_rank[perm].astype(np.uint64) << np.uint64(16)
     key_bits = 16 + int(site_rank.max(initial=0)).bit_length()
     salted = salt * _SHINGLE_MUL  # (salt | value) * MUL, as value < 2**16 = salt's low bits
     down = np.uint64(64 - bits)
     all_vote = voters.size == rows.size
-    is_voter = counted.astype(bool, copy=False)
+    is_voter = counted[perm]
+    part_voters = [np.flatnonzero(is_voter[lo:hi]) for lo, hi in spans]
     bucket = np.empty(rows.size, dtype=np.uint64)
     for col in range(NUM_BINS):
-        value = _column(sig, col)[rows]
+        value = _column(sig, col)[prows]
         np.multiply(value, _SHINGLE_MUL, out=bucket, dtype=np.uint64)
         bucket += salted
         bucket >>= down
         index = bucket.view(np.int64)
-        counts = np.bincount(index if all_vote else index[voters], minlength=1 << bits)
-        maybe = np.flatnonzero((counts >= TEMPLATE_POSTS)[index])
-        del counts
+        crowded: list[I64] = []
+        for (lo, hi), voting in zip(spans, part_voters, strict=True):
+            here = index[lo:hi]
+            counts = np.bincount(here if all_vote else here[voting], minlength=1 << bits)
+            crowded.append(np.flatnonzero((counts >= TEMPLATE_POSTS)[here]) + lo)
+        maybe = np.concatenate(crowded)
         if maybe.size < TEMPLATE_POSTS:
             continue
         key = salt[maybe] | value[maybe]
         votes = None if all_vote else is_voter[maybe]
-        hit = maybe[frequent_keys(key, votes, key_bits)]
+        hit = perm[maybe[frequent_keys(key, votes, key_bits)]]
         packed[hit, col >> 3] &= np.uint8(0xFF ^ (0x80 >> (col & 7)))
     return BinMask(packed)
 
 
+#: Rows counted with one hash table when finding template bins (sites split into parts).
+PART_ROWS: Final = 1 << 18
 #: Largest hash table (bits) counting one bin's (site, value) keys: 64 MB of counts.
 MAX_BUCKET_BITS: Final = 23
 
