@@ -315,8 +315,6 @@ def informative_bins(
 
 #: Rows counted with one hash table when finding template bins (sites split into parts).
 PART_ROWS: Final = 1 << 18
-#: Largest hash table (bits) counting one bin's (site, value) keys: 64 MB of counts.
-MAX_BUCKET_BITS: Final = 23
 
 
 def frequent_keys(key: U64, votes: npt.NDArray[np.bool_] | None, key_bits: int) -> I64:
