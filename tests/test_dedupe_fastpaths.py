@@ -51,7 +51,10 @@ def test_candidate_pairs_are_the_chain_and_star_pairs_of_every_band(
     assert found == reference_pairs(sig, rows, stored)
 
 
-def test_informative_bins_mask_exactly_the_values_three_voters_of_a_site_share() -> None:
+@pytest.mark.parametrize("part_rows", [1 << 18, 256])
+def test_informative_bins_mask_exactly_the_values_three_voters_of_a_site_share(
+        part_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minhash, "PART_ROWS", part_rows)  # one table, or sites in parts
     n = 3000  # far more (site, value) keys than the 1,024 buckets of a small batch
     sig = few_values(n, 40, seed=4)
     rng = np.random.default_rng(5)
@@ -184,3 +187,48 @@ def test_block_index_files_clusters_as_a_dict_of_lists_does() -> None:
     asked = [*plain, ("unknown", 3), ("#", 999_999)]
     assert all(list(index.get(k)) == plain.get(k, []) for k in asked)
     assert any(len(b) == 1 for b in plain.values()) and any(len(b) > 2 for b in plain.values())
+
+
+def test_unique_gives_what_numpy_unique_gives() -> None:
+    rng = np.random.default_rng(11)
+    for values in (rng.integers(0, 50, size=2000), rng.integers(0, 2**63, size=500,
+                                                                dtype=np.uint64),
+                   np.zeros(0, np.int64), np.array([7], np.int64)):
+        assert minhash.unique(values).tolist() == np.unique(values).tolist()
+        ordered = np.sort(values)
+        assert minhash.unique(ordered, presorted=True).tolist() == np.unique(values).tolist()
+
+
+@pytest.mark.parametrize("voting", ["all", "some"])
+def test_frequent_keys_packed_sort_agrees_with_the_plain_lookup(voting: str) -> None:
+    """Keys drawn from a few values so runs of every length occur, voters or not."""
+    rng = np.random.default_rng(12)
+    key = (rng.integers(0, 9, size=700).astype(np.uint64) << np.uint64(16)) | rng.integers(
+        0, 30, size=700).astype(np.uint64)
+    votes = None if voting == "all" else rng.random(700) < 0.5
+    fast = np.sort(minhash.frequent_keys(key, votes, key_bits=20))
+    plain = minhash._frequent_keys_plain(key, votes)
+    assert fast.tolist() == plain.tolist()
+    assert 0 < fast.size < key.size  # some keys are frequent, some are not
+    wide = np.sort(minhash.frequent_keys(key, votes, key_bits=60))  # no room for positions: plain
+    assert wide.tolist() == plain.tolist()
+
+
+@pytest.mark.parametrize("part_rows", [1 << 18, 300])
+def test_informative_bins_when_every_row_votes(part_rows: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The path that counts buckets without picking voters out first; sites counted in one
+    table, or split into parts of a few hundred rows."""
+    monkeypatch.setattr(minhash, "PART_ROWS", part_rows)
+    n = 2500
+    sig = few_values(n, 30, seed=13)
+    rng = np.random.default_rng(14)
+    rows = rng.permutation(n).astype(np.int64)
+    site = rng.integers(0, 40, size=n).astype(np.int32)
+    info = minhash.informative_bins(sig, rows, site, np.ones(n, dtype=bool))[np.arange(n)]
+    for col in (3, 64, 126):
+        votes = Counter((int(site[p]), int(sig[rows[p], col])) for p in range(n))
+        expected = [votes[(int(site[p]), int(sig[rows[p], col]))] < minhash.TEMPLATE_POSTS
+                    for p in range(n)]
+        assert info[:, col].tolist() == expected
+    assert 0 < info.mean() < 1

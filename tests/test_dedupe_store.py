@@ -140,3 +140,26 @@ def test_scan_order_does_not_matter() -> None:
         groups = run(later, store)
         results.append([groups.fields(p["id"]) for p in later])
     assert results[0] == results[1]
+
+
+def test_a_later_run_lists_only_its_own_stories_with_sizes_over_every_run(
+        tmp_path: Path) -> None:
+    """Stored stories without a post in this run stay out of its story table."""
+    path = tmp_path / "state" / "dedupe.sqlite"
+    first_posts = [repost(EN_A, "one", 11, "2023-03-01T10:00:00+00:00"),
+                   repost(EN_B, "one-copy", 11, "2023-03-02T10:00:00+00:00", "Repost: "),
+                   repost(EN_A, "two", 12, "2023-03-03T10:00:00+00:00"),
+                   repost(EN_C, "three", 13, "2023-03-04T10:00:00+00:00")]
+    with SQLiteGroupStore(path) as store:
+        first = run(first_posts, store)
+    assert first.story_count == 3
+    late = repost(EN_D, "one-late", 11, "2023-03-09T10:00:00+00:00", "From our members: ")
+    fresh = repost(EN_D, "four", 14, "2023-03-10T10:00:00+00:00")
+    with SQLiteGroupStore(path) as store:
+        second = run([late, fresh], store)
+    assert second.story_count == 2  # "two" and "three" are stored, not part of this run
+    joined = second.story(late["id"])
+    assert joined.story_id == first.story(first_posts[0]["id"]).story_id
+    assert joined.size == 3 and not joined.is_origin
+    alone = second.story(fresh["id"])
+    assert alone.size == 1 and alone.is_origin and alone.story_id != joined.story_id

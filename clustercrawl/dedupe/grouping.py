@@ -253,7 +253,7 @@ def group_stories(nodes: Nodes) -> StoryResult:
     lo = np.where(rank[a] < rank[b], a, b)
     hi = np.where(rank[a] < rank[b], b, a)
     order = np.lexsort((rank[hi], rank[lo], -score))
-    involved = np.unique(np.concatenate((lo, hi)))
+    involved = minhash.unique(np.concatenate((lo, hi)))
     anchors = {int(n): (nodes.run_story[int(n)] if n < run else
                         int(nodes.stored_story[int(n) - run]))
                for n in involved if n >= run or int(n) in nodes.run_story}
@@ -267,7 +267,7 @@ def group_stories(nodes: Nodes) -> StoryResult:
     min_rank = np.full(nodes.count, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(min_rank, run_roots, rank[:run])
     node_of_rank = np.argsort(rank)
-    unique_roots = np.unique(run_roots)
+    unique_roots = minhash.unique(run_roots)
     root_story = np.empty(unique_roots.size, dtype=np.uint64)
     anchored = uf.root_anchors()
     for root, anchor in nodes.run_story.items():  # a lone run post stored by an earlier run
@@ -280,24 +280,36 @@ def group_stories(nodes: Nodes) -> StoryResult:
     for offset in range(0, fresh.size, 1 << 16):  # ids a slice at a time: a list of every
         part = fresh[offset : offset + (1 << 16)]  # story's id would weigh 60 MB a million
         smallest = nodes.ids.many(node_of_rank[min_rank[unique_roots[part]]])
-        root_story[part] = np.fromiter(
-            (int.from_bytes(sha256(b"story:" + pid.encode()).digest()[:8], "big")
-             for pid in smallest),
-            np.uint64, part.size)  # = int(group_id("story", pid), 16), without the hex
-    story[:run] = root_story[np.searchsorted(unique_roots, run_roots)]
+        digests = b"".join([sha256(f"story:{pid}".encode()).digest()[:8] for pid in smallest])
+        # = int(group_id("story", pid), 16), without the hex: 8 big-endian bytes a story
+        root_story[part] = np.frombuffer(digests, dtype=">u8")
+    # roots are node numbers: a table of them, not a binary search per post (cache misses)
+    slot = np.empty(nodes.count, dtype=np.int64)
+    slot[unique_roots] = np.arange(unique_roots.size)
+    story[:run] = root_story[slot[run_roots]]
+    del slot
     # what only the story ids needed goes before the sorts below (8 bytes a post each)
     del uf, roots, run_roots, min_rank, node_of_rank, unique_roots, root_story, fresh
     # size and origin over every copy: run and stored
     by_story = np.lexsort((rank, nodes.seen, nodes.pub, story))
     sorted_story = story[by_story]
-    starts = np.flatnonzero(np.concatenate(([True], sorted_story[1:] != sorted_story[:-1])))
+    first = np.concatenate(([True], sorted_story[1:] != sorted_story[:-1]))
+    starts = np.flatnonzero(first)
     sizes = np.diff(np.append(starts, sorted_story.size))
-    run_stories = np.unique(story[:run])
-    at = np.searchsorted(sorted_story[starts], run_stories)
+    # the run's stories are the groups of that order holding a run post, in story order: a
+    # run post's row of the table is its group's number among those (no binary searches)
+    group = np.cumsum(first) - 1
+    is_run = by_story < run
+    in_run = np.zeros(starts.size, dtype=bool)
+    in_run[group[is_run]] = True
+    at = np.flatnonzero(in_run)
+    run_stories = sorted_story[starts[at]]
     origins = by_story[starts[at]]
     table = StoryTable(run_stories, origins.astype(np.int64), sizes[at].astype(np.int64),
                        nodes.ids)
-    index_of_node = np.searchsorted(run_stories, story[:run]).astype(np.int64)
+    row_of_group = np.cumsum(in_run) - 1
+    index_of_node = np.empty(run, dtype=np.int64)
+    index_of_node[by_story[is_run]] = row_of_group[group[is_run]]
     return StoryResult(
         index_of_node=index_of_node,
         table=table,
