@@ -11,7 +11,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from clustercrawl.dedupe import Deduper, deduper, eventnames, minhash
+from clustercrawl.dedupe import Deduper, deduper, eventnames, minhash, templatebins
 from clustercrawl.dedupe import eventwords as ew
 from tests.test_dedupe_minhash import text
 
@@ -54,14 +54,14 @@ def test_candidate_pairs_are_the_chain_and_star_pairs_of_every_band(
 @pytest.mark.parametrize("part_rows", [1 << 18, 256])
 def test_informative_bins_mask_exactly_the_values_three_voters_of_a_site_share(
         part_rows: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(minhash, "PART_ROWS", part_rows)  # one table, or sites in parts
+    monkeypatch.setattr(templatebins, "PART_ROWS", part_rows)  # one table, or sites in parts
     n = 3000  # far more (site, value) keys than the 1,024 buckets of a small batch
     sig = few_values(n, 40, seed=4)
     rng = np.random.default_rng(5)
     rows = rng.permutation(n).astype(np.int64)
     site = rng.integers(0, 60, size=n).astype(np.int32)
     counted = rng.random(n) < 0.8
-    info = minhash.informative_bins(sig, rows, site, counted)[np.arange(n)]
+    info = templatebins.informative_bins(sig, rows, site, counted)[np.arange(n)]
     for col in (0, 17, 127):
         votes = Counter((int(site[p]), int(sig[rows[p], col])) for p in range(n) if counted[p])
         expected = [votes[(int(site[p]), int(sig[rows[p], col]))] < minhash.TEMPLATE_POSTS
@@ -75,7 +75,7 @@ def test_matches_count_equal_bins_with_and_without_the_mask() -> None:
     rows = np.arange(50, dtype=np.int64)
     a, b = np.arange(0, 25, dtype=np.int64), np.arange(25, 50, dtype=np.int64)
     site = np.zeros(50, dtype=np.int32)
-    info = minhash.informative_bins(sig, rows, site, np.ones(50, dtype=bool))
+    info = templatebins.informative_bins(sig, rows, site, np.ones(50, dtype=bool))
     equal, comparable = minhash.matches(sig, rows, a, b)
     masked, usable = minhash.matches(sig, rows, a, b, info)
     same = sig[a] == sig[b]
@@ -206,11 +206,11 @@ def test_frequent_keys_packed_sort_agrees_with_the_plain_lookup(voting: str) -> 
     key = (rng.integers(0, 9, size=700).astype(np.uint64) << np.uint64(16)) | rng.integers(
         0, 30, size=700).astype(np.uint64)
     votes = None if voting == "all" else rng.random(700) < 0.5
-    fast = np.sort(minhash.frequent_keys(key, votes, key_bits=20))
-    plain = minhash._frequent_keys_plain(key, votes)
+    fast = np.sort(templatebins.frequent_keys(key, votes, key_bits=20))
+    plain = templatebins._frequent_keys_plain(key, votes)
     assert fast.tolist() == plain.tolist()
     assert 0 < fast.size < key.size  # some keys are frequent, some are not
-    wide = np.sort(minhash.frequent_keys(key, votes, key_bits=60))  # no room for positions: plain
+    wide = np.sort(templatebins.frequent_keys(key, votes, key_bits=60))  # no room for positions: plain
     assert wide.tolist() == plain.tolist()
 
 
@@ -219,13 +219,13 @@ def test_informative_bins_when_every_row_votes(part_rows: int,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The path that counts buckets without picking voters out first; sites counted in one
     table, or split into parts of a few hundred rows."""
-    monkeypatch.setattr(minhash, "PART_ROWS", part_rows)
+    monkeypatch.setattr(templatebins, "PART_ROWS", part_rows)
     n = 2500
     sig = few_values(n, 30, seed=13)
     rng = np.random.default_rng(14)
     rows = rng.permutation(n).astype(np.int64)
     site = rng.integers(0, 40, size=n).astype(np.int32)
-    info = minhash.informative_bins(sig, rows, site, np.ones(n, dtype=bool))[np.arange(n)]
+    info = templatebins.informative_bins(sig, rows, site, np.ones(n, dtype=bool))[np.arange(n)]
     for col in (3, 64, 126):
         votes = Counter((int(site[p]), int(sig[rows[p], col])) for p in range(n))
         expected = [votes[(int(site[p]), int(sig[rows[p], col]))] < minhash.TEMPLATE_POSTS

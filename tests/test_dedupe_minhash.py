@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clustercrawl.dedupe import minhash, order_key
+from clustercrawl.dedupe import minhash, order_key, templatebins
 from tests.test_dedupe_textgen import LANGS, plan, render
 
 
@@ -93,10 +93,10 @@ def test_site_template_bins_are_masked() -> None:
     sig, _, _ = minhash.signatures(posts)
     same_site = np.zeros(len(posts), dtype=np.int32)
     rows, everyone = np.arange(len(posts)), np.ones(len(posts), dtype=bool)
-    info = minhash.informative_bins(sig, rows, same_site, everyone)[rows]
+    info = templatebins.informative_bins(sig, rows, same_site, everyone)[rows]
     assert 0.2 < 1 - info.mean() < 0.8  # the footer's share of the bins
     other_sites = np.arange(len(posts), dtype=np.int32)
-    assert minhash.informative_bins(sig, rows, other_sites, everyone)[rows].all()
+    assert templatebins.informative_bins(sig, rows, other_sites, everyone)[rows].all()
 
 
 @pytest.mark.parametrize(

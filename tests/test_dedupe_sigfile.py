@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
-from clustercrawl.dedupe import Deduper, MemoryGroupStore, minhash
+from clustercrawl.dedupe import Deduper, MemoryGroupStore, minhash, templatebins
 from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.sigfile import SignatureFile
 from clustercrawl.dedupe.unionfind import AnchoredUnionFind
@@ -51,8 +51,8 @@ def test_lsh_on_disk_equals_lsh_in_memory(tmp_path: Path) -> None:
     assert np.array_equal(in_memory, on_disk)
     site = (np.arange(400) % 3).astype(np.int32)
     counted = np.ones(400, dtype=bool)
-    mem_info = minhash.informative_bins(sig, rows, site, counted)
-    disk_info = minhash.informative_bins(sf, rows, site, counted)
+    mem_info = templatebins.informative_bins(sig, rows, site, counted)
+    disk_info = templatebins.informative_bins(sf, rows, site, counted)
     assert np.array_equal(mem_info.packed, disk_info.packed)
     a, b = in_memory[:, 0], in_memory[:, 1]
     for info in (None, mem_info):

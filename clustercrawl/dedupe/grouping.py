@@ -16,7 +16,7 @@ from typing import Any, Final, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from clustercrawl.dedupe import minhash
+from clustercrawl.dedupe import minhash, templatebins
 from clustercrawl.dedupe.events import EventFacts, cluster_events, facts_from_json
 from clustercrawl.dedupe.ids import PostIds, StoryTable
 from clustercrawl.dedupe.results import EventPost, EventRecord, group_id, id64
@@ -198,7 +198,7 @@ def _edges(nodes: Nodes, rank: I64) -> tuple[I64, I64, I64]:
     raw, _ = minhash.matches(nodes.sig, rows, i, j, equal=bits)
     counted = np.ones(reps.size, dtype=bool)
     counted[np.maximum(i, j)[same_site & (raw >= NEAR_IDENTICAL * minhash.NUM_BINS)]] = False
-    info = minhash.informative_bins(nodes.sig, rows, nodes.site[reps], counted)
+    info = templatebins.informative_bins(nodes.sig, rows, nodes.site[reps], counted)
     equal, comparable = minhash.matches(nodes.sig, rows, i, j, info, equal=bits)
     del bits
     # shingles left once template bins are set aside

@@ -28,8 +28,9 @@ from clustercrawl.extract.content import (
     unwrap_layout_tables,
     with_lead,
 )
-from clustercrawl.extract.daterange import DATE_ORDER_OVERRIDE, DateRange, find_date_ranges
+from clustercrawl.extract.daterange import DateRange, find_date_ranges
 from clustercrawl.extract.dates import DateValue, parse_date_value
+from clustercrawl.extract.datespan import DATE_ORDER_OVERRIDE
 from clustercrawl.extract.dom import (
     absolute_url,
     block_text,
