@@ -10,6 +10,7 @@ from __future__ import annotations
 from copy import deepcopy
 
 import pytest
+import trafilatura
 from lxml import etree
 
 from clustercrawl.extract import boilerplate, content
@@ -47,7 +48,8 @@ def _page(article: str = ARTICLE, extra: str = "") -> str:
 
 def _plain_fast_text(tree: etree._Element) -> str:
     """trafilatura's fast run on an untouched copy of the page (no stand-ins)."""
-    return content._trafilatura_text(deepcopy(tree), URL, fast=True)
+    doc = trafilatura.bare_extraction(deepcopy(tree), url=URL, options=content._options(URL, True))
+    return (getattr(doc, "text", None) if doc is not None else None) or ""
 
 
 PAGES = [

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -251,6 +252,20 @@ def test_microdata_reader_skips_only_text_nobody_reads() -> None:
     assert data.events[0].city == "Graz" and data.events[0].venue == "Hall 2"
     assert data.headline == "Forum report" and data.published == "2025-06-10"
     assert "BreadcrumbList" in data.types
+
+
+
+def test_every_property_the_reader_asks_for_is_one_the_microdata_reader_keeps() -> None:
+    """READ_PROPERTIES is written by hand beside the code that reads nodes: a property read
+    there but missing here would come back empty from microdata, with no error."""
+    from clustercrawl.extract import structured
+
+    source = Path(structured.__file__).read_text(encoding="utf-8")
+    # every ``x.get("name")`` but the event API's dicts (``info``: not schema.org nodes)
+    asked = set(re.findall(r"""\b(?!info\.)\w+\.get\(["']([A-Za-z]+)["']""", source))
+    not_properties = {"type", "properties", "itemtype", "itemprop", "itemscope"}
+    assert "startDate" in asked and "addressLocality" in asked  # the scan sees the reads
+    assert asked - not_properties <= structured.READ_PROPERTIES
 
 
 # ---------------------------------------------------------------------------- page head

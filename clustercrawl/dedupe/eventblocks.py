@@ -129,15 +129,7 @@ class BlockIndex:
 
     def add(self, key: tuple[str, int], cluster: int) -> None:
         """File ``cluster`` under ``key`` (once in a row: a cluster's members share keys)."""
-        code = self._codes.setdefault(key[0], len(self._codes)) << 32 | key[1]
-        filed = self._clusters.get(code)
-        if filed is None:
-            self._clusters[code] = cluster
-        elif isinstance(filed, int):
-            if filed != cluster:
-                self._clusters[code] = [filed, cluster]
-        elif filed[-1] != cluster:
-            filed.append(cluster)
+        self.add_all((key,), cluster)
 
     def add_all(self, keys: Iterable[tuple[str, int]], cluster: int) -> None:
         """:meth:`add` of every key in turn (one call a post: a post files about ten)."""

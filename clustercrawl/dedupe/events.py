@@ -393,6 +393,7 @@ def cluster_events(
         words.append(())
         for node in sorted(by_anchor[anchor], key=order_keys.__getitem__):
             place(node, len(members) - 1, keys_of(node))
+
     def canonical(n: int) -> tuple[bool, date, bool, date, int]:
         f = facts[n]  # the earliest start of its ranges: the main one's, or the other's
         return (not f.dated, f.start if f.alt is None else min(f.start, f.alt[0]),

@@ -8,6 +8,7 @@ Ties are always broken by post id, never by input position.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
@@ -368,11 +369,8 @@ _T = TypeVar("_T")
 
 
 def _majority(values: list[_T]) -> _T | None:
-    """The most frequent value, the first seen on ties (as ``max`` over a ``Counter``)."""
-    counts: dict[_T, int] = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    """The most frequent value, the first seen on ties (``most_common(1)`` is a ``max``)."""
+    return Counter(values).most_common(1)[0][0] if values else None
 
 
 def _record(nodes: Nodes, event_id: str, members: list[int]) -> EventRecord:

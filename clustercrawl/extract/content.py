@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from copy import copy
 from functools import lru_cache
 from typing import Any
@@ -29,7 +29,6 @@ __all__ = [
     "drop_embedded_posts",
     "find_headline",
     "first_h2",
-    "main_container",
     "main_text",
     "with_lead",
 ]
@@ -193,15 +192,10 @@ def cms_body(tree: HtmlElement, headline: HtmlElement | None,
     return near if near is not None else found[0]
 
 
-def main_container(tree: HtmlElement, headline: HtmlElement | None,
-                   source: str | None = None) -> HtmlElement | None:
-    """The element holding the post body, from CMS class names, <article>, <main>, or <body>."""
-    return containers(tree, headline, source)[1]
-
-
 def containers(tree: HtmlElement, headline: HtmlElement | None, source: str | None = None,
                ) -> tuple[HtmlElement | None, HtmlElement | None]:
-    """(the body a CMS marks or None, the main container): one search for both."""
+    """(the body a CMS marks or None, the element holding the post body: that CMS body, else
+    <article>, <main> or <body>): one search for both."""
     cms = cms_body(tree, headline, source)
     return cms, cms if cms is not None else _layout_container(tree, headline)
 
@@ -388,8 +382,7 @@ def main_text(tree: HtmlElement, url: str, fast: bool | None = None) -> str:
     short; True/False force one mode.
     """
     if fast is None:
-        with _stand_ins(tree):
-            text = _trafilatura_text(tree, url, fast=True)
+        text = _trafilatura_text(tree, url, fast=True)
         if len(text) >= FULL_RUN_BELOW:
             return text
         bodies = _BODY(tree)
@@ -398,10 +391,7 @@ def main_text(tree: HtmlElement, url: str, fast: bool | None = None) -> str:
             return text  # a short page: the short text is probably all there is
         full = _trafilatura_text(tree, url, fast=False)
         return full if len(full) > len(text) else text
-    if fast:
-        with _stand_ins(tree):
-            return _trafilatura_text(tree, url, fast=True)
-    return _trafilatura_text(tree, url, fast=False)
+    return _trafilatura_text(tree, url, fast=fast)
 
 
 #: subtrees that trafilatura's fast extraction does not read: its tree cleaning deletes them
@@ -461,7 +451,8 @@ def _options(url: str, fast: bool) -> Extractor:
 
 def _trafilatura_text(tree: HtmlElement, url: str, fast: bool) -> str:
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, options=_options(url, fast))
+        with _stand_ins(tree) if fast else nullcontext():
+            doc = trafilatura.bare_extraction(tree, url=url, options=_options(url, fast))
     except Exception as exc:  # trafilatura raises on some malformed trees
         log.debug("trafilatura failed on %s: %s", url, exc)
         return ""

@@ -191,7 +191,7 @@ _REL_WORDS = [w for ws in _RELATIVE.values() for w in ws]
 _REL_RX = FoldedPattern(
     r"(?<![^\W\d_])(?:" + "|".join(_REL_WORDS) + r")(?![^\W\d_])",
     r"(?<![^\W\d_])(?:" + grouped_alternation(_REL_WORDS) + r")(?![^\W\d_])")
-_THIS_WORDS = sorted(_THIS, key=len, reverse=True)
+_THIS_WORDS = sorted(_THIS, key=lambda w: (-len(w), w))  # ties by name: one pattern text per run
 _WEEKDAY_WORDS = [*lexicon.word_fragments(w for ws in lexicon.WEEKDAYS.values() for w in ws),
                   *lexicon.word_fragments(lexicon.WEEKDAY_FORMS)]
 _WEEKDAY_RX = FoldedPattern(

@@ -72,22 +72,8 @@ def _literal_head(fragment: str) -> str | None:
     if not fragment or not fragment[0].isalpha() or (
             len(fragment) > 1 and fragment[1] in _QUANTIFIER_START):
         return None
-    depth, i = 0, 0
-    while i < len(fragment):
-        ch = fragment[i]
-        if ch == "\\":
-            i += 1
-        elif ch == "[":
-            i += 2 if fragment[i + 1 : i + 2] == "]" else 1  # "[]…]" starts with a "]"
-            while i < len(fragment) and fragment[i] != "]":
-                i += 2 if fragment[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return None
-        i += 1
+    if any(ch == "|" and depth == 0 for _, ch, depth in _syntax(fragment)):
+        return None
     return fragment[0]
 
 
@@ -146,48 +132,33 @@ def grouped_alternation(fragments: list[str]) -> str:
 _ANY_WORD = r"\w*"
 
 
-def _group_end(fragment: str, start: int) -> int:
-    """Index of the ")" closing the group opened at ``start``, or -1."""
-    depth, i = 0, start
-    while i < len(fragment):
-        ch = fragment[i]
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each "(", ")" and "|" of the pattern that is neither escaped nor inside a character
+    class: its index, the character and the group depth after it."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
         if ch == "\\":
             i += 1
         elif ch == "[":
-            i += 2 if fragment[i + 1 : i + 2] == "]" else 1
-            while i < len(fragment) and fragment[i] != "]":
-                i += 2 if fragment[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 1  # "[]…]" starts with a "]"
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch in "()|":
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
-    return -1
+
+
+def _group_end(fragment: str) -> int:
+    """Index of the ")" closing the group the fragment opens with, or -1."""
+    return next((i for i, ch, depth in _syntax(fragment) if ch == ")" and depth == 0), -1)
 
 
 def _top_level_split(body: str) -> list[str]:
     """The alternatives of a group's body (split at its top-level "|")."""
-    parts, depth, i, last = [], 0, 0, 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\":
-            i += 1
-        elif ch == "[":
-            i += 2 if body[i + 1 : i + 2] == "]" else 1
-            while i < len(body) and body[i] != "]":
-                i += 2 if body[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(body[last:i])
-            last = i + 1
-        i += 1
-    parts.append(body[last:])
-    return parts
+    cuts = [i for i, ch, depth in _syntax(body) if ch == "|" and depth == 0]
+    return [body[lo + 1:hi] for lo, hi in zip([-1, *cuts], [*cuts, len(body)], strict=True)]
 
 
 def _expanded(fragment: str) -> list[str]:
@@ -196,7 +167,7 @@ def _expanded(fragment: str) -> list[str]:
     each followed by the rest, in that order (so they can be grouped by first letter)."""
     if not fragment.startswith("(?:"):
         return [fragment]
-    end = _group_end(fragment, 0)
+    end = _group_end(fragment)
     rest = fragment[end + 1:]
     if end < 0 or (rest and rest[0] in _QUANTIFIER_START):
         return [fragment]
