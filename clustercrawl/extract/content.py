@@ -15,11 +15,11 @@ from copy import copy
 from functools import lru_cache
 from typing import Any
 
-import trafilatura
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Extractor, use_config
 
+from clustercrawl.extract import mainrun
 from clustercrawl.extract.dom import class_id, norm_space
 from clustercrawl.extract.title import headline_text, normalise_title, title_variants
 
@@ -450,11 +450,10 @@ def _options(url: str, fast: bool) -> Extractor:
 
 
 def _trafilatura_text(tree: HtmlElement, url: str, fast: bool) -> str:
+    """bare_extraction's text (through mainrun, which skips its unread work)."""
     try:
         with _stand_ins(tree) if fast else nullcontext():
-            doc = trafilatura.bare_extraction(tree, url=url, options=_options(url, fast))
+            return mainrun.text(tree, _options(url, fast))
     except Exception as exc:  # trafilatura raises on some malformed trees
         log.debug("trafilatura failed on %s: %s", url, exc)
         return ""
-    text = getattr(doc, "text", None) if doc is not None else None
-    return text or ""

@@ -1,0 +1,200 @@
+"""trafilatura's extraction sequence driven step by step, skipping work whose result is unread.
+
+``bare_extraction`` on a tree with our options (comments off, python output, no metadata) runs
+its cascade (``trafilatura_sequence``) and a few output checks. ``run`` calls the same stage
+functions in the same order with the same inputs and returns the same text, but leaves out:
+
+- the pre-conversion backup copy of the cleaned tree in fast mode: only the external
+  comparison (full mode) and the forum-comment route (comments on) read it;
+- two walks of the whole tree per regex XPath of the raw-tree prunes (comment sections,
+  infinite-scroll containers): one walk in Python selects the same elements (lxml calls back
+  into Python for each ``re:test`` anyway, twice per div);
+- the page measure of the recall escalation (``html2txt``: a copy, a regex XPath over every
+  element, a spaced text) when an upper bound of its length already decides the comparison.
+
+It is written against one trafilatura version (``TRAFILATURA_VERSION``); with another one, or
+options it was not written for, ``text`` calls ``bare_extraction`` itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from copy import copy
+
+import trafilatura
+from lxml.etree import _Element, strip_tags
+from lxml.html import HtmlElement
+from trafilatura import core as tcore
+from trafilatura.baseline import _BLOCK_ELEMS, baseline, html2txt
+from trafilatura.external import compare_extraction, justext_rescue
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+from trafilatura.main_extractor import extract_content
+from trafilatura.settings import Extractor
+from trafilatura.xml import delete_element, xmltotxt
+from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
+
+__all__ = ["TRAFILATURA_VERSION", "page_text_bound", "run", "supported", "text"]
+
+log = logging.getLogger(__name__)
+
+#: the version whose core.trafilatura_sequence and bare_extraction this module follows
+TRAFILATURA_VERSION = "2.3.1"
+
+#: RAW_TREE_PRUNE_XPATH and REMOVE_COMMENTS_AND_LISTS_XPATH evaluated in one walk in Python
+#: (``_prune_lists``): lxml calls back into Python for each ``re:test``, twice per div of the
+#: page, and each XPath walks the whole tree. The same patterns, the same tests: re:test reads
+#: the attribute's value ("" when absent) with re.search, as ``el.get(...) or ""`` does here.
+_SCROLL = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_MVP = re.compile("mvp-post-add-(?:box|wrap)")
+_COMMENT_ID_ANY = re.compile(f"^(?:{_COMMENTS_ID}|disqus_thread|dsq-comments)")
+_COMMENT_ID = re.compile(f"^(?:{_COMMENTS_ID})")
+_COMMENT_CLASS = re.compile(_COMMENTS_CLASS)
+_RAW_TAGS = frozenset(("div", "section", "aside"))
+_LIST_TAGS = frozenset(("ol", "ul"))
+_WALK_TAGS = ("div", "section", "aside", "list", "details", "ol", "ul")
+
+
+def _prune_lists(tree: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement],
+                                               list[HtmlElement]]:
+    """The elements RAW_TREE_PRUNE_XPATH's two expressions and REMOVE_COMMENTS_AND_LISTS_XPATH
+    select in ``tree``, in document order, as each would on the tree as it is now.
+
+    The later expressions run after the earlier ones deleted their matches; they test only
+    an element's own tag and attributes, so they select the elements listed here that are
+    still in the tree. Deleting the others again touches only subtrees already cut off."""
+    scroll: list[HtmlElement] = []
+    share: list[HtmlElement] = []
+    comment: list[HtmlElement] = []
+    for el in tree.iterdescendants(*_WALK_TAGS):
+        cls = el.get("class") or ""
+        ident = el.get("id") or ""
+        if not cls and not ident:
+            continue
+        if el.tag in _RAW_TAGS:
+            if ((_SCROLL.search(ident) or _SCROLL.search(cls))
+                    and (el.find(".//h1") is None or _MVP.search(ident) or _MVP.search(cls))):
+                scroll.append(el)
+            if "elementor-share-buttons" in cls:
+                share.append(el)
+        if ((_COMMENT_ID_ANY.search(ident) or _COMMENT_CLASS.search(cls))
+                and (el.tag not in _LIST_TAGS or _COMMENT_ID.search(ident)
+                     or _COMMENT_CLASS.search(cls))):
+            comment.append(el)
+    return scroll, share, comment
+
+
+def supported(options: Extractor) -> bool:
+    """True when ``run`` follows bare_extraction for these options and this trafilatura."""
+    return (trafilatura.__version__ == TRAFILATURA_VERSION
+            and not options.comments and options.format == "python" and not options.with_metadata
+            and not options.lang and not options.dedup and options.focus == "balanced")
+
+
+def text(tree: HtmlElement, options: Extractor) -> str:
+    """bare_extraction(tree, options=options)'s text ("" when it returns None)."""
+    if supported(options):
+        return run(tree, options)
+    log.debug("trafilatura %s with these options: bare_extraction runs as it is",
+              trafilatura.__version__)
+    doc = trafilatura.bare_extraction(tree, url=options.url, options=options)
+    return (getattr(doc, "text", None) or "") if doc is not None else ""
+
+
+def page_text_bound(tree: HtmlElement) -> int:
+    """An upper bound of len(html2txt(tree)), read without copying or cleaning the tree.
+
+    html2txt is " ".join(text.split()) of the (first) body's text after basic_cleaning deleted
+    subtrees (keeping their tails, in order) and a space was put before the text and the tail
+    of each block element. Deleting never adds a non-space character nor a word; each space
+    put in splits at most one word; dropped control characters are non-spaces. So the result
+    has at most the body's non-space characters plus its words plus two per block element."""
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    words = body.text_content().split()
+    blocks = sum(1 for _ in body.iter(*_BLOCK_ELEMS))
+    return sum(map(len, words)) + len(words) + 2 * blocks
+
+
+def _escalates(tree: HtmlElement, text_len: int) -> bool:
+    """trafilatura_sequence's test for the recall retry (balanced focus), html2txt only when
+    the bound cannot decide."""
+    if not 0 < text_len < tcore.ESCALATION_MAX_LENGTH:
+        return False
+    share = tcore.ESCALATION_PAGE_SHARE
+    if text_len >= share * page_text_bound(tree):
+        return False  # >= share of the bound, so of the page text too
+    return text_len < share * len(html2txt(tree))
+
+
+def _cleaned(tree: HtmlElement, options: Extractor, url: str | None
+             ) -> tuple[HtmlElement, HtmlElement | None]:
+    """_prepare_tree, the backup copy only in full mode (the only reader with comments off)."""
+    cleaned = tree_cleaning(copy(tree), options)
+    backup = None if options.fast else copy(cleaned)
+    return convert_tags(cleaned, options, url), backup
+
+
+def _extract(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[_Element, str]:
+    """_extract_and_compare on _prepare_tree's output."""
+    cleaned, backup = _cleaned(tree, options, url)
+    postbody, temp_text = extract_content(cleaned, options)
+    if not options.fast:
+        assert backup is not None
+        postbody, temp_text = compare_extraction(backup, copy(tree), postbody, temp_text, options)
+    return postbody, temp_text
+
+
+def _sequence(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[_Element, str]:
+    """trafilatura_sequence with comments off and balanced focus (no comment capture, no
+    forum salvage: both need comments on)."""
+    is_forum = tcore._forum_thread_page(tree)
+    scroll, share, comment = _prune_lists(tree)
+    for el in scroll + share + (comment if not is_forum else []):
+        delete_element(el)
+    postbody, temp_text = _extract(tree, options, url)
+
+    if len(temp_text) < options.min_extracted_size:
+        b_body, b_text, b_len = baseline(tree)
+        if b_len > len(temp_text):
+            postbody, temp_text = b_body, b_text
+
+    if _escalates(tree, len(temp_text)):
+        r_options = copy(options)
+        r_options.focus = "recall"
+        r_text = ""
+        try:
+            r_body, r_text = _extract(tree, r_options, url)
+        except Exception as err:  # trafilatura logs and goes on, so do we
+            log.debug("recall retry failed: %s %s", err, url)
+        j_text = ""
+        if not options.fast:
+            try:
+                j_body, j_text = justext_rescue(copy(tree), options)
+            except Exception as err:
+                log.debug("justext candidate failed: %s %s", err, url)
+        len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
+        if j_len > r_len and j_len > tcore.ESCALATION_JUSTEXT_RATIO * len_text:
+            postbody, temp_text = j_body, j_text
+        elif (r_len >= options.min_extracted_size
+              and r_len > tcore.ESCALATION_ACCEPT_RATIO * len_text):
+            postbody, temp_text = r_body, r_text
+    return postbody, temp_text
+
+
+def run(tree: HtmlElement, options: Extractor) -> str:
+    """bare_extraction's text for options ``supported`` accepts; the caller's tree is copied
+    (trafilatura deletes from it), as bare_extraction does."""
+    try:
+        postbody, temp_text = _sequence(copy(tree), options, options.url)
+        if options.max_tree_size:
+            if len(postbody) > options.max_tree_size:
+                strip_tags(postbody, "hi")
+            if len(postbody) > options.max_tree_size:
+                return ""
+        if len(temp_text) < options.min_output_size and options.min_output_comm_size > 0:
+            return ""
+    except (TypeError, ValueError):
+        return ""  # bare_extraction returns None
+    return xmltotxt(postbody, options.formatting)
