@@ -398,8 +398,15 @@ def main_text(tree: HtmlElement, url: str, fast: bool | None = None) -> str:
 #: before the main extractor, and its measure of the page's text (html2txt, which decides the
 #: recall retry) and its baseline skip them too. JSON-LD scripts stay (the baseline reads
 #: articleBody from them, the forum check their @type).
-_UNREAD = etree.XPath(
-    "//script[not(@type='application/ld+json')]|//style|//svg|//aside|//footer")
+_UNREAD_TAGS = ("script", "style", "svg", "aside", "footer")
+
+
+def _unread(tree: HtmlElement) -> list[HtmlElement]:
+    """//script[not(@type='application/ld+json')]|//style|//svg|//aside|//footer, in
+    document order: one walk filtered by tag in C, where the XPath union walks five times and
+    sorts (0.23 -> 0.13 ms a page on aeb)."""
+    return [el for el in tree.getroottree().getroot().iter(*_UNREAD_TAGS)
+            if el.tag != "script" or el.get("type") != "application/ld+json"]
 
 
 @contextmanager
@@ -416,7 +423,7 @@ def _stand_ins(tree: HtmlElement) -> Iterator[None]:
     would cost what it saves. The full mode gets the page as it is (readability reads svg)."""
     swapped: list[tuple[HtmlElement, HtmlElement]] = []
     try:
-        for el in _UNREAD(tree):
+        for el in _unread(tree):
             parent = el.getparent()
             if parent is None:
                 continue
