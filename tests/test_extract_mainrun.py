@@ -94,6 +94,15 @@ PAGES: dict[str, str] = {
                             + "<table><tr><td>Zelle</td><td>Nachbar</td></tr></table>",
                             "<div class='site-footer'>" + "Impressum Kontakt " * 50 + "</div>"
                             "<div id='cookie-banner'>" + "Wir nutzen Cookies. " * 30 + "</div>"),
+    "footer_class_first": page(STORY, "<div class='footer-links' id='unten'>" + "Links " * 400
+                               + "</div><p>Ende</p>nach\xadher"),
+    "footer_id_first": page(STORY, "<div id='unten' class='footer-links'>" + "Links " * 400
+                            + "</div>"),
+    "consent_unicode": page(SHORT, "<div class='coo\u212aie-banner'>" + "Zustimmung " * 80
+                            + "</div><p class='Notice__Cookie'>weg</p><span id='ONETRUST'>x</span>"
+                            "<div class='moove_gdpr_x'>y</div>nach dem Banner"),
+    "soft_hyphens": page(SHORT, "<p>Ver\xadbund\xadtreffen <span>Lade\xadpunkte</span> am "
+                         "Kai</p><!-- ein Hinweis -->nach dem Kommentar<?pi x?>und danach"),
     "empty_body": "<html><head><title>Leer</title></head><body></body></html>",
     "control_chars": page(SHORT.replace("Freitag", "Frei\u200btag\u0085"), "<div>"
                           + "Ein Hinweis\u200b ohne Absatz. " * 40 + "</div>"),
@@ -155,17 +164,19 @@ def test_the_pages_take_their_branches(monkeypatch: pytest.MonkeyPatch) -> None:
         return text, html2txt_spy.calls, baseline_spy.calls, list(focus)
 
     text, measured, _, runs = run("escalation")
-    assert (measured, runs) == (1, ["balanced", "recall"])  # the bound could not decide
+    assert (measured, runs) == (0, ["balanced", "recall"])  # the lower bound decided
     assert "Ladepunkte" in text and "Termine" not in text
     text, measured, _, runs = run("escalation_recall")
-    assert (measured, runs) == (1, ["balanced", "recall"])
+    assert (measured, runs) == (0, ["balanced", "recall"])
     assert "Kasten" in text  # the retry's text was taken
+    # a div whose class has "footer" and whose id has not: the bounds differ, html2txt decides
+    assert run("footer_class_first")[1:] == (1, 0, ["balanced"])
     assert run("baseline")[2:] == (1, ["balanced"])
     assert run("json_ld_body")[2:] == (1, ["balanced"])
     # under the retry's 3000 characters, but a fifth of the bound already: not measured
     assert run("article")[1:] == (0, 0, ["balanced"])
-    # the bound counts the footer div and the cookie banner html2txt drops: measured
-    assert run("minified_blocks")[1] == 1
+    # the quick bound counts the footer div and the cookie banner, the walk does not
+    assert run("minified_blocks")[1] == 0
     # the comment section is pruned from the raw tree, except on a forum thread
     for name, kept in (("comments", False), ("forum", True), ("forum_array_type", True)):
         comments_seen.clear()
@@ -197,6 +208,34 @@ def test_same_text_around_the_escalation_threshold(padding: int) -> None:
 def test_page_text_bound_bounds_html2txt(name: str) -> None:
     tree = _tree(PAGES[name])
     assert mainrun.page_text_bound(tree) >= len(html2txt(tree))
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_text_bounds_hold_and_meet_without_doubt(name: str) -> None:
+    tree = _tree(PAGES[name])
+    before = etree.tostring(tree)
+    lower, upper = mainrun.page_text_bounds(tree)
+    assert lower <= len(html2txt(tree)) <= upper
+    if name not in ("footer_class_first", "footer_id_first", "soft_hyphens", "control_chars"):
+        assert lower == upper
+    assert etree.tostring(tree) == before
+
+
+def test_page_text_bounds_differ_only_where_html2txt_is_in_doubt() -> None:
+    lower, upper = mainrun.page_text_bounds(_tree(PAGES["footer_class_first"]))
+    assert upper - lower > 2000  # the div may go or stay: its 2400 characters
+    lower, upper = mainrun.page_text_bounds(_tree(PAGES["soft_hyphens"]))
+    assert upper - lower == 3  # three soft hyphens: remove_control_characters drops 2 of them
+    assert len(html2txt(_tree(PAGES["soft_hyphens"]))) == upper - 2  # those in the <p>'s text
+
+
+@pytest.mark.parametrize("value", [
+    "cookie-banner", "COOKIE_NOTICE", "site-cookiebot", "notice--cookie", "consentmanager",
+    "CMPLZ-x", "moove-gdpr", "OneTrust", "coo\u212aie-bar", "\u017fite coo\u212aie-law",
+    "cookies-not-set", "consent", "cookie", "plain", "", "ba\u0131e", "onetru\u017ft",
+    "con\u017fent-banner"])
+def test_consent_prefilter_answers_as_the_regex(value: str) -> None:
+    assert mainrun._consent(value) == (mainrun._CONSENT.search(value) is not None)
 
 
 def test_page_text_bound_counts_the_spaces_put_between_blocks() -> None:

@@ -30,11 +30,12 @@ from trafilatura.baseline import _BLOCK_ELEMS, baseline, html2txt
 from trafilatura.external import compare_extraction, justext_rescue
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
-from trafilatura.settings import Extractor
+from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
+from trafilatura.utils import remove_control_characters
 from trafilatura.xml import delete_element, xmltotxt
 from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
 
-__all__ = ["TRAFILATURA_VERSION", "page_text_bound", "run", "supported", "text"]
+__all__ = ["TRAFILATURA_VERSION", "page_text_bound", "page_text_bounds", "run", "supported", "text"]
 
 log = logging.getLogger(__name__)
 
@@ -117,14 +118,125 @@ def page_text_bound(tree: HtmlElement) -> int:
     return sum(map(len, words)) + len(words) + 2 * blocks
 
 
+#: what basic_cleaning (BASIC_CLEAN_XPATH) deletes, tested per element in ``page_text_bounds``
+_CLEANED_TAGS = frozenset(("aside", "fencedframe", "footer", "script", "style", "svg", "template"))
+_CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)  # re:test(..., 'i') compiles it so
+_BLOCKS = frozenset(_BLOCK_ELEMS)
+
+
+def _consent(value: str) -> bool:
+    """_CONSENT.search(value), the regex only when one of the words every match holds is in
+    the value: an ASCII value matches ignoring case only by ASCII case pairs, so its lower
+    case has them; other values go to the regex (it folds "ſ", "K" and dotless i too)."""
+    if value.isascii():
+        low = value.lower()
+        if not ("cookie" in low or "consent" in low or "borlabs" in low or "cmplz" in low
+                or "onetrust" in low or "moove" in low):
+            return False
+    return _CONSENT.search(value) is not None
+
+
+def _normalised_length(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def page_text_bounds(tree: HtmlElement) -> tuple[int, int]:
+    """Lower and upper bounds of len(html2txt(tree)), read in one walk without copying.
+
+    html2txt deletes what BASIC_CLEAN_XPATH selects (tails kept, in place), puts a space before
+    the text and the tail of each remaining block element, drops control characters from those
+    (remove_control_characters) and joins the words with single spaces. The upper text deletes
+    only what is certainly selected and drops no control characters; the lower one deletes
+    what may be selected too and drops control characters everywhere. Each is html2txt's text
+    with characters taken away or added, never moved, and neither adds a word nor a
+    non-space where html2txt has none, so their lengths bound its length. They differ only on
+    a div with a class and an id of which one holds "footer", or a control character."""
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    upper: list[str] = [" "] if body.tag in _BLOCKS else []
+    if body.text:
+        upper.append(body.text)
+    if _walk(body, upper, None, False):  # a div that may be deleted: walk again for both
+        upper = [" "] if body.tag in _BLOCKS else []
+        lower = list(upper)
+        if body.text:
+            upper.append(body.text)
+            lower.append(remove_control_characters(body.text))
+        _walk(body, upper, lower, True)
+        return _normalised_length("".join(lower)), _normalised_length("".join(upper))
+    text = "".join(upper)  # no such div: the lower text is this one without control characters
+    return _normalised_length(remove_control_characters(text)), _normalised_length(text)
+
+
+def _walk(parent: HtmlElement, upper: list[str], lower: list[str] | None, in_lower: bool
+          ) -> bool:
+    """The children of ``parent`` with their texts and tails, in document order, into the
+    upper text and, when ``in_lower``, the lower one; True if a div may be deleted or not
+    (class and id, one of them with "footer")."""
+    rcc = remove_control_characters
+    add = upper.append
+    cleaned_tags, blocks, consent = _CLEANED_TAGS, _BLOCKS, _consent
+    uncertain = False
+    for el in parent:
+        tag = el.tag
+        if tag.__class__ is str and tag not in cleaned_tags:
+            cls = el.get("class")
+            ident = el.get("id")
+            keep = True
+            keep_lower = in_lower
+            if (cls and consent(cls)) or (ident and consent(ident)):
+                keep = keep_lower = False  # re:test(@class, ..., 'i') or re:test(@id, ...)
+            elif tag == "div" and ((cls is not None and "footer" in cls)
+                                   or (ident is not None and "footer" in ident)):
+                # contains(@class|@id, 'footer') reads the first of the two in attribute order
+                if cls is None or ident is None or ("footer" in cls and "footer" in ident):
+                    keep = keep_lower = False
+                else:
+                    uncertain = True
+                    keep_lower = False
+            if keep:
+                block = tag in blocks
+                text = el.text
+                if block:
+                    add(" ")
+                    if keep_lower:
+                        lower.append(" ")  # type: ignore[union-attr]
+                if text:
+                    add(text)
+                    if keep_lower:
+                        lower.append(rcc(text))  # type: ignore[union-attr]
+                if len(el) and _walk(el, upper, lower, keep_lower):
+                    uncertain = True
+                if block:  # the space before the tail
+                    add(" ")
+                    if keep_lower:
+                        lower.append(" ")  # type: ignore[union-attr]
+        # a comment's or a processing instruction's text is not text; every tail is
+        tail = el.tail
+        if tail:
+            add(tail)
+            if in_lower:
+                lower.append(rcc(tail))  # type: ignore[union-attr]
+    return uncertain
+
+
 def _escalates(tree: HtmlElement, text_len: int) -> bool:
-    """trafilatura_sequence's test for the recall retry (balanced focus), html2txt only when
-    the bound cannot decide."""
+    """trafilatura_sequence's test for the recall retry (balanced focus): the text is short
+    and under a fifth of html2txt's page text, measured only when no bound decides."""
     if not 0 < text_len < tcore.ESCALATION_MAX_LENGTH:
         return False
     share = tcore.ESCALATION_PAGE_SHARE
     if text_len >= share * page_text_bound(tree):
-        return False  # >= share of the bound, so of the page text too
+        return False  # a fifth of the bound or more, so of the page text too
+    try:
+        lower, upper = page_text_bounds(tree)
+    except RecursionError:  # a page nested deeper than Python recurses
+        return text_len < share * len(html2txt(tree))
+    if text_len < share * lower:
+        return True
+    if text_len >= share * upper:
+        return False
     return text_len < share * len(html2txt(tree))
 
 
