@@ -90,6 +90,13 @@ PAGES: dict[str, str] = {
                                "<ol id='disqus_thread'><li>keine Kommentarliste</li></ol>"),
     "nested_comments": page(STORY, "<div class='comment-wrap'><div id='comment-7'><p>innen"
                             "</p></div>nach innen</div>nach außen"),
+    # prunes inside prunes, first children (the tail goes to the parent's text), a comment
+    # node before a pruned element (the tail goes to the comment's tail), adjacent prunes
+    "prunes_in_prunes": page(STORY, "<section>Anfang<div class='infinite-scroll'>innen<div "
+                             "class='comments'>Leser</div>Rest<div class='elementor-share-buttons'"
+                             ">Teilen</div></div>Mitte<!-- Notiz -->nach Notiz<ul id='comments'>"
+                             "<li>eins</li></ul>nach Liste<div class='comment-a'>a</div><div "
+                             "class='comment-b'>b</div>Ende</section>"),
     "minified_blocks": page("<div><div>Erste Zeile</div><div>zweite Zeile</div></div>" + SHORT
                             + "<table><tr><td>Zelle</td><td>Nachbar</td></tr></table>",
                             "<div class='site-footer'>" + "Impressum Kontakt " * 50 + "</div>"
@@ -297,6 +304,8 @@ def test_evaldata_pages_give_the_same_text() -> None:
         content.drop_embedded_posts(tree)
         for fast in (True, False) if i % 3 == 0 else (True,):
             with content._stand_ins(tree) if fast else nullcontext():
+                before = etree.tostring(tree)
                 plain = _plain(tree, fast, p.url)
                 ours = mainrun.run(tree, content._options(p.url, fast))
+                assert etree.tostring(tree) == before, p.url  # the prunes were undone
             assert ours == plain, (p.url, fast)

@@ -32,7 +32,7 @@ from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
 from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
 from trafilatura.utils import remove_control_characters
-from trafilatura.xml import delete_element, xmltotxt
+from trafilatura.xml import xmltotxt
 from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
 
 __all__ = ["TRAFILATURA_VERSION", "page_text_bound", "page_text_bounds", "run", "supported", "text"]
@@ -258,13 +258,58 @@ def _extract(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[_E
     return postbody, temp_text
 
 
+#: one delete_element undone: the element, its parent and place, and the text its tail was
+#: added to (the previous sibling's tail, else the parent's text) with that text's old value
+_Deletion = tuple[HtmlElement, HtmlElement, int, "HtmlElement | None", "str | None"]
+
+
+def _delete(elements: list[HtmlElement], done: list[_Deletion]) -> None:
+    """delete_element (tail kept) on each element in turn, recording in ``done`` how to undo
+    it."""
+    for el in elements:
+        parent = el.getparent()
+        if parent is None:
+            continue  # delete_element does nothing either
+        previous = el.getprevious()
+        old = parent.text if previous is None else previous.tail
+        if el.tail:
+            if previous is None:
+                parent.text = (old or "") + el.tail
+            else:
+                previous.tail = (old or "") + el.tail
+        index = parent.index(el)
+        parent.remove(el)  # the element keeps its tail
+        done.append((el, parent, index, previous, old))
+
+
+def _undo(done: list[_Deletion]) -> None:
+    """The deletions undone, last first: the tree is as before them."""
+    for el, parent, index, previous, old in reversed(done):
+        parent.insert(index, el)
+        if previous is None:
+            parent.text = old
+        else:
+            previous.tail = old
+
+
 def _sequence(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[_Element, str]:
     """trafilatura_sequence with comments off and balanced focus (no comment capture, no
-    forum salvage: both need comments on)."""
+    forum salvage: both need comments on), on the caller's tree: the raw-tree prunes are its
+    only changes to it (every later step copies it first or only reads it), undone at the end,
+    where bare_extraction copies the whole tree first."""
     is_forum = tcore._forum_thread_page(tree)
     scroll, share, comment = _prune_lists(tree)
-    for el in scroll + share + (comment if not is_forum else []):
-        delete_element(el)
+    done: list[_Deletion] = []
+    try:
+        _delete(scroll + share + (comment if not is_forum else []), done)
+        return _cascade(tree, options, url)
+    finally:
+        _undo(done)
+
+
+def _cascade(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[_Element, str]:
+    """trafilatura_sequence after the raw-tree prunes: extraction, baseline rescue, recall
+    retry; ``tree`` is read or copied, never changed."""
     postbody, temp_text = _extract(tree, options, url)
 
     if len(temp_text) < options.min_extracted_size:
@@ -296,10 +341,10 @@ def _sequence(tree: HtmlElement, options: Extractor, url: str | None) -> tuple[_
 
 
 def run(tree: HtmlElement, options: Extractor) -> str:
-    """bare_extraction's text for options ``supported`` accepts; the caller's tree is copied
-    (trafilatura deletes from it), as bare_extraction does."""
+    """bare_extraction's text for options ``supported`` accepts; the caller's tree is left
+    as it was."""
     try:
-        postbody, temp_text = _sequence(copy(tree), options, options.url)
+        postbody, temp_text = _sequence(tree, options, options.url)
         if options.max_tree_size:
             if len(postbody) > options.max_tree_size:
                 strip_tags(postbody, "hi")
