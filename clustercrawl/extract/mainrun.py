@@ -52,6 +52,7 @@ _COMMENT_ID_ANY = re.compile(f"^(?:{_COMMENTS_ID}|disqus_thread|dsq-comments)")
 _COMMENT_ID = re.compile(f"^(?:{_COMMENTS_ID})")
 _COMMENT_CLASS = re.compile(_COMMENTS_CLASS)
 _RAW_TAGS = frozenset(("div", "section", "aside"))
+_COMMENT_TAGS = frozenset(("div", "list", "section", "details", "ol", "ul"))
 _LIST_TAGS = frozenset(("ol", "ul"))
 _WALK_TAGS = ("div", "section", "aside", "list", "details", "ol", "ul")
 
@@ -72,13 +73,20 @@ def _prune_lists(tree: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement
         ident = el.get("id") or ""
         if not cls and not ident:
             continue
+        # each pattern's matches hold one of the words tested before it ("[Cc]omment(?!ary)"
+        # and "dsq-comments" hold "omment"): the words are tested in C first
         if el.tag in _RAW_TAGS:
-            if ((_SCROLL.search(ident) or _SCROLL.search(cls))
+            if (("infinite" in ident or "infinite" in cls or "mvp-post-add-" in ident
+                 or "mvp-post-add-" in cls)
+                    and (_SCROLL.search(ident) or _SCROLL.search(cls))
                     and (el.find(".//h1") is None or _MVP.search(ident) or _MVP.search(cls))):
                 scroll.append(el)
             if "elementor-share-buttons" in cls:
                 share.append(el)
-        if ((_COMMENT_ID_ANY.search(ident) or _COMMENT_CLASS.search(cls))
+        if (el.tag in _COMMENT_TAGS
+                and ("omment" in cls or "omment" in ident or "comol" in ident
+                     or "disqus_thread" in ident)
+                and (_COMMENT_ID_ANY.search(ident) or _COMMENT_CLASS.search(cls))
                 and (el.tag not in _LIST_TAGS or _COMMENT_ID.search(ident)
                      or _COMMENT_CLASS.search(cls))):
             comment.append(el)
