@@ -285,6 +285,9 @@ def test_other_options_or_versions_run_bare_extraction(monkeypatch: pytest.Monke
     def fail(*args: Any) -> str:
         raise AssertionError("mainrun.run used on another trafilatura version")
     monkeypatch.setattr(mainrun, "run", fail)
+    monkeypatch.setattr(mainrun, "_PRIVATE_NAMES", False)  # a version without them
+    assert not mainrun.supported(content._options(URL, True))
+    monkeypatch.setattr(mainrun, "_PRIVATE_NAMES", True)
     monkeypatch.setattr(trafilatura, "__version__", "9.9.9")
     assert not mainrun.supported(content._options(URL, True))
     assert mainrun.text(tree, content._options(URL, True)) == _plain(tree, True)

@@ -26,14 +26,22 @@ import trafilatura
 from lxml.etree import _Element, strip_tags
 from lxml.html import HtmlElement
 from trafilatura import core as tcore
-from trafilatura.baseline import _BLOCK_ELEMS, baseline, html2txt
+from trafilatura.baseline import baseline, html2txt
 from trafilatura.external import compare_extraction, justext_rescue
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.main_extractor import extract_content
-from trafilatura.settings import _COOKIE_CONSENT_RE, Extractor
+from trafilatura.settings import Extractor
 from trafilatura.utils import remove_control_characters
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
+
+try:  # private names of the version followed: another version may lack them
+    from trafilatura.baseline import _BLOCK_ELEMS
+    from trafilatura.settings import _COOKIE_CONSENT_RE
+    from trafilatura.xpaths import _COMMENTS_CLASS, _COMMENTS_ID
+    _PRIVATE_NAMES = True
+except ImportError:  # pragma: no cover - bare_extraction runs instead (``supported``)
+    _BLOCK_ELEMS, _COOKIE_CONSENT_RE, _COMMENTS_CLASS, _COMMENTS_ID = set(), "^$", "^$", "^$"
+    _PRIVATE_NAMES = False
 
 __all__ = ["TRAFILATURA_VERSION", "page_text_bound", "page_text_bounds", "run", "supported", "text"]
 
@@ -95,7 +103,7 @@ def _prune_lists(tree: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement
 
 def supported(options: Extractor) -> bool:
     """True when ``run`` follows bare_extraction for these options and this trafilatura."""
-    return (trafilatura.__version__ == TRAFILATURA_VERSION
+    return (trafilatura.__version__ == TRAFILATURA_VERSION and _PRIVATE_NAMES
             and not options.comments and options.format == "python" and not options.with_metadata
             and not options.lang and not options.dedup and options.focus == "balanced")
 
