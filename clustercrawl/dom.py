@@ -173,13 +173,29 @@ def absolutize(href: str | None, base: str) -> str | None:
 absolute_url = absolutize
 
 
-@lru_cache(maxsize=16384)
-def _absolutize(href: str, base: str) -> str | None:
+#: an absolute http(s) URL that the steps of `_absolutize` give back unchanged: a lowercase
+#: host of letters, digits, dots and hyphens ending in a label that starts with a letter (no
+#: port, user or IP address), a path, maybe a non-empty query, and only characters that
+#: safe_url_string keeps as they are (no ";" whose params urljoin would rebuild, no "'",
+#: "#", "[", "]", "|", space or non-ASCII). Most links are such URLs, and the steps cost
+#: ~40 us a link (1/3 of collecting a post's media); tests compare the two ways
+_SAFE_URL = re.compile(
+    r"https?://(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*"
+    r"/[A-Za-z0-9\-._~!$&()*+,=:@/%]*(?:\?[A-Za-z0-9\-._~!$&()*+,=:@/%?]+)?")
+
+
+def _absolutize_uncached(href: str, base: str, fast: bool = True) -> str | None:
+    """`_absolutize` itself; ``fast=False`` takes every step for every URL (for tests)."""
     href = href.strip().replace("\n", "").replace("\r", "").replace("\t", "")
     if not href or href.startswith("#") or href.lower().startswith(_BAD_SCHEMES):
         return None
+    if fast and _SAFE_URL.fullmatch(href) and base.isascii() and "[" not in base and (
+            "]" not in base):  # (urljoin raises on such a base's bad host)
+        return href  # urljoin keeps an absolute URL as it is, and so do the other steps
     try:
         joined = urljoin(base, htmllib.unescape(href) if "&amp;" in href else href)
+        if fast and _SAFE_URL.fullmatch(joined):
+            return joined
         url = safe_url_string(urldefrag(joined)[0])
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError on a bad port
@@ -188,3 +204,6 @@ def _absolutize(href: str, base: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return url
+
+
+_absolutize = lru_cache(maxsize=16384)(_absolutize_uncached)
