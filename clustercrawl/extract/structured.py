@@ -116,7 +116,7 @@ def read_structured(tree: HtmlElement, url: str, *, every_property: bool = False
     ``every_property``: read microdata text nobody uses too (the plain path, for tests)."""
     data = StructuredData()
     nodes = [(n, "jsonld") for n in _jsonld_nodes(tree)]
-    if _ITEMSCOPE(tree):
+    if has_itemscope(tree):
         nodes += [(n, "microdata") for n in _microdata_nodes(tree, url,
                                                               every_property=every_property)]
     for node, source in nodes:
@@ -141,9 +141,25 @@ def read_structured(tree: HtmlElement, url: str, *, every_property: bool = False
 # ---------------------------------------------------------------------------- sources
 
 
+def jsonld_scripts(tree: HtmlElement) -> list[HtmlElement]:
+    """What `_JSONLD_SCRIPTS` selects, from lxml's walk over the scripts in C (0.13 ms a page
+    on aeb against 0.18; tests compare them)."""
+    return [script for script in tree.getroottree().getroot().iter("script")
+            if script.get("type") == "application/ld+json"]
+
+
+def has_itemscope(tree: HtmlElement) -> bool:
+    """Whether `_ITEMSCOPE` selects anything: a walk that stops at the first item (often the
+    page's <html> or <body>), where the XPath tests every element (0.28 ms a page on aeb)."""
+    for el in tree.getroottree().getroot().iter(etree.Element):
+        if el.get("itemscope") is not None:
+            return True
+    return False
+
+
 def _jsonld_nodes(tree: HtmlElement) -> Iterator[dict[str, Any]]:
     extractor = JsonLdExtractor()
-    for script in _JSONLD_SCRIPTS(tree):
+    for script in jsonld_scripts(tree):
         try:
             items = extractor.extract_items(script)
         except Exception as exc:  # broken JSON in one script must not hide the others
