@@ -22,7 +22,15 @@ import pytest
 from lxml import etree
 
 from clustercrawl import dom
-from clustercrawl.extract import boilerplate, content, language, media, structured, taxonomy
+from clustercrawl.extract import (
+    boilerplate,
+    content,
+    language,
+    media,
+    meta,
+    structured,
+    taxonomy,
+)
 from clustercrawl.urls import registered_domain
 
 # ------------------------------------------------------------------------- containers
@@ -305,3 +313,16 @@ def test_language_without_a_useless_guess_is_the_same(declared: list[str | None]
                                                       text: str) -> None:
     assert language.detect_language(declared, None, "fr", text) == language.detect_language(
         declared, None, "fr", text, fast=False)
+
+
+@pytest.mark.parametrize("html", WALKED + PAGES)
+def test_the_head_walk_gives_the_scripts_and_h1s_the_xpaths_select(html: str) -> None:
+    tree = dom.parse_html(html)
+    assert tree is not None
+    page = meta.read_meta(tree, "https://netz.eu/a")
+    assert page.ld_scripts == structured._JSONLD_SCRIPTS(tree)
+    assert page.h1s == content._H1(tree)
+    titles = ["Zweite Meldung", "Treffen der Mitglieder"]
+    assert content.find_headline(tree, titles, page.h1s) is content.find_headline(tree, titles)
+    assert structured.read_structured(tree, "https://netz.eu/a", scripts=page.ld_scripts) == (
+        structured.read_structured(tree, "https://netz.eu/a"))

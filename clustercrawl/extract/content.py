@@ -63,10 +63,12 @@ _CHROME = re.compile(
 )
 
 
-def find_headline(tree: HtmlElement, titles: Sequence[str] = ()) -> HtmlElement | None:
+def find_headline(tree: HtmlElement, titles: Sequence[str] = (),
+                  h1s: list[HtmlElement] | None = None) -> HtmlElement | None:
     """The post's h1: inside the article/main area, not the logo in the page header nor a
     hidden "Navigation" heading; an h1 whose text is one of the metadata ``titles`` (or a
-    part of one) wins, since pages often carry several h1."""
+    part of one) wins, since pages often carry several h1. ``h1s``: the page's h1 elements
+    when already found (`PageMeta.h1s`)."""
     candidates = []
     ranks: dict[str, int] = {}
     for t in titles:  # whole titles, then their longer and earlier segments
@@ -74,7 +76,7 @@ def find_headline(tree: HtmlElement, titles: Sequence[str] = ()) -> HtmlElement 
             ranks.setdefault(normalise_title(variant), len(ranks))
     ranks.pop("", None)
     matched: tuple[int, HtmlElement] | None = None
-    for h1 in _H1(tree):
+    for h1 in _H1(tree) if h1s is None else h1s:
         if _HIDDEN_HEADING.search(class_id(h1)) or _only_home_link(h1):
             continue
         full, main = headline_text(h1)

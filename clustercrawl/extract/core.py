@@ -119,7 +119,8 @@ class _Extraction:
     def run(self) -> dict[str, Any]:
         ctx, hints, tree = self.ctx, self.hints, self.tree
         page = read_meta(tree, ctx.url) if tree is not None else None
-        sd = read_structured(tree, ctx.url) if tree is not None else StructuredData()
+        sd = read_structured(tree, ctx.url, scripts=page.ld_scripts) if (
+            tree is not None and page is not None) else StructuredData()
         base = page.base_url if page else ctx.url
         hint_aliases = tuple(hints.alias_urls) if hints else ()
         if hints and hints.url and hints.url != ctx.url:
@@ -127,7 +128,9 @@ class _Extraction:
         canonical, aliases, translations = identity(page, ctx.url, hint_aliases)
 
         candidates, site_names = self._title_sources(page, sd)
-        headline = find_headline(tree, [c for c in candidates if c]) if tree is not None else None
+        headline = find_headline(tree, [c for c in candidates if c],
+                                 page.h1s if page is not None else None,
+                                 ) if tree is not None else None
         shown = headline if headline is not None or tree is None else first_h2(tree)
         title = choose_title(shown, candidates, site_names,
                              lambda: self._shown_site_names(candidates))

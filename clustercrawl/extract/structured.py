@@ -111,11 +111,13 @@ def short_type(value: object) -> list[str]:
 
 
 def read_structured(tree: HtmlElement, url: str, *, every_property: bool = False,
-                    ) -> StructuredData:
+                    scripts: list[HtmlElement] | None = None) -> StructuredData:
     """JSON-LD first, microdata second; the first source that gives a field wins.
-    ``every_property``: read microdata text nobody uses too (the plain path, for tests)."""
+    ``every_property``: read microdata text nobody uses too (the plain path, for tests).
+    ``scripts``: the page's JSON-LD scripts when already found (`PageMeta.ld_scripts`)."""
     data = StructuredData()
-    nodes = [(n, "jsonld") for n in _jsonld_nodes(tree)]
+    nodes = [(n, "jsonld") for n in _jsonld_nodes(
+        jsonld_scripts(tree) if scripts is None else scripts)]
     if has_itemscope(tree):
         nodes += [(n, "microdata") for n in _microdata_nodes(tree, url,
                                                               every_property=every_property)]
@@ -157,9 +159,9 @@ def has_itemscope(tree: HtmlElement) -> bool:
     return False
 
 
-def _jsonld_nodes(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+def _jsonld_nodes(scripts: list[HtmlElement]) -> Iterator[dict[str, Any]]:
     extractor = JsonLdExtractor()
-    for script in jsonld_scripts(tree):
+    for script in scripts:
         try:
             items = extractor.extract_items(script)
         except Exception as exc:  # broken JSON in one script must not hide the others
