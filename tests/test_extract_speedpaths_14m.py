@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
+from extruct.w3cmicrodata import MicrodataExtractor
 from lxml import etree
 
 from clustercrawl import dom
@@ -326,3 +327,27 @@ def test_the_head_walk_gives_the_scripts_and_h1s_the_xpaths_select(html: str) ->
     assert content.find_headline(tree, titles, page.h1s) is content.find_headline(tree, titles)
     assert structured.read_structured(tree, "https://netz.eu/a", scripts=page.ld_scripts) == (
         structured.read_structured(tree, "https://netz.eu/a"))
+
+
+MENU_ITEM = (
+    "<html><body><nav itemscope itemtype='https://schema.org/SiteNavigationElement'>"
+    "<a href='/'>Start</a> <a href='/termine'>Termine</a> <a href='/kontakt'>Kontakt</a></nav>"
+    "<div itemscope itemtype='https://schema.org/Event'><h2 itemprop='name'>Sommerfest</h2>"
+    "<time itemprop='startDate' datetime='2025-07-04'>4. Juli</time>"
+    "<div itemprop='location' itemscope itemtype='https://schema.org/Place'>Halle am Fluss"
+    "</div></div></body></html>"
+)
+
+
+def test_items_without_properties_keep_their_text_unread() -> None:
+    tree = dom.parse_html(MENU_ITEM)
+    assert tree is not None
+    url = "https://netz.eu/fest"
+    fast = structured.ReadPropertiesExtractor().extract_items(tree, url)
+    plain = MicrodataExtractor().extract_items(tree, url)
+    assert fast[0]["value"] == "" and "Termine" in plain[0]["value"]
+    assert fast[1]["properties"]["location"]["value"] == ""
+    assert "Halle" in plain[1]["properties"]["location"]["value"]
+    data = structured.read_structured(tree, url)
+    assert data == structured.read_structured(tree, url, every_property=True)
+    assert data.events[0].name == "Sommerfest" and data.events[0].start == "2025-07-04"
