@@ -26,9 +26,11 @@ from clustercrawl import dom
 from clustercrawl.extract import (
     boilerplate,
     content,
+    core,
     language,
     media,
     meta,
+    pagekind,
     structured,
     taxonomy,
 )
@@ -351,3 +353,75 @@ def test_items_without_properties_keep_their_text_unread() -> None:
     data = structured.read_structured(tree, url)
     assert data == structured.read_structured(tree, url, every_property=True)
     assert data.events[0].name == "Sommerfest" and data.events[0].start == "2025-07-04"
+
+
+LEAD_PAGE = (
+    "<html><body><h1>Neue Halle</h1><p class='intro'>Der Verband eröffnet im März eine "
+    "Halle für Prüfstände. Mitglieder\u00a0können sie ab Mai buchen.</p>"
+    "<p class='dek'>Eine\tZeile unter dem Titel, die auch als Beschreibung dient und lang "
+    "genug ist</p><div>Der Rest des Beitrags steht hier.</div></body></html>"
+)
+
+
+@pytest.mark.parametrize("text,description", [
+    ("Der Rest des Beitrags steht hier.", "Der Verband eröffnet im März eine Halle für "
+     "Prüfstände. Mitglieder können sie ab Mai buchen."),
+    ("Der Verband eröffnet im März eine Halle für Prüfstände.\n  Mitglieder können",
+     "Der Verband eröffnet im März eine Halle für Prüfstände. Mitglieder können sie ab Mai."),
+    ("Der Verband eröffnet   im März eine Halle\u00a0für Prüfstände. Rest.",
+     "Der Verband eröffnet im März eine Halle für Prüfstände. Mitglieder können sie ab Mai."),
+    ("Der Rest.", "Eine Zeile unter dem Titel, die auch als Beschreibung dient und lang genug"),
+    ("", "Der Verband eröffnet im März eine Halle für Prüfstände. Mitglieder können sie ab."),
+    ("Ganz anderer Text ohne die Wörter der Beschreibung, aber lang genug für den Vergleich",
+     "Etwas völlig Unbekanntes steht in der Beschreibung und nirgends auf der Seite sonst"),
+])
+def test_lead_is_found_as_with_the_text_flattened_first(text: str, description: str) -> None:
+    tree = dom.parse_html(LEAD_PAGE)
+    assert tree is not None
+    assert content.with_lead(text, tree, description) == content.with_lead(
+        text, tree, description, fast=False)
+
+
+FRAMES = (
+    "<html><head><iframe src='https://www.youtube.com/embed/aaaaaaaaaaa'></iframe></head>"
+    "<body class='post single'><header><iframe src='/kopf'></iframe></header>"
+    "<article><p>Video:</p><iframe src='https://player.vimeo.com/video/123456'></iframe>"
+    "<div class='fb-post'><iframe src='https://facebook.example/p'></iframe></div>"
+    "<aside><div><iframe src='/seitenleiste'></iframe></div></aside></article>"
+    "<nav><iframe src='/menue'></iframe></nav><div><iframe src='/karte'></iframe></div>"
+    "<footer><iframe src='/fuss'></iframe></footer></body></html>"
+)
+
+
+def test_frames_still_in_the_page_are_what_the_xpath_selects() -> None:
+    tree = dom.parse_html(FRAMES)
+    assert tree is not None
+    page = meta.read_meta(tree, "https://netz.eu/a")
+    assert media.visible_frames(page.iframes, tree) == core._IFRAMES(tree)
+    assert len(core._IFRAMES(tree)) == 4  # (the parser moves the head's frame into the body)
+    content.drop_embedded_posts(tree)  # removes the Facebook frame from the page
+    assert media.visible_frames(page.iframes, tree) == core._IFRAMES(tree)
+    assert [f.get("src") for f in core._IFRAMES(tree)] == [
+        "https://www.youtube.com/embed/aaaaaaaaaaa", "https://player.vimeo.com/video/123456",
+        "/karte"]
+
+
+BODY_CLASSES = [
+    "<html><body class='single-post postid-7' id='page-id-3'><p>Beitrag</p></body></html>",
+    "<html><body id='single-post' class='page-template-default'><p>Seite</p></body></html>",
+    "<html><body><p>ohne Klasse</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("html", [FRAMES, *PAGES, *WALKED, *BODY_CLASSES])
+def test_body_class_from_the_walk_decides_as_the_xpath(html: str) -> None:
+    tree = dom.parse_html(html)
+    assert tree is not None
+    page = meta.read_meta(tree, "https://netz.eu/a")
+    for url in ("https://netz.eu/news/treffen", "https://netz.eu/?page_id=3"):
+        for dated in (True, False):
+            signals = pagekind.PageSignals(url=url, types=frozenset(), og_type=None,
+                                           has_headline=True, page_dated=dated,
+                                           body_chars=500, hint_channel=None)
+            assert pagekind.is_post(signals, tree, page.bodies) == pagekind.is_post(
+                signals, tree)

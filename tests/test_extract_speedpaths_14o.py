@@ -283,13 +283,14 @@ HEAD = """<html lang="de"><head><title>First title</title>
 
 def test_one_walk_collects_what_the_four_xpaths_select() -> None:
     tree = parse_html(HEAD)
-    metas, links, bases, titles, scripts, h1s = meta._head_elements(tree)
+    metas, links, bases, titles, scripts, h1s, frames, bodies = meta._head_elements(tree)
     assert metas == etree.XPath("//meta")(tree)
     assert links == etree.XPath("//link[@href]")(tree)
     assert bases == [str(b) for b in etree.XPath("//base[@href]/@href")(tree)]
     assert titles == etree.XPath("//title")(tree)
     assert scripts == etree.XPath('//script[@type="application/ld+json"]')(tree)
     assert h1s == etree.XPath("//h1")(tree)
+    assert frames == etree.XPath("//iframe")(tree) and bodies == etree.XPath("//body")(tree)
     page = meta.read_meta(tree, "https://example.org/x/page")
     assert page.base_url == "https://example.org/sub/"
     assert page.canonical == "https://example.org/c" and page.title_tag == "First title"

@@ -41,7 +41,7 @@ from clustercrawl.extract.dom import (
 from clustercrawl.extract.event import BODY_SCAN_CHARS, MAX_EVENT_DAYS, build_event, cue_counts
 from clustercrawl.extract.ical import calendar_events
 from clustercrawl.extract.language import detect_language, primary_tag
-from clustercrawl.extract.media import collect_media
+from clustercrawl.extract.media import collect_media, visible_frames
 from clustercrawl.extract.meta import MODIFIED_KEYS, PageMeta, identity, read_meta
 from clustercrawl.extract.pagekind import PageSignals, is_post
 from clustercrawl.extract.posttype import PostFacts, call_details, classify
@@ -62,6 +62,7 @@ from clustercrawl.extract.title import choose_title, normalise_title, site_ident
 
 __all__ = ["ExtractContext", "extract_post"]
 
+#: the frames of the page outside its chrome (found by media.visible_frames; tests compare)
 _IFRAMES = etree.XPath(
     "//body//iframe[not(ancestor::footer or ancestor::header or ancestor::nav or ancestor::aside)]"
 )
@@ -186,7 +187,7 @@ class _Extraction:
             body_chars=len(body),
             hint_channel=str(hints.channel) if hints else None,
         )
-        post = is_post(signals, tree)
+        post = is_post(signals, tree, page.bodies if page is not None else None)
         topics = self._topics(page, sd)
         post_type = classify(PostFacts(
             title=title or "", body=body, url=canonical, topics=tuple(topics),
@@ -197,7 +198,8 @@ class _Extraction:
             post_type == "call") else None
 
         lead = absolute_url(page.get("og:image", "twitter:image"), base) if page else None
-        iframes = _IFRAMES(tree) if tree is not None and container is not tree else []
+        iframes = visible_frames(page.iframes, tree) if (
+            tree is not None and page is not None and container is not tree) else []
         media = collect_media(container, base, canonical, lead_image=lead, page_iframes=iframes)
 
         if published is None:

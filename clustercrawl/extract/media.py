@@ -153,6 +153,31 @@ def _link(
         media.links_out.append(url)
 
 
+_CHROME_TAGS = frozenset({"footer", "header", "nav", "aside"})
+
+
+def visible_frames(frames: list[HtmlElement], root: HtmlElement) -> list[HtmlElement]:
+    """Of the page's iframes as parsed (`PageMeta.iframes`), those still in the document of
+    ``root`` inside its <body> and outside footer, header, nav and aside: what
+    ``//body//iframe[not(ancestor::footer or …)]`` selects now, without its walk over the
+    whole page (0.17 ms a page on aeb; tests compare them)."""
+    out = []
+    for frame in frames:
+        in_body = False
+        top = frame
+        for ancestor in frame.iterancestors():
+            tag = ancestor.tag
+            if tag in _CHROME_TAGS:
+                break
+            if tag == "body":
+                in_body = True
+            top = ancestor
+        else:
+            if in_body and top is root:
+                out.append(frame)
+    return out
+
+
 def split_origin(url: str) -> tuple[str, str]:
     """(``scheme://host[:port]``, path) of an absolute URL as `absolute_url` gives them: what
     urlsplit reads as scheme and netloc, and its path, without its ~4 us a link (tests
