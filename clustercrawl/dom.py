@@ -188,6 +188,15 @@ _SAFE_URL = re.compile(
     r"/[A-Za-z0-9\-._~!$&()*+,=:@/%]*(?:\?[A-Za-z0-9\-._~!$&()*+,=:@/%?]+)?")
 
 
+#: the origin of a base URL urljoin reads as written (lowercase http(s) scheme and host)
+_SAFE_ORIGIN = re.compile(r"(https?://(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(?:[/?#]|$)")
+#: a root-relative href urljoin puts after the base's origin as it is: no "." or ".."
+#: segment to resolve, no params, no fragment, only characters _SAFE_URL allows
+_ROOTED = re.compile(
+    r"(?:/(?!\.\.?(?:[/?]|$))[A-Za-z0-9\-._~!$&()*+,=:@%]*)+"
+    r"(?:\?[A-Za-z0-9\-._~!$&()*+,=:@/%?]+)?")
+
+
 def _absolutize_uncached(href: str, base: str, fast: bool = True) -> str | None:
     """`_absolutize` itself; ``fast=False`` takes every step for every URL (for tests)."""
     href = href.strip().replace("\n", "").replace("\r", "").replace("\t", "")
@@ -196,6 +205,10 @@ def _absolutize_uncached(href: str, base: str, fast: bool = True) -> str | None:
     if fast and _SAFE_URL.fullmatch(href) and base.isascii() and "[" not in base and (
             "]" not in base):  # (urljoin raises on such a base's bad host)
         return href  # urljoin keeps an absolute URL as it is, and so do the other steps
+    if fast and href[0] == "/" and href[1:2] != "/" and _ROOTED.fullmatch(href):
+        origin = _SAFE_ORIGIN.match(base)
+        if origin is not None:
+            return origin.group(1) + href  # urljoin's result, which the rest leaves as it is
     try:
         joined = urljoin(base, htmllib.unescape(href) if "&amp;" in href else href)
         if fast and _SAFE_URL.fullmatch(joined):

@@ -27,6 +27,7 @@ from clustercrawl.extract import (
     boilerplate,
     content,
     core,
+    ical,
     language,
     media,
     meta,
@@ -113,6 +114,8 @@ def _path(el: etree._Element | None) -> str | None:
 # ------------------------------------------------------------------------------ links
 
 BASES = ["https://www.cluster-nord.example/aktuelles/treffen.html?seite=2",
+         "HTTPS://Netz.example/Gross/", "https://netz.example?x=1", "https://netz.example#f",
+         "https://netz.example:8443/a/b", " https://netz.example/a",
          "http://verband.example/", "https://netz.example", "https://[::1]/x",
          "https://straße.example/a/", "", "http://p.example/a/b;x?y#z"]
 HREFS = [
@@ -127,18 +130,20 @@ HREFS = [
     "bild.png", "?seite=3", "#anker", "mailto:info@a.example", "javascript:void(0)",
     " https://a.example/mit-leerzeichen ", "https://a.example/zeile\numbruch",
     "https://a.example/p?a=1&amp;b=2", "HTTPS://a.example/x", "https://a-.example/x",
-    "https://a..example/x", "https://1.example/x", "https://a.example/x?y?z",
+    "https://a..example/x", "https://1.example/x", "https://a.example/x?y?z", "/a/./b", "/a/../b", "/a//b", "/.", "/..", "/a/.", "/a/..?x=1",
+    "/a/.b/c..", "/", "/?", "/?x", "/x;y", "/x%zz", "/x'y", "/ä", "/x?a=1&amp;b=2",
 ]
 
 
 def test_safe_links_resolve_as_through_every_step() -> None:
-    fast_taken = 0
+    fast_taken = rooted = 0
     for base in BASES:
         for href in HREFS:
             fast = dom._absolutize_uncached(href, base)
             assert fast == dom._absolutize_uncached(href, base, fast=False), (href, base)
             fast_taken += dom._SAFE_URL.fullmatch(href.strip()) is not None
-    assert fast_taken >= 2 * len(BASES)  # the fast path is really taken
+            rooted += bool(dom._ROOTED.fullmatch(href) and dom._SAFE_ORIGIN.match(base))
+    assert fast_taken >= 2 * len(BASES) and rooted >= 20  # the fast paths are really taken
 
 
 def test_random_links_resolve_as_through_every_step() -> None:
@@ -425,3 +430,30 @@ def test_body_class_from_the_walk_decides_as_the_xpath(html: str) -> None:
                                            body_chars=500, hint_channel=None)
             assert pagekind.is_post(signals, tree, page.bodies) == pagekind.is_post(
                 signals, tree)
+
+
+CALENDAR = (
+    "<html><head><script>var k = 'BEGIN:VEVENT';</script><script>var x = 1;</script></head>"
+    "<body><div class='fb-post-wrap'><a href='https://calendar.google.com/render?x'>Google</a>"
+    "</div><div class='x sharedaddy sd-sharing'><pre>BEGIN:<b>VEVENT</b>\nEND:VEVENT</pre></div>"
+    "<a href='data:text/calendar;charset=utf8,BEGIN:VCALENDAR'>ics</a><a>ohne Ziel</a>"
+    "<a href='https://outlook.office.com/calendar/0/deeplink'>Outlook</a>"
+    "<a href='https://example.eu/data:text/calendar'>kein Kalender</a>"
+    "<div class='FB-POST'>groß</div><pre>BEGIN:VEVENT <pre>innen</pre></pre></body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [CALENDAR, FRAMES, *PAGES, *WALKED])
+def test_calendar_and_embedded_walks_find_what_the_xpaths_select(html: str) -> None:
+    tree = dom.parse_html(html)
+    assert tree is not None
+    assert ical.calendar_links(tree) == [str(h) for h in ical._LINKS(tree)]
+    assert ical.inline_calendars(tree) == ical._INLINE(tree)
+    assert content.embedded_divs(tree) == content._EMBEDDED(tree)
+
+
+def test_the_calendar_fixture_exercises_every_branch() -> None:
+    tree = dom.parse_html(CALENDAR)
+    assert tree is not None
+    assert len(ical.calendar_links(tree)) == 3 and len(ical.inline_calendars(tree)) == 3
+    assert len(content.embedded_divs(tree)) == 2
