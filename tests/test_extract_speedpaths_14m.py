@@ -457,3 +457,18 @@ def test_the_calendar_fixture_exercises_every_branch() -> None:
     assert tree is not None
     assert len(ical.calendar_links(tree)) == 3 and len(ical.inline_calendars(tree)) == 3
     assert len(content.embedded_divs(tree)) == 2
+
+
+SPACES = [" ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\u202f", "\u3000", "\u1680", "\n",
+          "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\x1f"]
+
+
+def test_spaces_collapse_as_line_by_line() -> None:
+    rnd = random.Random(3)
+    samples = ["", "ein Satz", "  vorne und hinten  ", "a \u00a0 b\n\n  c\td", "x\u200by"]
+    for _ in range(3000):
+        samples.append("".join(rnd.choice([*SPACES, "wort", "ß", "é", "1"])
+                               for _ in range(rnd.randint(1, 12))))
+    for text in samples:
+        assert dom.norm_space(text) == dom.norm_space(text, fast=False), repr(text)
+    assert dom.norm_space("a  b\u00a0\u00a0c\n \n d") == "a b c\nd"
