@@ -32,6 +32,7 @@ from clustercrawl.extract import (
     media,
     meta,
     pagekind,
+    sitename,
     structured,
     taxonomy,
 )
@@ -76,14 +77,17 @@ def test_marked_elements_are_what_the_xpath_selects(html: str) -> None:
         assert content._marked_elements(inner, names) == content._containers(names)(inner)
 
 
-@pytest.mark.parametrize("html", PAGES)
-def test_layout_elements_are_what_the_three_xpaths_select(html: str) -> None:
+@pytest.mark.parametrize("html", [*PAGES, "<p>ohne Hauptbereich</p>", "<div role='main'>Erster"
+                                  "</div><div id='main'>Zweiter</div><main>Dritter</main>"])
+def test_first_main_is_what_the_xpath_selects_first(html: str) -> None:
     tree = dom.parse_html(html)
     assert tree is not None
-    articles, mains, bodies = content._layout_elements(tree)
-    assert articles == content._ARTICLES(tree)
-    assert mains == content._MAINS(tree)
-    assert bodies == content._BODY(tree)
+    mains = content._MAINS(tree)
+    assert content.first_main(tree) is (mains[0] if mains else None)
+    assert list(tree.iter("article")) == content._ARTICLES(tree)  # the walks the layout
+    assert list(tree.iter("body")) == content._BODY(tree)  # container takes for these two
+    for el in tree.iter(etree.Element):  # from any element, as the XPath's //
+        assert content.first_main(el) is (mains[0] if mains else None)
 
 
 def test_containers_pick_the_same_elements_as_with_the_xpaths(
@@ -96,8 +100,8 @@ def test_containers_pick_the_same_elements_as_with_the_xpaths(
         fast.append([content.containers(tree, h1, html), content.containers(tree, None)])
     monkeypatch.setattr(content, "_marked_elements",
                         lambda tree, names: content._containers(tuple(names))(tree))
-    monkeypatch.setattr(content, "_layout_elements", lambda tree: (
-        content._ARTICLES(tree), content._MAINS(tree), content._BODY(tree)))
+    monkeypatch.setattr(content, "first_main", lambda tree: next(iter(content._MAINS(tree)),
+                                                                 None))
     for html, found in zip(PAGES, fast, strict=True):
         tree = dom.parse_html(html)
         assert tree is not None
@@ -472,3 +476,59 @@ def test_spaces_collapse_as_line_by_line() -> None:
     for text in samples:
         assert dom.norm_space(text) == dom.norm_space(text, fast=False), repr(text)
     assert dom.norm_space("a  b\u00a0\u00a0c\n \n d") == "a b c\nd"
+
+
+TABLES = (
+    "<html><body><table><tr><td><h2>Titel in der Zelle</h2></td><td>kurz</td></tr>"
+    "<tr><td><p>eins</p><p>zwei</p></td><td><div><p>tief</p><p>tiefer</p></div></td></tr>"
+    "<tr><td><table><tr><td><p>a</p><p>b</p><p>c</p></td></tr></table></td></tr></table>"
+    "<p>© 2024 Kopfzeile</p><footer><p>© Verband Nord e.V.</p>Text ©</footer>"
+    "<div>noch ein © Hinweis</div></body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [TABLES, CALENDAR, *PAGES])
+def test_layout_cells_and_copyright_texts_are_what_the_xpaths_select(html: str) -> None:
+    tree = dom.parse_html(html)
+    assert tree is not None
+    assert content.layout_cells(tree) == content._LAYOUT_CELLS(tree)
+    fast, plain = sitename._COPYRIGHT_TEXTS(tree), sitename._COPYRIGHT(tree)
+    assert [(str(t), t.getparent(), t.is_tail) for t in fast] == [
+        (str(t), t.getparent(), t.is_tail) for t in plain]
+
+
+def test_the_table_fixture_has_cells_of_every_kind() -> None:
+    tree = dom.parse_html(TABLES)
+    assert tree is not None
+    assert len(content.layout_cells(tree)) == 3  # h2 cell, two-p cell, nested three-p cell
+    assert len(sitename._COPYRIGHT_TEXTS(tree)) == 4
+
+
+@pytest.mark.parametrize("title", ["Treffen der Mitglieder | Netz Nord", "ＦＵＬＬＷＩＤＴＨ – Ｔｉｔｅｌ",
+                                   "Straße_und_Weg!!", "", "x" * 600, "İstanbul · DİJİTAL"])
+def test_remembered_titles_normalise_as_fresh_ones(title: str) -> None:
+    first = sitename.normalise_title(title)
+    assert first == sitename._normalise(title)
+    assert sitename.normalise_title(title) == first  # from the cache when short
+    assert sitename._normalised.cache_info().maxsize == 2048
+
+
+@pytest.mark.parametrize("line", [*LINES, "» Zurück «", "  Mehr…  ", "", "Teilen: Facebook"])
+def test_remembered_bare_lines_equal_fresh_ones(line: str) -> None:
+    for _ in range(3):
+        assert boilerplate._bare(line) == boilerplate._bare_uncached(line)
+    assert boilerplate._bare.cache_info().maxsize == 16
+
+
+@pytest.mark.parametrize("html", [MENU_ITEM, *WALKED, FRAMES])
+def test_items_found_in_one_walk_equal_extruct_s_two(html: str) -> None:
+    tree = dom.parse_html(html)
+    assert tree is not None
+    reader = structured.ReadPropertiesExtractor
+    url = "https://netz.eu/a"
+    assert reader().extract_items(tree, url) == MicrodataExtractor.extract_items(
+        reader(), tree, url)
+    body = tree.find("body")
+    assert body is not None  # from an element that is not the root: extruct's own way
+    assert reader().extract_items(body, url) == MicrodataExtractor.extract_items(
+        reader(), body, url)

@@ -9,6 +9,7 @@ they are a footer, not the topic of the post.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["NAV_PHRASES", "clean_body"]
 
@@ -216,8 +217,12 @@ def _strip_trailing_nav(line: str) -> str:
     return line
 
 
-def _bare(line: str) -> str:
+def _bare_uncached(line: str) -> str:
     return line.strip(_ARROWS + ":.!").strip().lower()
+
+
+#: the line checks ask for the same line's bare form up to four times in a row
+_bare = lru_cache(maxsize=16)(_bare_uncached)
 
 
 def _is_nav(line: str) -> bool:
@@ -227,10 +232,13 @@ def _is_nav(line: str) -> bool:
 _SHARE_VOCAB = _SHARE_VERBS | _SHARE_NETWORKS | _SHARE_FILLER
 
 
+_WORDS = re.compile(r"[\w'-]+")
+
+
 def _is_share(line: str) -> bool:
     if len(line) > 120:
         return False
-    words = re.findall(r"[\w'-]+", _bare(line))
+    words = _WORDS.findall(_bare(line))
     if not words:
         return True  # only arrows and bullets left
     if not all(w in _SHARE_VOCAB for w in words):
