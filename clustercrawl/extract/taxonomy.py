@@ -22,10 +22,11 @@ MAX_TERMS, MAX_LENGTH = 12, 60
 
 
 def rel_links(tree: HtmlElement) -> list[HtmlElement]:
-    """What `_REL_LINKS` selects, found by lxml's walk over the links in C and two attribute
-    reads each (0.13 ms a page on aeb against the XPath's 0.24; tests compare them)."""
+    """What `_REL_LINKS` selects, found by lxml's walk over the links in C and a read of
+    their rel, which few have (aeb: 0.15 against the XPath's 0.21 ms a page; tests compare
+    them)."""
     return [a for a in tree.iterdescendants("a")
-            if a.get("href") is not None and a.get("rel") is not None]
+            if a.get("rel") is not None and a.get("href") is not None]
 
 
 def page_terms(tree: HtmlElement | None) -> list[str]:
