@@ -276,16 +276,21 @@ HEAD = """<html lang="de"><head><title>First title</title>
 <link rel="canonical" href="/c"><link rel="stylesheet"><link rel="alternate" hreflang="en"
  href="/en/c"></head><body><meta itemprop="datePublished" content="2024-01-02">
 <svg><title>icon</title></svg><link rel="shortlink" href="/?p=3"><base href="/other/">
+<script type="application/ld+json">{}</script><h1>Kopf</h1><script>var x;</script>
+<div><h1>Zweiter Kopf</h1><script type="application/ld+json ">[]</script></div>
 </body></html>"""
 
 
 def test_one_walk_collects_what_the_four_xpaths_select() -> None:
     tree = parse_html(HEAD)
-    metas, links, bases, titles = meta._head_elements(tree)
+    metas, links, bases, titles, scripts, h1s, frames, bodies = meta._head_elements(tree)
     assert metas == etree.XPath("//meta")(tree)
     assert links == etree.XPath("//link[@href]")(tree)
     assert bases == [str(b) for b in etree.XPath("//base[@href]/@href")(tree)]
     assert titles == etree.XPath("//title")(tree)
+    assert scripts == etree.XPath('//script[@type="application/ld+json"]')(tree)
+    assert h1s == etree.XPath("//h1")(tree)
+    assert frames == etree.XPath("//iframe")(tree) and bodies == etree.XPath("//body")(tree)
     page = meta.read_meta(tree, "https://example.org/x/page")
     assert page.base_url == "https://example.org/sub/"
     assert page.canonical == "https://example.org/c" and page.title_tag == "First title"

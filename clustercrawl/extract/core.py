@@ -41,7 +41,7 @@ from clustercrawl.extract.dom import (
 from clustercrawl.extract.event import BODY_SCAN_CHARS, MAX_EVENT_DAYS, build_event, cue_counts
 from clustercrawl.extract.ical import calendar_events
 from clustercrawl.extract.language import detect_language, primary_tag
-from clustercrawl.extract.media import collect_media
+from clustercrawl.extract.media import collect_media, visible_frames
 from clustercrawl.extract.meta import MODIFIED_KEYS, PageMeta, identity, read_meta
 from clustercrawl.extract.pagekind import PageSignals, is_post
 from clustercrawl.extract.posttype import PostFacts, call_details, classify
@@ -62,6 +62,7 @@ from clustercrawl.extract.title import choose_title, normalise_title, site_ident
 
 __all__ = ["ExtractContext", "extract_post"]
 
+#: the frames of the page outside its chrome (found by media.visible_frames; tests compare)
 _IFRAMES = etree.XPath(
     "//body//iframe[not(ancestor::footer or ancestor::header or ancestor::nav or ancestor::aside)]"
 )
@@ -119,7 +120,8 @@ class _Extraction:
     def run(self) -> dict[str, Any]:
         ctx, hints, tree = self.ctx, self.hints, self.tree
         page = read_meta(tree, ctx.url) if tree is not None else None
-        sd = read_structured(tree, ctx.url) if tree is not None else StructuredData()
+        sd = read_structured(tree, ctx.url, scripts=page.ld_scripts) if (
+            tree is not None and page is not None) else StructuredData()
         base = page.base_url if page else ctx.url
         hint_aliases = tuple(hints.alias_urls) if hints else ()
         if hints and hints.url and hints.url != ctx.url:
@@ -127,7 +129,9 @@ class _Extraction:
         canonical, aliases, translations = identity(page, ctx.url, hint_aliases)
 
         candidates, site_names = self._title_sources(page, sd)
-        headline = find_headline(tree, [c for c in candidates if c]) if tree is not None else None
+        headline = find_headline(tree, [c for c in candidates if c],
+                                 page.h1s if page is not None else None,
+                                 ) if tree is not None else None
         shown = headline if headline is not None or tree is None else first_h2(tree)
         title = choose_title(shown, candidates, site_names,
                              lambda: self._shown_site_names(candidates))
@@ -183,7 +187,7 @@ class _Extraction:
             body_chars=len(body),
             hint_channel=str(hints.channel) if hints else None,
         )
-        post = is_post(signals, tree)
+        post = is_post(signals, tree, page.bodies if page is not None else None)
         topics = self._topics(page, sd)
         post_type = classify(PostFacts(
             title=title or "", body=body, url=canonical, topics=tuple(topics),
@@ -194,7 +198,8 @@ class _Extraction:
             post_type == "call") else None
 
         lead = absolute_url(page.get("og:image", "twitter:image"), base) if page else None
-        iframes = _IFRAMES(tree) if tree is not None and container is not tree else []
+        iframes = visible_frames(page.iframes, tree) if (
+            tree is not None and page is not None and container is not tree) else []
         media = collect_media(container, base, canonical, lead_image=lead, page_iframes=iframes)
 
         if published is None:

@@ -53,6 +53,17 @@ class PageMeta:
     hreflang: list[tuple[str, str]] = field(default_factory=list)
     title_tag: str | None = None
     feeds: list[str] = field(default_factory=list)
+    #: the page's JSON-LD scripts and h1 elements as parsed (what ``//script[@type=
+    #: "application/ld+json"]`` and ``//h1`` select before anything changes the tree), found
+    #: by the same walk: structured data and the headline need them, and a walk of their own
+    #: cost 0.13 ms a page each on aeb
+    ld_scripts: list[HtmlElement] = field(default_factory=list)
+    h1s: list[HtmlElement] = field(default_factory=list)
+    #: the <iframe> and <body> elements as parsed, from the same walk (the media step checks
+    #: which frames are still in the page and outside its chrome; the post check reads the
+    #: body's class)
+    iframes: list[HtmlElement] = field(default_factory=list)
+    bodies: list[HtmlElement] = field(default_factory=list)
 
     def get(self, *keys: str) -> str | None:
         """First non-empty value among keys."""
@@ -69,9 +80,10 @@ _KEPT_RELS = frozenset({"canonical", "shortlink", "alternate"})
 def read_meta(tree: HtmlElement, url: str) -> PageMeta:
     """Collect meta/link/lang/title facts of a page in one pass."""
     root = tree.getroottree().getroot()
-    metas, links, bases, titles = _head_elements(root)
+    metas, links, bases, titles, scripts, h1s, frames, bodies = _head_elements(root)
     base = absolute_url(bases[0], url) if bases else None
-    page = PageMeta(base_url=base or url)
+    page = PageMeta(base_url=base or url, ld_scripts=scripts, h1s=h1s, iframes=frames,
+                    bodies=bodies)
     lang = root.get("lang") or root.get("xml:lang") or root.get(
         "{http://www.w3.org/XML/1998/namespace}lang"
     )
@@ -109,21 +121,37 @@ def read_meta(tree: HtmlElement, url: str) -> PageMeta:
     return page
 
 
-_HeadElements = tuple[list[HtmlElement], list[HtmlElement], list[str], list[HtmlElement]]
+_HeadElements = tuple[list[HtmlElement], list[HtmlElement], list[str], list[HtmlElement],
+                      list[HtmlElement], list[HtmlElement], list[HtmlElement], list[HtmlElement]]
 
 
 def _head_elements(root: HtmlElement) -> _HeadElements:
-    """(``<meta>``, ``<link href>``, ``<base>`` hrefs, ``<title>``) of the whole document in
-    document order, from one walk of the tree (what ``//meta``, ``//link[@href]``,
-    ``//base[@href]/@href`` and ``//title`` select, one XPath scan each)."""
+    """(``<meta>``, ``<link href>``, ``<base>`` hrefs, ``<title>``, JSON-LD ``<script>``,
+    ``<h1>``, ``<iframe>``, ``<body>``) of the whole document in document order, from one
+    walk of the tree (what ``//meta``, ``//link[@href]``, ``//base[@href]/@href``,
+    ``//title``, ``//script[@type="application/ld+json"]``, ``//h1``, ``//iframe`` and
+    ``//body`` select, one XPath scan each)."""
     metas: list[HtmlElement] = []
     links: list[HtmlElement] = []
     bases: list[str] = []
     titles: list[HtmlElement] = []
-    for el in root.iter("meta", "link", "base", "title"):
+    scripts: list[HtmlElement] = []
+    h1s: list[HtmlElement] = []
+    frames: list[HtmlElement] = []
+    bodies: list[HtmlElement] = []
+    for el in root.iter("meta", "link", "base", "title", "script", "h1", "iframe", "body"):
         tag = el.tag
         if tag == "meta":
             metas.append(el)
+        elif tag == "iframe":
+            frames.append(el)
+        elif tag == "body":
+            bodies.append(el)
+        elif tag == "script":
+            if el.get("type") == "application/ld+json":
+                scripts.append(el)
+        elif tag == "h1":
+            h1s.append(el)
         elif tag == "title":
             titles.append(el)
         elif el.get("href") is not None:
@@ -131,7 +159,7 @@ def _head_elements(root: HtmlElement) -> _HeadElements:
                 links.append(el)
             else:
                 bases.append(el.get("href"))
-    return metas, links, bases, titles
+    return metas, links, bases, titles, scripts, h1s, frames, bodies
 
 
 def identity(

@@ -92,8 +92,10 @@ class PageSignals:
     hint_channel: str | None
 
 
-def is_post(signals: PageSignals, tree: HtmlElement | None) -> bool:
-    """True for an article or event page; False for home, listing, contact, directory pages."""
+def is_post(signals: PageSignals, tree: HtmlElement | None,
+            bodies: list[HtmlElement] | None = None) -> bool:
+    """True for an article or event page; False for home, listing, contact, directory pages.
+    ``bodies``: the page's <body> elements when already found (`PageMeta.bodies`)."""
     parts = urlsplit(signals.url)
     path = parts.path or "/"
     query = parse_qs(parts.query)
@@ -113,7 +115,8 @@ def is_post(signals: PageSignals, tree: HtmlElement | None) -> bool:
         return False
     if "page_id" in query and signals.hint_channel not in {"wp_api", "feed"}:
         return False  # WordPress static page (posts are ?p=)
-    body_class = str(_BODY_CLASS(tree)) if tree is not None else ""
+    body_class = "" if tree is None else str(_BODY_CLASS(tree)) if bodies is None else next(
+        (c for c in (b.get("class") for b in bodies) if c is not None), "")
     post_body = _POST_BODY.search(body_class) is not None
     page_body = not post_body and _PAGE_BODY.search(body_class) is not None
     positive = (

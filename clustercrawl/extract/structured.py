@@ -111,12 +111,14 @@ def short_type(value: object) -> list[str]:
 
 
 def read_structured(tree: HtmlElement, url: str, *, every_property: bool = False,
-                    ) -> StructuredData:
+                    scripts: list[HtmlElement] | None = None) -> StructuredData:
     """JSON-LD first, microdata second; the first source that gives a field wins.
-    ``every_property``: read microdata text nobody uses too (the plain path, for tests)."""
+    ``every_property``: read microdata text nobody uses too (the plain path, for tests).
+    ``scripts``: the page's JSON-LD scripts when already found (`PageMeta.ld_scripts`)."""
     data = StructuredData()
-    nodes = [(n, "jsonld") for n in _jsonld_nodes(tree)]
-    if _ITEMSCOPE(tree):
+    nodes = [(n, "jsonld") for n in _jsonld_nodes(
+        jsonld_scripts(tree) if scripts is None else scripts)]
+    if has_itemscope(tree):
         nodes += [(n, "microdata") for n in _microdata_nodes(tree, url,
                                                               every_property=every_property)]
     for node, source in nodes:
@@ -141,9 +143,25 @@ def read_structured(tree: HtmlElement, url: str, *, every_property: bool = False
 # ---------------------------------------------------------------------------- sources
 
 
-def _jsonld_nodes(tree: HtmlElement) -> Iterator[dict[str, Any]]:
+def jsonld_scripts(tree: HtmlElement) -> list[HtmlElement]:
+    """What `_JSONLD_SCRIPTS` selects, from lxml's walk over the scripts in C (0.13 ms a page
+    on aeb against 0.18; tests compare them)."""
+    return [script for script in tree.getroottree().getroot().iter("script")
+            if script.get("type") == "application/ld+json"]
+
+
+def has_itemscope(tree: HtmlElement) -> bool:
+    """Whether `_ITEMSCOPE` selects anything: a walk that stops at the first item (often the
+    page's <html> or <body>), where the XPath tests every element (0.28 ms a page on aeb)."""
+    for el in tree.getroottree().getroot().iter(etree.Element):
+        if el.get("itemscope") is not None:
+            return True
+    return False
+
+
+def _jsonld_nodes(scripts: list[HtmlElement]) -> Iterator[dict[str, Any]]:
     extractor = JsonLdExtractor()
-    for script in _JSONLD_SCRIPTS(tree):
+    for script in scripts:
         try:
             items = extractor.extract_items(script)
         except Exception as exc:  # broken JSON in one script must not hide the others
@@ -206,6 +224,19 @@ class ReadPropertiesExtractor(MicrodataExtractor):  # type: ignore[misc]
         super().__init__()
         self._reading: list[bool] = []  # per item being read: are its values read?
 
+    def extract_items(self, document: HtmlElement, base_url: str) -> list[Any]:
+        """extruct's extract_items with one walk for the items instead of two: it numbers
+        the items found from the root and then walks again from ``document``, the same
+        walk when ``document`` is the root (as here: 0.28 ms a page with microdata)."""
+        if document.getroottree().getroot() is not document:
+            return super().extract_items(document, base_url)  # type: ignore[no-any-return]
+        found = self._xp_item(document)
+        itemids = {node: idx + 1 for idx, node in enumerate(found)}
+        items_seen: set[Any] = set()
+        items = (self._extract_item(it, items_seen=items_seen, base_url=base_url,
+                                    itemids=itemids) for it in found)
+        return [item for item in items if item]
+
     def _extract_item(self, node: HtmlElement, items_seen: set[Any], base_url: str,
                       itemids: dict[HtmlElement, int]) -> Any:
         inherited = bool(self._reading) and self._reading[-1]
@@ -223,6 +254,15 @@ class ReadPropertiesExtractor(MicrodataExtractor):  # type: ignore[misc]
                 READ_PROPERTIES.isdisjoint(names) or not self._reading[-1]):
             return [(name, "") for name in names]
         return super()._extract_property(  # type: ignore[no-any-return]
+            node, items_seen=items_seen, base_url=base_url, itemids=itemids)
+
+
+    def _extract_property_value(self, node: HtmlElement, items_seen: set[Any], base_url: str,
+                                itemids: dict[HtmlElement, int], force: bool = False) -> Any:
+        if force:  # the "value" of an item without properties: its whole text (a <nav>, a
+            # <body> marked as an item: 0.15 ms a page on aeb), a key nothing here reads
+            return ""
+        return super()._extract_property_value(
             node, items_seen=items_seen, base_url=base_url, itemids=itemids)
 
 

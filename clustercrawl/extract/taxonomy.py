@@ -21,12 +21,20 @@ _TERM_RELS = frozenset({"tag", "category"})
 MAX_TERMS, MAX_LENGTH = 12, 60
 
 
+def rel_links(tree: HtmlElement) -> list[HtmlElement]:
+    """What `_REL_LINKS` selects, found by lxml's walk over the links in C and a read of
+    their rel, which few have (aeb: 0.15 against the XPath's 0.21 ms a page; tests compare
+    them)."""
+    return [a for a in tree.iterdescendants("a")
+            if a.get("rel") is not None and a.get("href") is not None]
+
+
 def page_terms(tree: HtmlElement | None) -> list[str]:
     """The post's category and tag names as the page links them, in page order."""
     if tree is None:
         return []
     names: list[str] = []
-    for anchor in _REL_LINKS(tree):
+    for anchor in rel_links(tree):
         if _TERM_RELS.isdisjoint(_XML_SPACE.split(anchor.get("rel", ""))):
             continue
         text = " ".join((anchor.text_content() or "").split())
