@@ -10,7 +10,7 @@ as updates are left to a second pass (``updated=True``) for pages that show noth
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime
 from itertools import islice
 
@@ -268,7 +268,7 @@ class _Pulled:
 _BADGE_PART = 12
 
 
-def _badge_text(node: object, following: list[object]) -> str | None:
+def _badge_text(node: object, following: Sequence[object]) -> str | None:
     """The parts of a date badge that starts at ``node``, joined with spaces: up to two more
     short text nodes in the same block (the parent of the node's element)."""
     parent = getattr(node, "getparent", lambda: None)()
