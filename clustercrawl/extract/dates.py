@@ -164,18 +164,25 @@ def labelled_date(
     language: str | None,
     tz: str | None,
     forbidden: Collection[date] = (),
+    *,
+    fast: bool = True,
 ) -> DateValue | None:
     """A date right after a publication label ("Opublikowano: 24.10.2014", "Submitted by x on …").
 
     Labels inside the main container win; elsewhere a label counts only when all labelled
-    dates on the page agree (a listing has one per teaser).
+    dates on the page agree (a listing has one per teaser). ``fast=False`` looks for every
+    label word the page holds (the plain path the tests compare the fast one with).
     """
     found_scoped: list[DateValue] = []
     found_all: list[DateValue] = []
     order = date_order_for(language)
     # substring searches (C speed) find which labels occur; only their text nodes are visited
     body = tree.find("body") if tree.tag == "html" else None
-    labels = _labels_in((body if body is not None else tree).text_content())
+    text = (body if body is not None else tree).text_content()
+    low = text.lower()
+    labels = _labels_in(text, low)
+    if fast:
+        labels = _needed_labels(text, low, labels)
     if not labels:
         return None
     nodes = etree.XPath(
@@ -244,9 +251,9 @@ def labelled_updated_date(
 _LABEL_WORDS = sorted({w.split()[0] for w in _LABELS})
 
 
-def _labels_in(text: str) -> set[str]:
+def _labels_in(text: str, low: str | None = None) -> set[str]:
     """The label words present in text, as cased there (XPath ``contains`` is case-exact)."""
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) != len(text):  # a rare character changed length: fall back to the regex
         return {m.group(0) for m in _LABEL_RX.finditer(text)}
     found: set[str] = set()
@@ -259,6 +266,48 @@ def _labels_in(text: str) -> set[str]:
                 variants += 1
             start = low.find(word, start + len(word))
     return found
+
+
+#: label words that open a label only with more words after them ("date" of "date
+#: published", "mis" of "mis en ligne le"), each with the labels it opens, in lower case
+_OPENERS = {
+    word: re.compile("|".join(
+        lexicon.word_fragments(w for w in _LABELS if w.split()[0] == word)))
+    for word in _LABEL_WORDS if word not in {w.lower() for w in _LABELS}}
+#: words that overlap themselves ("soumis|oumis"): ``_labels_in`` skips the second one
+_SELF_OVERLAPPING = {
+    word: tuple(word[:shift] + word for shift in range(1, len(word))
+                if word.startswith(word[shift:]))
+    for word in _LABEL_WORDS}
+#: characters a case-blind regex takes for the ASCII letters of the labels while lower()
+#: does not turn them into those letters (see the test that derives them)
+_FOLDED_ODDLY = ("\u0131", "\u017f")  # dotless i, long s (İ changes the text's length)
+
+
+def _needed_labels(text: str, low: str, labels: set[str]) -> set[str]:
+    """The cased label words a text node needs to be worth reading: a node only counts with
+    a whole label in it ("date published"), so a word like "date" or "data" (in "update",
+    "database" on most pages) is dropped when no whole label starting with it is on the
+    page, which spares the XPath a ``contains`` per text node and cased form.
+
+    The same nodes come out: a node holding a label holds its first word in a form the
+    page's scan found and kept. That holds unless the scan capped a word's forms (4), a
+    word overlapped itself, or a character folds to a label letter only case-blind; then
+    every label word found is kept."""
+    if len(low) != len(text) or any(ch in low for ch in _FOLDED_ODDLY):
+        return labels
+    forms: dict[str, list[str]] = {}
+    for label in labels:
+        forms.setdefault(label.lower(), []).append(label)
+    if any(len(cased) >= 4 for cased in forms.values()) or any(
+            twice in low for word in forms for twice in _SELF_OVERLAPPING.get(word, ())):
+        return labels
+    keep: set[str] = set()
+    for word, cased in forms.items():
+        opener = _OPENERS.get(word)
+        if opener is None or opener.search(low):
+            keep.update(cased)
+    return keep
 
 
 def _xpath_literal(text: str) -> str:

@@ -1,0 +1,123 @@
+"""The publication date's fast paths, each run beside the plain path it replaces on the same
+page: the lazy text walk next to the headline (byline.py) against the XPath it stands for,
+and the label words ``labelled_date`` keeps (dates.py) against every label word found."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+import pytest
+from lxml import etree
+
+from clustercrawl.extract import dates
+from clustercrawl.extract.byline import following_texts, preceding_texts
+from clustercrawl.extract.dom import parse_html
+
+_FOLLOWING = etree.XPath(
+    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+    "[position() <= 60]")
+_PRECEDING = etree.XPath(
+    "preceding::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+    "[position() <= 15]")
+
+WALK_PAGE = """<html><head><title>Walk</title><style>p { color: red }</style></head><body>
+<div class="top">Lead-in <b>bold</b> tail<!-- a note -->after note
+  <script>var when = "12.03.2021";</script>after script
+  <p>&#160;</p>\t<p>   </p>
+  <header><span>Kicker</span><h1>Heading <i>in italics</i> ends</h1>under heading
+    <div class="meta"><span>By Anna</span> | <time datetime="2021-03-12">12 March 2021</time>
+    </div></header>
+  <style>.x{}</style>styled tail
+  <section><p>First <a href="#">link</a> paragraph.</p><ul><li>one</li><li>two</li></ul>
+  </section></div><footer>Footer text<script>1</script></footer></body></html>"""
+
+
+def test_text_walks_give_the_xpath_nodes_in_the_same_order_from_every_element() -> None:
+    tree = parse_html(WALK_PAGE)
+    assert tree is not None
+    for el in tree.iter():
+        plain_after = [(str(t), t.getparent()) for t in _FOLLOWING(el)]
+        fast_after = [(str(t), t.getparent()) for t in islice(following_texts(el), 60)]
+        assert fast_after == plain_after, el.tag
+        plain_before = [(str(t), t.getparent()) for t in reversed(_PRECEDING(el))]
+        fast_before = [(str(t), t.getparent()) for t in islice(preceding_texts(el), 15)]
+        assert fast_before == plain_before, el.tag
+
+
+def test_text_walk_skips_scripts_and_keeps_a_non_breaking_space() -> None:
+    tree = parse_html(WALK_PAGE)
+    assert tree is not None
+    heading = tree.find(".//h1")
+    after = [str(t) for t in following_texts(heading)]
+    assert not any("var when" in t for t in after)
+    assert "\xa0" not in after  # the &#160; paragraph comes before the heading
+    before = [str(t) for t in preceding_texts(heading)]
+    assert "\xa0" in before  # normalize-space() keeps it: it is not XML white space
+
+
+LABEL_PAGES = {
+    # "date" and "data" only inside other words: no label starts with them here
+    "update_only": """<html><body><p>Last update of the database: 4 May 2022</p>
+        <div class="post">Published on 2 May 2022</div></body></html>""",
+    # a whole label starting with "date"
+    "date_published": """<html><body><p>Our database grew.</p>
+        <p class="meta">Date published: 6 June 2021</p></body></html>""",
+    # "Date" in five cased forms: the scan keeps four, so nothing may be dropped
+    "many_forms": """<html><body><script>DaTe(); dATe(); datE(); DATE; date</script>
+        <p>Date published: 7 July 2020</p><p>update</p></body></html>""",
+    # a long s that a case-blind regex reads as "s"
+    "long_s": """<html><body><p>Publiſhed on 8 August 2019</p>
+        <p>update the data</p></body></html>""",
+    # a French label whose first word overlaps itself
+    "soumis": """<html><body><p>soumisoumis par Jean le 9 septembre 2018</p>
+        <p>Soumis par Paul le 10 septembre 2018</p></body></html>""",
+    # labels in a list of teasers that disagree: refused either way
+    "listing": """<html><body><ul class="list"><li>Posted on 1 May 2022</li>
+        <li>Posted on 3 May 2022</li></ul><p>data</p></body></html>""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LABEL_PAGES))
+def test_labelled_date_with_fewer_label_words_finds_the_same_date(name: str) -> None:
+    tree = parse_html(LABEL_PAGES[name])
+    assert tree is not None
+    for lang in ("en", "fr", None):
+        fast = dates.labelled_date(tree, None, lang, None)
+        plain = dates.labelled_date(tree, None, lang, None, fast=False)
+        assert fast == plain
+
+
+def _needed(name: str) -> tuple[set[str], set[str]]:
+    tree = parse_html(LABEL_PAGES[name])
+    assert tree is not None
+    body = tree.find("body")
+    text = body.text_content()
+    labels = dates._labels_in(text)
+    return labels, dates._needed_labels(text, text.lower(), labels)
+
+
+def test_label_words_that_open_no_label_on_the_page_are_dropped() -> None:
+    labels, needed = _needed("update_only")
+    assert {"date", "data", "Published"} <= labels
+    assert needed == {"Published"}
+    labels, needed = _needed("date_published")
+    assert needed == {"Date", "published"} and "data" in labels
+
+
+@pytest.mark.parametrize("name", ["many_forms", "long_s", "soumis"])
+def test_every_label_word_is_kept_where_the_scan_may_have_missed_one(name: str) -> None:
+    labels, needed = _needed(name)
+    assert needed == labels
+
+
+def test_the_oddly_folding_characters_are_all_that_the_case_blind_label_regex_adds() -> None:
+    """Every character that ``_LABEL_RX`` (case-blind) takes for a letter of a label while
+    ``lower()`` gives another letter: the fast path keeps all labels on pages holding one."""
+    letters = {ch for label in dates._LABELS for ch in label.lower() if ch.isalpha()}
+    odd: set[str] = set()
+    for ch in letters:
+        rx = dates.re.compile(dates.re.escape(ch), dates.re.IGNORECASE)
+        odd.update(chr(cp) for cp in range(0x80, 0x2000)
+                   if rx.fullmatch(chr(cp)) and chr(cp).lower() != ch)
+    # U+0130 lower-cases to two characters: the length check catches it
+    assert odd - {"\u0130"} == set(dates._FOLDED_ODDLY)
