@@ -4,6 +4,7 @@ and the label words ``labelled_date`` keeps (dates.py) against every label word 
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 import pytest
@@ -116,7 +117,7 @@ def test_the_oddly_folding_characters_are_all_that_the_case_blind_label_regex_ad
     letters = {ch for label in dates._LABELS for ch in label.lower() if ch.isalpha()}
     odd: set[str] = set()
     for ch in letters:
-        rx = dates.re.compile(dates.re.escape(ch), dates.re.IGNORECASE)
+        rx = re.compile(re.escape(ch), re.IGNORECASE)
         odd.update(chr(cp) for cp in range(0x80, 0x2000)
                    if rx.fullmatch(chr(cp)) and chr(cp).lower() != ch)
     # U+0130 lower-cases to two characters: the length check catches it
