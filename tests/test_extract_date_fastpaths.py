@@ -122,3 +122,39 @@ def test_the_oddly_folding_characters_are_all_that_the_case_blind_label_regex_ad
                    if rx.fullmatch(chr(cp)) and chr(cp).lower() != ch)
     # U+0130 lower-cases to two characters: the length check catches it
     assert odd - {"\u0130"} == set(dates._FOLDED_ODDLY)
+
+
+UPDATE_PAGES = {
+    "german": "<html><body><p>Zuletzt aktualisiert am 17.01.2021</p>"
+              "<p>Stand: 17.01.2021</p></body></html>",
+    "english": "<html><body><p>To understand it, see below.</p>"
+               "<p>Last updated on 3 March 2022</p><p>Updated: 3 March 2022</p></body></html>",
+    "glued": "<html><body><p>atlast updated 5 May 2021</p><p>outstanding 6 May 2021</p>"
+             "</body></html>",
+    "disagree": "<html><body><p>Last modified: 1 June 2020</p>"
+                "<p>Mis à jour le 2 juin 2020</p></body></html>",
+    # a dotless i that a case-blind regex takes for "i", and a dotted capital I that makes
+    # the lower-cased text longer: the plain regex runs on both
+    "dotless": "<html><body><p>Aktualısiert am 8.02.2019</p></body></html>",
+    "dotted": "<html><body><p>İİİİ Aggiornato il 19 marzo 2018</p></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(UPDATE_PAGES))
+def test_update_labels_found_in_lower_case_give_the_same_date(name: str) -> None:
+    tree = parse_html(UPDATE_PAGES[name])
+    assert tree is not None
+    for lang in ("en", "de", "it", None):
+        fast = dates.labelled_updated_date(tree, lang, None)
+        assert fast == dates.labelled_updated_date(tree, lang, None, fast=False)
+
+
+@pytest.mark.parametrize("text", [
+    "Zuletzt aktualisiert am: 1.2.2020, Stand 3.4.2021; understand, LAST UPDATED ON x",
+    "xupdated, last  modified , Letzte Änderung: 5.5.2020, aggiornato il, actualizado el",
+    "mis à jour le 3, MIS À JOUR, stand:, Standard, last updated, lastupdated",
+])
+def test_the_lower_case_update_regex_ends_where_the_case_blind_one_does(text: str) -> None:
+    plain = [m.end() for m in dates._UPDATED_LABELLED.finditer(text)]
+    fast = [m.end() for m in dates._UPDATED_LABELLED_LOW.finditer(text.lower())]
+    assert plain and fast == plain

@@ -224,17 +224,32 @@ _UPDATED_LABELLED = re.compile(
     r"actualizado(?:\s+el)?|aggiornato(?:\s+il)?)\s*:?\s*", re.IGNORECASE)
 
 
+#: _UPDATED_LABELLED for lower-cased text, each alternative opening with its letter: the
+#: regex engine then skips to the positions holding one (a look-behind first defeats that)
+_UPDATED_LABELLED_LOW = re.compile(
+    r"(?:z(?<![^\W\d_]z)uletzt\s+aktualisiert(?:\s+am)?|a(?<![^\W\d_]a)ktualisiert(?:\s+am)?|"
+    r"l(?<![^\W\d_]l)(?:etzte\s+änderung|ast\s+updated(?:\s+on)?|ast\s+modified)|"
+    r"s(?<![^\W\d_]s)tand|u(?<![^\W\d_]u)pdated(?:\s+on)?|"
+    r"m(?<![^\W\d_]m)is\s+à\s+jour(?:\s+le)?|a(?<![^\W\d_]a)ctualizado(?:\s+el)?|"
+    r"a(?<![^\W\d_]a)ggiornato(?:\s+il)?)\s*:?\s*")
+
+
 def labelled_updated_date(
-    tree: HtmlElement, language: str | None, tz: str | None, forbidden: Collection[date] = ()
+    tree: HtmlElement, language: str | None, tz: str | None, forbidden: Collection[date] = (),
+    *, fast: bool = True,
 ) -> DateValue | None:
     """The day after an update label ("Aktualisiert am 17.01.2021", "Letzte Änderung:
     14.01.2022 um 09:25"), when every such label on the page names the same day: for pages
-    that show readers no other date."""
+    that show readers no other date. ``fast``: the labels are found in the lower-cased text
+    (the same ones unless a character folds oddly, see ``_FOLDED_ODDLY``)."""
     body = tree.find("body") if tree.tag == "html" else tree
     text = norm_space((body if body is not None else tree).text_content())
     order = date_order_for(language)
     found: list[DateValue] = []
-    for m in _UPDATED_LABELLED.finditer(text):
+    low = text.lower() if fast else ""
+    labels = _UPDATED_LABELLED_LOW.finditer(low) if fast and len(low) == len(text) and not any(
+        ch in low for ch in _FOLDED_ODDLY) else _UPDATED_LABELLED.finditer(text)
+    for m in labels:
         window = text[m.end(): m.end() + 40]
         ranges = find_date_ranges(window, language, date_order=order, month_only=False)
         if not ranges or ranges[0].span[0] > 3 or ranges[0].is_range:
