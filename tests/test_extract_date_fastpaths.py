@@ -158,3 +158,39 @@ def test_the_lower_case_update_regex_ends_where_the_case_blind_one_does(text: st
     plain = [m.end() for m in dates._UPDATED_LABELLED.finditer(text)]
     fast = [m.end() for m in dates._UPDATED_LABELLED_LOW.finditer(text.lower())]
     assert plain and fast == plain
+
+
+@pytest.mark.parametrize("text", [
+    "Publié le 3 mai, PUBLIÉ, publie, créé, Créé par",
+    "Veröffentlicht am 1.2.2020; VERÖFFENTLICHT; veroffentlicht",
+    "Přidáno 2.3.2021, vytvořeno, zveřejněno, Vloženo, pridané",
+    "Date published: none of the rare letters here, posted by data",
+    "",
+])
+def test_label_words_skipped_for_a_missing_letter_are_the_ones_absent(text: str) -> None:
+    assert dates._labels_in(text) == dates._labels_in(text, fast=False)
+    assert dates._labels_in(text + " é") == dates._labels_in(text + " é", fast=False)
+
+
+TIME_PAGE = """<html><head><meta itemprop="datePublished" content="2020-01-02"></head><body>
+<div itemscope itemtype="https://schema.org/Event"><span itemprop="datePublished"
+  content="2019-05-06">May</span><time datetime="2019-05-07">7 May</time></div>
+<article><abbr class="entry published" title="2021-02-03T10:00:00+01:00">10:00</abbr>
+<abbr class="unpublished" title="2021-02-04">x</abbr>
+<span itemprop="datePublished" datetime="2021-02-03">3 Feb</span>
+<span itemprop="datePublished">no value</span><time>no attribute</time>
+<time datetime="2021-02-05" itemprop="datePublished">5 Feb</time></article></body></html>"""
+
+
+def test_one_pass_time_elements_are_the_three_pass_ones() -> None:
+    from clustercrawl.extract import published
+
+    tree = parse_html(TIME_PAGE)
+    assert tree is not None
+    for context in (tree, tree.find("body")):
+        one_pass = dates.TIME_ELEMENTS_ONE_PASS(context)
+        assert one_pass == dates._TIME_ELEMENTS(context) and len(one_pass) == 7
+        itemprop = published._itemprop_published(one_pass)
+        assert itemprop == published._ITEMPROP_PUBLISHED(context) and len(itemprop) == 3
+        assert dates.time_element_date(tree, "en", None, one_pass) == dates.time_element_date(
+            tree, "en", None)

@@ -327,12 +327,21 @@ def _structured_value(inp: PublishedInputs, parse: _Parse) -> DateValue | None:
             if value:
                 return value
     if tree is not None:  # itemprop=datePublished outside any itemscope
-        for el in _ITEMPROP_PUBLISHED(tree):
+        elements = dates_mod.TIME_ELEMENTS_ONE_PASS(tree)
+        for el in _itemprop_published(elements):
             value = parse(el.get("datetime") or el.get("content"), "meta")
             if value:
                 return value
-        return dates_mod.time_element_date(tree, inp.language, inp.tz)
+        return dates_mod.time_element_date(tree, inp.language, inp.tz, elements)
     return None
+
+
+def _itemprop_published(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """``_ITEMPROP_PUBLISHED`` read from the elements of the one-pass time-element XPath
+    (which holds every ``itemprop=datePublished``) instead of another pass over the page."""
+    return [el for el in elements if el.get("itemprop") == "datePublished"
+            and (el.get("datetime") is not None or el.get("content") is not None)
+            and not any(a.get("itemscope") is not None for a in el.iterancestors())]
 
 
 def _url_value(inp: PublishedInputs) -> DateValue | None:
