@@ -64,37 +64,66 @@ def _hidden(el: HtmlElement | None) -> bool:
 
 def _inside(el: HtmlElement, hidden: bool) -> Iterator[_Text]:
     """The texts inside ``el`` and its tail, in document order (``hidden``: el's ancestors
-    hide it)."""
-    is_element = isinstance(el.tag, str)  # a comment's or a PI's text is no text node
+    hide it). A stack, not nested generators: a text deep in the tree costs one step."""
+    if not isinstance(el.tag, str):  # a comment's or a PI's text is no text node
+        if not hidden:
+            tail = _text(el.tail, el)
+            if tail is not None:
+                yield tail
+        return
     hide = hidden or el.tag in _HIDDEN_TEXT
-    if is_element and not hide:
+    if not hide:
         text = _text(el.text, el)
         if text is not None:
             yield text
-    if is_element:
-        for child in el:
-            yield from _inside(child, hide)
-    if not hidden:
-        tail = _text(el.tail, el)
-        if tail is not None:
-            yield tail
+    # (element, hidden by its ancestors, hidden itself, its children still to read)
+    stack: list[tuple[HtmlElement, bool, bool, Iterator[HtmlElement]]] = [
+        (el, hidden, hide, iter(el))]
+    while stack:
+        node, above, hide, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if not above:
+                tail = _text(node.tail, node)
+                if tail is not None:
+                    yield tail
+        elif isinstance(child.tag, str):
+            child_hide = hide or child.tag in _HIDDEN_TEXT
+            if not child_hide:
+                text = _text(child.text, child)
+                if text is not None:
+                    yield text
+            stack.append((child, hide, child_hide, iter(child)))
+        elif not hide:
+            tail = _text(child.tail, child)
+            if tail is not None:
+                yield tail
 
 
 def _inside_reversed(el: HtmlElement, hidden: bool) -> Iterator[_Text]:
     """The texts inside ``el`` (not its tail), last first."""
     if not isinstance(el.tag, str):
         return
-    hide = hidden or el.tag in _HIDDEN_TEXT
-    for child in reversed(el):
+    # (element, hidden itself, its children still to read, last first)
+    stack: list[tuple[HtmlElement, bool, Iterator[HtmlElement]]] = [
+        (el, hidden or el.tag in _HIDDEN_TEXT, reversed(el))]
+    while stack:
+        node, hide, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if not hide:
+                text = _text(node.text, node)
+                if text is not None:
+                    yield text
+            continue
         if not hide:
             tail = _text(child.tail, child)
             if tail is not None:
                 yield tail
-        yield from _inside_reversed(child, hide)
-    if not hide:
-        text = _text(el.text, el)
-        if text is not None:
-            yield text
+        if isinstance(child.tag, str):
+            stack.append((child, hide or child.tag in _HIDDEN_TEXT, reversed(child)))
 
 
 def following_texts(el: HtmlElement) -> Iterator[_Text]:
@@ -213,7 +242,7 @@ def byline_date(headline: HtmlElement | None, language: str | None, tz: str | No
                 break
             # a label in the text node before ("Registriert:" | "18.09.2008")
             before = str(ordered[i - 1]) if after and i else ""
-            if before and _NOT_BYLINE_BEFORE.search(before) and _STARTS_WITH_DIGIT.match(text):
+            if before and _STARTS_WITH_DIGIT.match(text) and _NOT_BYLINE_BEFORE.search(before):
                 continue
             value = _byline_value(node, text, language, tz, order, forbidden, updated,
                                   opening=after and distance <= _OPENING_POST)
