@@ -194,3 +194,67 @@ def test_one_pass_time_elements_are_the_three_pass_ones() -> None:
         assert itemprop == published._ITEMPROP_PUBLISHED(context) and len(itemprop) == 3
         assert dates.time_element_date(tree, "en", None, one_pass) == dates.time_element_date(
             tree, "en", None)
+
+
+TEASER_PAGE = """<html><body><h1>Our new lab opens</h1><p>Text of the post.</p>
+<ul class="latest">
+<li><a href="https://example.org/news/new-lab/">Our new lab opens</a> <span>04.05.2022</span></li>
+<li><a href="../news/new-lab?ref=list">Again</a> <span>04.05.2022</span></li>
+<li><a href="?page=2">More</a></li><li><a href="http://">Odd</a></li>
+<li><a href="/news/other-post">Another post</a> <span>01.05.2022</span></li>
+<li><a href="./">Here</a></li><li><a href="https://elsewhere.example/news/new-lab">Mirror</a>
+ <span>02.05.2022</span></li></ul></body></html>"""
+
+
+@pytest.mark.parametrize("url", ["https://example.org/news/new-lab",
+                                 "https://example.org/news/new-lab/",
+                                 "https://example.org/news/other-post"])
+def test_own_teaser_with_the_link_prefilter_gives_the_plain_date(url: str) -> None:
+    from clustercrawl.extract.ownteaser import own_teaser_date
+
+    tree = parse_html(TEASER_PAGE)
+    assert tree is not None
+    fast = own_teaser_date(tree, [url], "de")
+    assert fast == own_teaser_date(tree, [url], "de", fast=False)
+    if url.endswith("other-post"):
+        assert fast is not None and fast.value == "2022-05-01"
+
+
+def test_the_link_prefilter_never_drops_a_link_that_resolves_to_the_page() -> None:
+    """Links built from the pieces urljoin treats specially (dot segments, empty paths,
+    bare schemes, parameters, stripped characters), against several bases."""
+    import random
+
+    from clustercrawl.extract import ownteaser
+
+    pieces = ["", ".", "..", "/", "//", "?", ";", "#", "http:", "x:", "news", "item",
+              "item;p", "\t", "\n", " ", "\x01", "h.de", "./", "../", "?q=1", ":", "%2e"]
+    bases = ["http://h.de/news/item", "http://h.de/news/item/", "http://h.de/a/b/item;x?y",
+             "http://h.de/"]
+    rnd = random.Random(3)
+    resolving = 0
+    for _ in range(20000):
+        base = rnd.choice(bases)
+        own = {k for k in (ownteaser._key(u, base) for u in (base, "http://h.de/news"))
+               if k is not None}
+        paths = {path for _, path in own}
+        lasts = {path[path.rfind("/") + 1:] for path in paths}
+        href = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5))).strip()
+        if href and ownteaser._key(href, base, paths) in own:
+            resolving += 1
+            assert ownteaser._may_resolve_to(href, lasts), (base, href)
+    assert resolving > 500
+
+
+def test_json_ld_scripts_by_tag_walk_are_the_xpath_ones() -> None:
+    from clustercrawl.extract import published
+
+    html = ("<html><head><script type='application/ld+json'>{\"a\": 1}</script>"
+            "<script>var x;</script></head><body><div><script type='application/ld+json'>"
+            "{\"b\": 2}</script><script type='application/LD+json'>{}</script></div>"
+            "<script type=' application/ld+json'>{}</script></body></html>")
+    tree = parse_html(html)
+    assert tree is not None
+    for context in (tree, tree.find("body")):
+        walked = published._jsonld_scripts(context)
+        assert walked == published._JSONLD_SCRIPTS(context) and len(walked) == 2
