@@ -165,6 +165,8 @@ def test_the_lower_case_update_regex_ends_where_the_case_blind_one_does(text: st
     "Veröffentlicht am 1.2.2020; VERÖFFENTLICHT; veroffentlicht",
     "Přidáno 2.3.2021, vytvořeno, zveřejněno, Vloženo, pridané",
     "Date published: none of the rare letters here, posted by data",
+    "Gepubliceerd op, OPUBLIKOWANO, Publiziert, but no ublic word",
+    "Posted on, written on, erstellt am: no p-u-b-l-i here",
     "",
 ])
 def test_label_words_skipped_for_a_missing_letter_are_the_ones_absent(text: str) -> None:

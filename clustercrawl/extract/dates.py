@@ -276,9 +276,11 @@ def labelled_updated_date(
 _LABEL_WORDS = sorted({w.split()[0] for w in _LABELS})
 
 
-#: the label words' letters outside ASCII ("é" of "publié", "ř" of "přidáno"): one search
-#: for the letter can spare the searches for several words
-_RARE_LETTERS = frozenset(ch for word in _LABEL_WORDS for ch in word if not ch.isascii())
+#: parts several label words share: the letters outside ASCII ("é" of "publié", "ř" of
+#: "přidáno") and "publi" (ten words); one search for a part missing from the text spares
+#: the searches for every word holding it
+_GATES = ("publi", *sorted({ch for word in _LABEL_WORDS for ch in word if not ch.isascii()}))
+_WORD_GATES = {word: tuple(g for g in _GATES if g in word) for word in _LABEL_WORDS}
 
 
 def _labels_in(text: str, low: str | None = None, *, fast: bool = True) -> set[str]:
@@ -288,10 +290,10 @@ def _labels_in(text: str, low: str | None = None, *, fast: bool = True) -> set[s
     if len(low) != len(text):  # a rare character changed length: fall back to the regex
         return {m.group(0) for m in _LABEL_RX.finditer(text)}
     found: set[str] = set()
-    absent = {ch for ch in _RARE_LETTERS if ch not in low} if fast else set()
+    absent = {gate for gate in _GATES if gate not in low} if fast else set()
     for word in _LABEL_WORDS:
-        if absent and not absent.isdisjoint(word):
-            continue  # a letter of the word is nowhere in the text: spare the search
+        if absent and not absent.isdisjoint(_WORD_GATES[word]):
+            continue  # a part of the word is nowhere in the text: spare the search
         start, variants = low.find(word), 0
         while start >= 0 and variants < 4:
             cased = text[start : start + len(word)]
