@@ -7,6 +7,7 @@ the site's listing entry for the post, printed on the page itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from datetime import date
 from urllib.parse import urljoin, urlsplit
@@ -38,20 +39,41 @@ def _key(url: str, base: str, paths: Collection[str] | None = None) -> tuple[str
     return host_of(parts.netloc), path
 
 
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))  # what urlsplit strips off the front
+_BARE_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!/)")
+_NO_PATH = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//[^/?#;]*(?:[?#;]|$)")  # "http://"
+
+
+def _may_resolve_to(href: str, last_segments: Collection[str]) -> bool:
+    """Whether ``href`` can resolve to a path ending in one of ``last_segments``: it holds
+    one, or it may take its path's end from the base URL (no path of its own: "?page=2",
+    "http:?x", "http://"; a dot segment: "./", "../"). urljoin, the costly part, is spared for the
+    other links; urlsplit drops tabs and line breaks, so they are dropped here too."""
+    clean = href.replace("\t", "").replace("\r", "").replace("\n", "")
+    if any(segment in clean for segment in last_segments):
+        return True
+    clean = clean.lstrip(_C0_OR_SPACE)
+    return (clean[:1] in {"", "?", "#", ";", "."} or "/." in clean or ":." in clean
+            or _BARE_SCHEME.match(clean) is not None or _NO_PATH.match(clean) is not None)
+
+
 def own_teaser_date(tree: HtmlElement, urls: Collection[str], language: str | None,
-                    forbidden: Collection[date] = ()) -> DateValue | None:
+                    forbidden: Collection[date] = (), *, fast: bool = True) -> DateValue | None:
     """The single date of the teasers on the page that link to the page itself; ``None``
-    when they disagree or none shows one."""
+    when they disagree or none shows one. ``fast=False`` resolves every link."""
     base = next(iter(urls), "")
     own = {k for k in (_key(u, base) for u in urls if u) if k is not None}
     if not own:
         return None
     own_paths = {path for _, path in own}
+    last_segments = {path[path.rfind("/") + 1:] for path in own_paths}
     order = date_order_for(language)
     found: list[DateValue] = []
     for link in _LINKS(tree)[:_MAX_LINKS]:
         href = link.get("href", "").strip()
-        if not href or href.startswith("#") or _key(href, base, own_paths) not in own:
+        if not href or href.startswith("#") or (
+                fast and not _may_resolve_to(href, last_segments)) or _key(
+                href, base, own_paths) not in own:
             continue
         block: HtmlElement | None = link
         for _ in range(_TEASER_LEVELS):

@@ -184,7 +184,7 @@ def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue
     seen = {first.day} if first is not None else set()
     raws: list[tuple[str, str]] = []
     if inp.tree is not None:
-        for script in _JSONLD_SCRIPTS(inp.tree):
+        for script in _jsonld_scripts(inp.tree):
             raws += [(m.group(1), "jsonld") for m in _JSONLD_PUBLISHED.finditer(
                 script.text or "")]
     if inp.page is not None:
@@ -224,6 +224,14 @@ def _republished(inp: PublishedInputs, parse: _Parse, cands: list[Candidate]) ->
 
 _ISO_START = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d")
 _JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
+
+
+def _jsonld_scripts(tree: HtmlElement) -> list[HtmlElement]:
+    """``_JSONLD_SCRIPTS`` by lxml's tag-filtered walk, cheaper than the XPath's ``//``."""
+    return [script for script in tree.getroottree().getroot().iter("script")
+            if script.get("type") == "application/ld+json"]
+
+
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 
 
@@ -327,12 +335,21 @@ def _structured_value(inp: PublishedInputs, parse: _Parse) -> DateValue | None:
             if value:
                 return value
     if tree is not None:  # itemprop=datePublished outside any itemscope
-        for el in _ITEMPROP_PUBLISHED(tree):
+        elements = dates_mod.TIME_ELEMENTS_ONE_PASS(tree)
+        for el in _itemprop_published(elements):
             value = parse(el.get("datetime") or el.get("content"), "meta")
             if value:
                 return value
-        return dates_mod.time_element_date(tree, inp.language, inp.tz)
+        return dates_mod.time_element_date(tree, inp.language, inp.tz, elements)
     return None
+
+
+def _itemprop_published(elements: list[HtmlElement]) -> list[HtmlElement]:
+    """``_ITEMPROP_PUBLISHED`` read from the elements of the one-pass time-element XPath
+    (which holds every ``itemprop=datePublished``) instead of another pass over the page."""
+    return [el for el in elements if el.get("itemprop") == "datePublished"
+            and (el.get("datetime") is not None or el.get("content") is not None)
+            and not any(a.get("itemscope") is not None for a in el.iterancestors())]
 
 
 def _url_value(inp: PublishedInputs) -> DateValue | None:
