@@ -297,7 +297,7 @@ def _from_text(
     report, announce = cues
     direction = direction_for(report, announce)
     reference = published.day if published else None
-    title_event_word = vocab.EVENT.search(title) is not None
+    title_event_word = vocab.EVENT.found(title)
     title_ranges = text_ranges(title, language, reference, direction)
     body_ranges = text_ranges(body, language, reference, direction)
     if not hinted:
@@ -308,7 +308,7 @@ def _from_text(
         return EventFacts()  # no date to pick: the lead's event words need no scan
     lead = body[:TITLE_SUPPORT_CHARS]
     title_supported = title_event_word or any(
-        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
+        rx.found(lead) for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
     title_pick = _pick_title(title_ranges, title_supported)
     title_years = frozenset(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title))
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
@@ -404,7 +404,7 @@ def _rescheduled(pick: DateRange, ranges: list[DateRange], body: str,
     pub = published.day if published is not None else None
     dated = [r for r in ranges if r.kind != "relative" and r.start != pub
              and not _LABELS.search(body[max(0, r.span[0] - 120) : r.span[0]])
-             and not vocab.DEADLINE.search(body[max(0, r.span[0] - 70) : r.span[0]])]
+             and not vocab.DEADLINE.found(body[max(0, r.span[0] - 70) : r.span[0]])]
     if len(dated) < 2:
         return pick, None
     latest = max(dated, key=lambda r: (r.start, r.is_range))
@@ -437,18 +437,18 @@ def _pick_body(
                 and published.source != "text" and rng.kind != "relative"
                 and eventdates.opens_dateline(body, rng)):
             continue  # "SEVILLA 5 Mar. (AGENCY) -": the news dateline, the post's day
-        if (vocab.DEADLINE.search(eventdates.clause_before(body, rng))
+        if (vocab.DEADLINE.found(eventdates.clause_before(body, rng))
                 or eventdates.deadline_after(body, rng)):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
-        near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
-        cue = (vocab.REPORT.search(before + " " + after) is not None
-               or vocab.ANNOUNCE.search(before + " " + after) is not None)
+        near_event = vocab.EVENT.found(before) or vocab.EVENT.found(after)
+        cue = (vocab.REPORT.found(before + " " + after)
+               or vocab.ANNOUNCE.found(before + " " + after))
         intro = _INTRO.search(before[-40:]) is not None
         lo, hi = eventplace.sentence_bounds(body, rng.span)
         sentence = body[lo:hi]
-        event_sentence = vocab.EVENT.search(sentence) is not None
-        cue_sentence = (vocab.REPORT.search(sentence) is not None
-                        or vocab.ANNOUNCE.search(sentence) is not None)
+        event_sentence = vocab.EVENT.found(sentence)
+        cue_sentence = (vocab.REPORT.found(sentence)
+                        or vocab.ANNOUNCE.found(sentence))
         score = 0
         if rng.is_range:
             score += 3
