@@ -68,7 +68,7 @@ class FoldedPattern:
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = text.lower()
-        if len(low) != len(text):
+        if not _same_fold(text, low):
             return self.pattern, text
         if self.lite is not None and not any(
                 word in low for words, _ in self._rare for word in words):
@@ -96,7 +96,7 @@ class FoldedPattern:
         if has is not None:
             return has
         low = text.lower()
-        if len(low) != len(text) or self.lite is None:
+        if self.lite is None or not _same_fold(text, low):
             has = self.search(text) is not None
         else:
             has = self.lite.search(low) is not None or any(
@@ -120,6 +120,14 @@ class FoldedPattern:
         """The text with every match replaced by spaces (same length, offsets kept)."""
         rx, subject = self._pick(text)
         return rx.sub(lambda m: " " * len(m.group(0)), subject) if rx.search(subject) else text
+
+
+def _same_fold(text: str, low: str) -> bool:
+    """Whether a case-sensitive scan of ``low`` (lowercase patterns) matches where the
+    case-insensitive one matches in text: lowercasing keeps every offset, and the text
+    holds no dotless "ı" or long "ſ", which ``re.IGNORECASE`` takes for "i" and "s" while
+    they stay themselves in ``low``."""
+    return len(low) == len(text) and "ı" not in low and "ſ" not in low
 
 
 _QUANTIFIER_START = frozenset("*+?{")
