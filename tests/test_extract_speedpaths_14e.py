@@ -1,0 +1,178 @@
+"""Speed-only paths of the event stages (issue 14e) give what the plain paths give.
+
+Each test runs the fast path beside the plain one it replaces on the same input: vocabulary
+scans without their costly fragments against the whole pattern, the yes/no search against
+``search``, the folded city list against its case-insensitive form, and the date-shape scans
+that start at a window's first digit or month name against every shape over the whole text.
+Fixtures are written here, in our own words; random texts are drawn from small alphabets.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+import pytest
+
+from clustercrawl.extract import daterange, folded, places, vocab
+from clustercrawl.extract.folded import FoldedPattern, required_literals
+
+_HEAD, _TAIL = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+TABLES = ["EVENT_WORDS", "REPORT_WORDS", "ANNOUNCE_WORDS", "CALL_WORDS", "DEADLINE_WORDS",
+          "JOB_WORDS", "PRESS_WORDS", "CALL_LEAD_WORDS", "MEMBER_WORDS"]
+PROSE = [
+    "Die Jahrestagung und der Praxisworkshop fanden in Linz statt; ein Netzwerkabend folgte.",
+    "Gemessen am Vorjahr war die Fachmesse voll, wir treffen uns wieder beim Stammtisch.",
+    "The cluster held a webinar and a seminar series; the summit takes place in May.",
+    "Our members met at the annual congress; the call for the competition is open.",
+    "La conférence a réuni 200 participants, l'atelier aura lieu en juin.",
+    "Konferencja i warsztaty odbyły się w Łodzi, zapraszamy na kolejne spotkanie.",
+    "De netwerkbijeenkomst en het symposium vonden plaats; de beurs volgt in het najaar.",
+    "Eine Ausschreibung zum Wettbewerb läuft; das Forum2024 und Klimaforum_x tagen.",
+    "Plain news about a new lab opening, nothing scheduled at all.",
+    "ſeminar and dotless ıdeas: the case-insensitive form reads these as s and i.",
+    "İZMİR DELEGATION VISITS THE WORKSHOP",
+    "",
+]
+
+
+def _spans(matches: Any) -> list[Any]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_tables_without_their_costly_fragments_match_as_the_whole_pattern(table: str) -> None:
+    pattern: FoldedPattern = getattr(vocab, table.removesuffix("_WORDS"))
+    for text in PROSE:
+        plain = pattern.pattern  # case-insensitive, every fragment
+        assert _spans(pattern.finditer(text)) == _spans(plain.finditer(text)), text
+        assert pattern.found(text) is (plain.search(text) is not None), text
+        fast, plain_match = pattern.search(text), plain.search(text)
+        assert (fast.span() if fast else None) == (plain_match.span() if plain_match else None)
+
+
+def test_the_event_table_really_runs_without_its_compounds() -> None:
+    event = vocab.EVENT
+    assert event.lite is not None and event.lite.pattern != event.folded.pattern
+    low = PROSE[8].lower()
+    assert event._pick(PROSE[8]) == (event.lite, low)  # no compound word: the lite scan
+    assert event._pick(PROSE[0])[0] is event.folded  # "tagung", "workshop": the whole one
+    assert event._pick(PROSE[9])[0] is event.pattern  # "ſ": the case-insensitive one
+
+
+# a made-up table: costly "\w*X" fragments between cheap letter-led ones, one with a
+# lookahead first, one whose word sits in a group, one that can end before a digit
+TOY = [r"ab\w*", r"\w*cd\w*", r"ba", r"(?!ec)\w*ce", r"\w*(?:da|ad)b\w*", r"ca\w*",
+       r"\w*ab", r"e(?:a|b)", r"\w*bb\w*", r"d"]
+
+
+def test_toy_table_scans_match_the_flat_alternation_on_random_text() -> None:
+    fast = FoldedPattern.of_fragments(TOY, _HEAD, _TAIL)
+    flat = re.compile(_HEAD + "(?:" + "|".join(TOY) + ")" + _TAIL, re.IGNORECASE)
+    assert fast.lite is not None and len(fast._rare) == 5
+    rnd = random.Random(1414)
+    lite_runs = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice("abcdeABCE2 _-") for _ in range(rnd.randint(0, 30)))
+        lite_runs += fast._pick(text)[0] is fast.lite
+        assert _spans(fast.finditer(text)) == _spans(flat.finditer(text)), text
+        assert fast.found(text) is (flat.search(text) is not None), text
+    assert lite_runs > 200  # the lite scan was really taken
+
+
+@pytest.mark.parametrize(("fragment", "words"), [
+    (r"\w*konferenz\w*", {"konferenz"}),
+    (r"(?!gemess)\w*messen?", {"messe"}),
+    (r"\w*(?:delegations|unternehmer)reise\w*", {"delegations", "unternehmer"}),
+    (r"(?:a|b)c", {"c"}),
+    (r"x+yz", {"yz"}),
+    (r"\w*", None),
+    (r"(?i:abc)", None),  # a flag inside: letters may match in another case
+    (r"a|\w+", None),
+])
+def test_required_literals(fragment: str, words: set[str] | None) -> None:
+    assert required_literals(fragment) == (frozenset(words) if words is not None else None)
+    if words:  # every match of the fragment holds one of them
+        rx = re.compile(fragment)
+        for text in ("konferenzmessenreise", "delegationsreise", "ac bc", "xxyz", "abc"):
+            for m in rx.finditer(text):
+                assert any(w in m.group(0) for w in words)
+
+
+def test_word_led_fragments_are_the_costly_kind() -> None:
+    assert folded._word_led(r"\w*forum") and folded._word_led(r"(?!x)\w*treffen")
+    assert not folded._word_led(r"forum") and not folded._word_led(r"(?:a|b)\w*")
+
+
+# ---------------------------------------------------------------------------- cities
+
+CITY_TEXTS = [
+    "The fair moves from Brussels to WARSZAWA, then to kraków and Praze in spring.",
+    "Spotkanie w Krakowie i we Wrocławiu; delegacja z Łodzi przyjechała do Bruxelles.",
+    "Frankfurt am Main hosts it; BERLINER are not Berlin, Parisian is not Paris.",
+    "Die Messe in München und Köln, danach WIEN und Vídeň.",
+    "İstanbul and ıstanbul are spelt oddly here, Rome is not.",
+]
+
+
+@pytest.mark.parametrize("text", CITY_TEXTS)
+def test_folded_city_scan_matches_the_case_insensitive_list(text: str) -> None:
+    rx = places._CITY_RX
+    fast = [(m.span(), m.span(1)) for m in rx.finditer(text)]
+    plain = [(m.span(), m.span(1)) for m in rx.pattern.finditer(text)]
+    assert fast == plain and fast
+    assert rx.folded.pattern != rx.pattern.pattern  # the grouped alternation is run
+    # find_cities keeps the form as written, capitalised forms only
+    written = [m.group(1) for m in rx.pattern.finditer(text) if m.group(1)[0].isupper()]
+    forms = [p.city_local for p in places.find_cities(text)]
+    assert written and set(written) <= set(forms)
+
+
+# ---------------------------------------------------------------------------- date shapes
+
+DATED = [
+    "Das Forum am 3.-5. Juni 2025 in Graz, Anmeldung bis 12.05.2025, 18:00 Uhr.",
+    "We met 15 members in 2024; the fair runs June 30 - July 2, 2025 and again in March 2026.",
+    "Spotkanie 20-21 października 2014 r. oraz 30 września - 2 października 2025.",
+    "du 3 au 5 juin, le 1er juillet, 25 de noviembre de 2025, 5. 6. 2025, 03/06/2025",
+    # a window ends inside a word that begins with a month name ("Marchand", "Mayfield")
+    "Room 12 of the " + "x" * 30 + " Marchand hall; 2024 at Mayfield, in JUNE 3 2025.",
+    "ſeptember 4 2024 and ıune 5: odd letters make the month check case-insensitive.",
+    "No date here at all, only 7 partners and 300 visitors.",
+]
+
+
+def _whole_text_shapes(text: str, month_only: bool) -> tuple[Any, ...]:
+    """The plain scan: every shape over the whole text."""
+    found = []
+    for kind, rx in daterange._COMPILED:
+        if kind == "month" and not month_only:
+            continue
+        found += [(m.start(), m.end(), daterange._KIND_ORDER[kind], kind, m.span())
+                  for m in rx.finditer(text)]
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    return tuple(found)
+
+
+def _fast_shapes(text: str, month_only: bool) -> tuple[Any, ...]:
+    return tuple((*f[:4], f[4].span())
+                 for f in daterange._raw_matches.__wrapped__(text, month_only))
+
+
+@pytest.mark.parametrize("text", DATED)
+@pytest.mark.parametrize("month_only", [True, False])
+def test_date_shapes_from_first_digit_or_month_match_a_whole_text_scan(
+        text: str, month_only: bool) -> None:
+    assert _fast_shapes(text, month_only) == _whole_text_shapes(text, month_only)
+
+
+def test_date_shapes_on_random_text() -> None:
+    rnd = random.Random(14)
+    tokens = ["3", "12", "2024", "1999", "05", "June", "june", "MAR", "Mar.", "mayo", "Mai",
+              "marzo", "Marchand", "octobre", "-", "–", "/", ".", ",", " ", " ", " ", "to",
+              "bis", "du", "au", "10:00", "x" * 20, "Hall", "ſept", "a"]
+    for _ in range(1500):
+        text = "".join(rnd.choice(tokens) for _ in range(rnd.randint(0, 25)))
+        for month_only in (True, False):
+            assert _fast_shapes(text, month_only) == _whole_text_shapes(text, month_only), text
