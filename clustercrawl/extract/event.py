@@ -322,7 +322,7 @@ def _from_text(
         body_pick = eventdates.widen_by_next_day(
             body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
         body_pick = eventdates.widen_until(body, body_pick, body_ranges, hi)
-        if places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None:
+        if places.POSTPONED.found(body[:POSTPONE_SCAN_CHARS]):
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
         return EventFacts()

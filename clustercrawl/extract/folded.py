@@ -21,7 +21,7 @@ class FoldedPattern:
     tables run over every post body. Matches index the lowercased text; when lowercasing
     changes the length (a rare "İ"), the case-insensitive pattern is used instead."""
 
-    __slots__ = ("_found", "_has", "_rare", "folded", "lite", "pattern")
+    __slots__ = ("_found", "_has", "_rare", "_rare_words", "folded", "lite", "pattern")
 
     #: searches remembered per pattern: one post asks about the same title or sentence in
     #: several steps (event days, event, post type); short texts and a page's worth only
@@ -39,6 +39,7 @@ class FoldedPattern:
         #: those with the strings one of which every match of it holds
         self.lite: re.Pattern[str] | None = None
         self._rare: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
+        self._rare_words: tuple[str, ...] = ()  # all of their words
 
     @classmethod
     def of_fragments(cls, fragments: Sequence[str], head: str, tail: str) -> FoldedPattern:
@@ -64,14 +65,14 @@ class FoldedPattern:
         if rare:
             self.lite = re.compile(head + "(?:" + grouped_alternation(kept) + ")" + tail)
             self._rare = tuple(rare)
+            self._rare_words = tuple(sorted({w for words, _ in rare for w in words}))
         return self
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = text.lower()
         if not _same_fold(text, low):
             return self.pattern, text
-        if self.lite is not None and not any(
-                word in low for words, _ in self._rare for word in words):
+        if self.lite is not None and not any(map(low.__contains__, self._rare_words)):
             return self.lite, low
         return self.folded, low
 
@@ -99,9 +100,10 @@ class FoldedPattern:
         if self.lite is None or not _same_fold(text, low):
             has = self.search(text) is not None
         else:
-            has = self.lite.search(low) is not None or any(
-                rx.search(low) is not None for words, rx in self._rare
-                if any(word in low for word in words))
+            has = self.lite.search(low) is not None or (
+                any(map(low.__contains__, self._rare_words)) and any(
+                    rx.search(low) is not None for words, rx in self._rare
+                    if any(map(low.__contains__, words))))
         if len(text) <= self.CACHED_CHARS:
             if len(self._has) >= self.CACHED_TEXTS:
                 self._has.clear()
@@ -115,6 +117,22 @@ class FoldedPattern:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         rx, subject = self._pick(text)
         return rx.finditer(subject)
+
+    def sub(self, repl: str, text: str) -> str:
+        """``pattern.sub(repl, text)`` for a plain ``repl`` (no backslash): the text between
+        matches kept as written."""
+        rx, subject = self._pick(text)
+        if subject is text:
+            return rx.sub(repl, text)
+        out: list[str] = []
+        pos = 0
+        for m in rx.finditer(subject):
+            out += (text[pos : m.start()], repl)
+            pos = m.end()
+        if not out:
+            return text
+        out.append(text[pos:])
+        return "".join(out)
 
     def blank(self, text: str) -> str:
         """The text with every match replaced by spaces (same length, offsets kept)."""

@@ -180,7 +180,7 @@ def _undated_cues(title: str, body: str) -> tuple[int, int, bool] | None:
         lead = body.lstrip()[:_LEAD_TENSE_CHARS]
         report, announce = len(vocab.REPORT.findall(lead)), len(vocab.ANNOUNCE.findall(lead))
     postponed = (not report and not announce
-                 and places.POSTPONED.search(text) is not None)
+                 and places.POSTPONED.found(text))
     return report, announce, postponed
 
 
