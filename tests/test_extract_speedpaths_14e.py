@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from clustercrawl.extract import daterange, folded, places, vocab
+from clustercrawl.extract import daterange, eventinfo, folded, places, vocab
 from clustercrawl.extract.folded import FoldedPattern, required_literals
 
 _HEAD, _TAIL = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -176,3 +176,40 @@ def test_date_shapes_on_random_text() -> None:
         text = "".join(rnd.choice(tokens) for _ in range(rnd.randint(0, 25)))
         for month_only in (True, False):
             assert _fast_shapes(text, month_only) == _whole_text_shapes(text, month_only), text
+
+
+# ---------------------------------------------------------------------------- markers
+
+MARKER_TEXTS = [
+    "The Workshop takes place ONLINE and on site; Register Online before Friday.",
+    "Die Veranstaltung wurde VERSCHOBEN, sie findet nun ausschließlich online statt.",
+    "Le salon est ANNULÉ; les inscriptions en ligne restent ouvertes. Hybride, en présentiel.",
+    "Spotkanie odbędzie się stacjonarnie i online, w budynku Technoparku; zapisy online.",
+    "Participants and Visitors met in the Innovation Centre; the event was postponed.",
+    "Nothing about how one attends here.",
+    "ſite visit, ONLINE-Anmeldung open, ıt was CANCELLED",
+]
+MARKERS = ["_ONLINE", "_HYBRID", "_CANCELLED", "_POSTPONED", "_ONLINE_ASIDE", "_ON_SITE",
+           "_MOVED_ONLINE"]
+
+
+@pytest.mark.parametrize("name", MARKERS)
+def test_folded_markers_find_what_the_case_insensitive_ones_find(name: str) -> None:
+    rx: FoldedPattern = getattr(places, name)
+    assert not rx.folded.flags & re.IGNORECASE and rx.pattern.flags & re.IGNORECASE
+    hits = 0
+    for text in MARKER_TEXTS:
+        assert _spans(rx.finditer(text)) == _spans(rx.pattern.finditer(text)), text
+        assert rx.found(text) is (rx.pattern.search(text) is not None), text
+        assert rx.sub(" ", text) == rx.pattern.sub(" ", text), text
+        hits += rx.found(text)
+    assert hits  # each marker is really exercised
+
+
+def test_registration_deadline_cue_scans_folded() -> None:
+    cue = eventinfo._DEADLINE_CUE
+    texts = [*MARKER_TEXTS, "REGISTRATION DEADLINE: 3 May 2025. Anmeldung bis zum 12. Mai.",
+             "Zgłoszenia przyjmujemy do dnia 5 czerwca; Inscriptions jusqu'au 4 juin."]
+    assert sum(len(_spans(cue.finditer(t))) for t in texts) >= 4
+    for text in texts:
+        assert _spans(cue.finditer(text)) == _spans(cue.pattern.finditer(text)), text
