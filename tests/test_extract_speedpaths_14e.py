@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from clustercrawl.extract import daterange, eventinfo, folded, places, vocab
+from clustercrawl.extract import daterange, eventinfo, folded, gazetteer, places, vocab
 from clustercrawl.extract.folded import FoldedPattern, required_literals
 
 _HEAD, _TAIL = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -213,3 +213,25 @@ def test_registration_deadline_cue_scans_folded() -> None:
     assert sum(len(_spans(cue.finditer(t))) for t in texts) >= 4
     for text in texts:
         assert _spans(cue.finditer(text)) == _spans(cue.pattern.finditer(text)), text
+
+
+@pytest.mark.parametrize("name", ["_LOCATIVE", "_LOCATIVE_ARTICLE", "_INSTITUTION"])
+def test_folded_place_contexts_match_the_case_insensitive_ones(name: str) -> None:
+    rx: FoldedPattern = getattr(gazetteer, name)
+    befores = ["the fair held IN ", "w ", "Spotkanie odbyło się W ", "Meeting at The ",
+               "hosted by the University of ", "CHAMBRE DE COMMERCE ET D'INDUSTRIE de ",
+               "Urząd Miasta ", "nothing here ", "", "ıN ", "Stadt\n", "signed by the mayor "]
+    hits = 0
+    for before in befores:
+        for text in (before, before[-16:]):
+            assert rx.found(text) is (rx.pattern.search(text) is not None), text
+            hits += rx.found(text)
+    assert hits
+
+
+def test_city_mentions_with_a_country_after_them() -> None:
+    # no place word before the name: the known city counts only with its country after it
+    text = ("The partners from Eindhoven, the Netherlands and from Zwolle (Netherlands) met "
+            "Mayfield, Ireland and Springwood, Banana.")
+    found = [c.local for c in gazetteer.city_mentions(text, "en")]
+    assert "Eindhoven" in found and "Springwood" not in found
