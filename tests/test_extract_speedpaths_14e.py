@@ -11,11 +11,24 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 from typing import Any
 
 import pytest
 
-from clustercrawl.extract import daterange, eventinfo, folded, gazetteer, places, vocab
+from clustercrawl.extract import (
+    daterange,
+    event,
+    eventdates,
+    eventinfo,
+    eventplace,
+    folded,
+    gazetteer,
+    places,
+    vocab,
+)
+from clustercrawl.extract.daterange import DateRange, Direction
+from clustercrawl.extract.dates import DateValue
 from clustercrawl.extract.folded import FoldedPattern, required_literals
 
 _HEAD, _TAIL = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -235,3 +248,125 @@ def test_city_mentions_with_a_country_after_them() -> None:
             "Mayfield, Ireland and Springwood, Banana.")
     found = [c.local for c in gazetteer.city_mentions(text, "en")]
     assert "Eindhoven" in found and "Springwood" not in found
+
+
+# ---------------------------------------------------------------------------- body pick
+
+PICK_BODIES = [
+    "Today the cluster has 300 members. The conference took place on 12 May 2023 in Graz.\n"
+    "Yesterday we also met the partners; on Monday the workshop will be held in Linz.",
+    "Published: 3 March 2023\nThe workshop was held yesterday in Lyon, and today the "
+    "seminar continues. Registration closes on 20 March 2023.",
+    "Heute beginnt die Messe in Köln, sie dauert bis 9. März 2023; gestern fand der "
+    "Netzwerkabend statt.",
+    "Last Friday the summit gathered 40 guests. Next Tuesday, 14 March 2023, a webinar "
+    "follows. The previous edition on 5-6 May 2022 was smaller.",
+    "No event here today, only news from yesterday about a new lab.",
+    # a cue but no event word in the date's sentence (the plain test, not the relative one)
+    "Today we publish the plan.\nThe visit will take place on 14 March 2023 in Graz.",
+]
+
+
+@pytest.mark.parametrize("body", PICK_BODIES)
+@pytest.mark.parametrize("title_word", [True, False])
+def test_body_pick_with_the_relative_day_test_first_picks_as_before(
+        body: str, title_word: bool) -> None:
+    published = DateValue("2023-03-09", "day", "meta", date(2023, 3, 9))
+    directions: list[tuple[Direction, bool]] = [("after", False), ("before", True)]
+    picked = []
+    for direction, past in directions:
+        ranges = event.text_ranges(body, "en", published.day, direction)
+        relative = eventdates.relative_dates(body, published.day, past=past)
+        assert relative  # relative days are really in the input
+        ranges = sorted([*ranges, *relative], key=lambda r: r.span)
+        for title_years in (frozenset(), frozenset({2023})):
+            args = (ranges, body, title_word, published, title_word, title_years)
+            pick = event._pick_body(*args)
+            assert pick == _plain_pick_body(*args)
+            picked.append(pick)
+    if body.startswith("Published"):
+        assert any(p is not None and p.kind == "relative" for p in picked)
+    if body.startswith("Today we") and not title_word:
+        assert all(p is not None and p.raw == "14 March 2023" for p in picked)
+
+
+def _plain_pick_body(
+    ranges: list[DateRange], body: str, title_event_word: bool, published: DateValue | None,
+    title_names_event: bool = False, title_years: frozenset[int] = frozenset(),
+) -> DateRange | None:
+    """The event stage's pick before the relative-day test moved first (issue 14e).
+
+    ``title_event_word``: the title or the lead speaks of an event; ``title_names_event``:
+    the title itself has an event word."""
+    best: tuple[int, int, DateRange] | None = None
+    ranges = eventdates.joined(body, ranges)
+    for index, rng in enumerate(ranges):
+        before = body[max(0, rng.span[0] - 120) : rng.span[0]]
+        after = body[rng.span[1] : rng.span[1] + 120]
+        if event._LABELS.search(before):
+            continue  # "Opublikowano: 24.10.2014" is the post date
+        date_line = eventdates.is_date_line(body, rng)
+        if (date_line and published is not None and rng.start == published.day
+                and published.source != "text" and not rng.is_range and rng.kind != "relative"):
+            continue  # "8 May 2018" on its own line above the text: the dateline
+        if (published is not None and rng.start == published.day and not rng.is_range
+                and published.source != "text" and rng.kind != "relative"
+                and eventdates.opens_dateline(body, rng)):
+            continue  # "SEVILLA 5 Mar. (AGENCY) -": the news dateline, the post's day
+        if (vocab.DEADLINE.found(eventdates.clause_before(body, rng))
+                or eventdates.deadline_after(body, rng)):
+            continue  # "Termin składania wniosków upływa …" is a deadline, not an event
+        near_event = vocab.EVENT.found(before) or vocab.EVENT.found(after)
+        cue = (vocab.REPORT.found(before + " " + after)
+               or vocab.ANNOUNCE.found(before + " " + after))
+        intro = event._INTRO.search(before[-40:]) is not None
+        lo, hi = eventplace.sentence_bounds(body, rng.span)
+        sentence = body[lo:hi]
+        event_sentence = vocab.EVENT.found(sentence)
+        cue_sentence = (vocab.REPORT.found(sentence)
+                        or vocab.ANNOUNCE.found(sentence))
+        score = 0
+        if rng.is_range:
+            score += 3
+        if rng.precision == "datetime":
+            score += 2
+        if near_event:
+            score += 2
+        if cue:
+            score += 1
+        if intro:
+            score += 1
+        if rng.span[0] < len(body) * 0.3:
+            score += 1
+        if published is not None and rng.start == published.day and not rng.is_range:
+            score -= 2
+        other_year = bool(title_years) and not {rng.start.year, rng.end.year} & title_years
+        if eventdates.other_edition(body, rng):
+            if other_year:
+                continue  # "next year's conference, 8-10 October" in a post on "TCI 2018"
+            score -= 3
+        elif other_year:
+            score -= 3  # last year's edition, or not the year the title names
+        if event_sentence:
+            score += 1
+        if cue_sentence:
+            score += 1
+        # a single day is the event's when the post speaks of an event (near it, in its
+        # sentence or in the title) and the day is introduced as one (a time, "on"/"w dniu",
+        # a took-place/will-take-place verb, or an event word in the same sentence)
+        if rng.kind == "relative":
+            if not (event_sentence and cue_sentence):
+                continue  # "the cluster today has 300 members" is no event date
+            score -= 1  # "yesterday" counts only when no written date says more
+        eligible = (rng.is_range and (near_event or cue or title_event_word or cue_sentence)) or (
+            not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
+            and (rng.precision == "datetime" or intro or cue or cue_sentence or event_sentence
+                 or (near_event and title_event_word) or (date_line and title_event_word))
+        ) or (date_line and title_names_event) or (
+            # "Friday 19 October, 10:00-13:00" on its own line: a time span is an event's
+            date_line and rng.start_time is not None and rng.end_time is not None)
+        if not eligible:
+            continue
+        if best is None or score > best[0]:
+            best = (score, -index, rng)
+    return best[2] if best else None

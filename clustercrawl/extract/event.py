@@ -425,6 +425,14 @@ def _pick_body(
     best: tuple[int, int, DateRange] | None = None
     ranges = eventdates.joined(body, ranges)
     for index, rng in enumerate(ranges):
+        relative = rng.kind == "relative"
+        if relative:
+            # "the cluster today has 300 members" is no event date: tested first (most
+            # relative days fail it; the tests below only skip a range too)
+            event_sentence, cue_sentence = eventplace.sentence_cues(body, rng.span,
+                                                                    need_both=True)
+            if not (event_sentence and cue_sentence):
+                continue
         before = body[max(0, rng.span[0] - 120) : rng.span[0]]
         after = body[rng.span[1] : rng.span[1] + 120]
         if _LABELS.search(before):
@@ -444,11 +452,8 @@ def _pick_body(
         cue = (vocab.REPORT.found(before + " " + after)
                or vocab.ANNOUNCE.found(before + " " + after))
         intro = _INTRO.search(before[-40:]) is not None
-        lo, hi = eventplace.sentence_bounds(body, rng.span)
-        sentence = body[lo:hi]
-        event_sentence = vocab.EVENT.found(sentence)
-        cue_sentence = (vocab.REPORT.found(sentence)
-                        or vocab.ANNOUNCE.found(sentence))
+        if not relative:
+            event_sentence, cue_sentence = eventplace.sentence_cues(body, rng.span)
         score = 0
         if rng.is_range:
             score += 3
@@ -478,9 +483,7 @@ def _pick_body(
         # a single day is the event's when the post speaks of an event (near it, in its
         # sentence or in the title) and the day is introduced as one (a time, "on"/"w dniu",
         # a took-place/will-take-place verb, or an event word in the same sentence)
-        if rng.kind == "relative":
-            if not (event_sentence and cue_sentence):
-                continue  # "the cluster today has 300 members" is no event date
+        if relative:
             score -= 1  # "yesterday" counts only when no written date says more
         eligible = (rng.is_range and (near_event or cue or title_event_word or cue_sentence)) or (
             not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)
