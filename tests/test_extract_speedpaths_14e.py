@@ -370,3 +370,16 @@ def _plain_pick_body(
         if best is None or score > best[0]:
             best = (score, -index, rng)
     return best[2] if best else None
+
+
+def test_a_body_scan_outlives_the_short_texts_read_in_between() -> None:
+    body = DATED[1] * 20
+    daterange._raw_matches.cache_clear()
+    first = daterange._raw_matches(body, False)
+    for i in range(30):  # the publication date reads ~20 short texts of a page
+        daterange._raw_matches(f"Posted {i + 1} May 2024 by the team", False)
+    hits = daterange._raw_matches.cache_info().hits
+    again = daterange._raw_matches(body, False)
+    assert daterange._raw_matches.cache_info().hits == hits + 1 and again is first
+    fresh = daterange._raw_matches.__wrapped__(body, False)
+    assert [(f[:4], f[4].span()) for f in again] == [(f[:4], f[4].span()) for f in fresh]
