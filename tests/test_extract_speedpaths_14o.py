@@ -141,7 +141,7 @@ DATED = [
 def _all_shapes(text: str, month_only: bool) -> tuple[Any, ...]:
     """The plain scan: every shape in every window."""
     found = []
-    for lo, hi in daterange._digit_windows(text):
+    for lo, hi, _ in daterange._digit_windows(text):
         for kind, rx in daterange._COMPILED:
             if kind == "month" and not month_only:
                 continue

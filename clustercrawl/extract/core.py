@@ -287,7 +287,7 @@ class _Extraction:
         body ranges): never taken as the post date. A lone date in a news title often is the
         post date ("23.01.2022 - …"), so it is not excluded."""
         in_title = find_date_ranges(title, language, month_only=False)
-        found: list[DateRange] = in_title if vocab.EVENT.search(title) else [
+        found: list[DateRange] = in_title if vocab.EVENT.found(title) else [
             r for r in in_title if r.is_range]
         found += [r for r in find_date_ranges(body[:BODY_SCAN_CHARS], language, month_only=False,
                                               max_days=MAX_EVENT_DAYS) if r.is_range]

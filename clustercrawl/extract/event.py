@@ -297,7 +297,7 @@ def _from_text(
     report, announce = cues
     direction = direction_for(report, announce)
     reference = published.day if published else None
-    title_event_word = vocab.EVENT.search(title) is not None
+    title_event_word = vocab.EVENT.found(title)
     title_ranges = text_ranges(title, language, reference, direction)
     body_ranges = text_ranges(body, language, reference, direction)
     if not hinted:
@@ -308,7 +308,7 @@ def _from_text(
         return EventFacts()  # no date to pick: the lead's event words need no scan
     lead = body[:TITLE_SUPPORT_CHARS]
     title_supported = title_event_word or any(
-        rx.search(lead) is not None for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
+        rx.found(lead) for rx in (vocab.EVENT, vocab.REPORT, vocab.ANNOUNCE))
     title_pick = _pick_title(title_ranges, title_supported)
     title_years = frozenset(int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title))
     body_pick = (body_ranges[0] if body_ranges else None) if hinted else _pick_body(
@@ -322,7 +322,7 @@ def _from_text(
         body_pick = eventdates.widen_by_next_day(
             body[body_pick.span[1] : body_pick.span[1] + NEXT_DAY_CHARS], body_pick)
         body_pick = eventdates.widen_until(body, body_pick, body_ranges, hi)
-        if places.POSTPONED.search(body[:POSTPONE_SCAN_CHARS]) is not None:
+        if places.POSTPONED.found(body[:POSTPONE_SCAN_CHARS]):
             body_pick, moved_from = _rescheduled(body_pick, body_ranges, body, published)
     if title_pick is None and body_pick is None:
         return EventFacts()
@@ -404,7 +404,7 @@ def _rescheduled(pick: DateRange, ranges: list[DateRange], body: str,
     pub = published.day if published is not None else None
     dated = [r for r in ranges if r.kind != "relative" and r.start != pub
              and not _LABELS.search(body[max(0, r.span[0] - 120) : r.span[0]])
-             and not vocab.DEADLINE.search(body[max(0, r.span[0] - 70) : r.span[0]])]
+             and not vocab.DEADLINE.found(body[max(0, r.span[0] - 70) : r.span[0]])]
     if len(dated) < 2:
         return pick, None
     latest = max(dated, key=lambda r: (r.start, r.is_range))
@@ -425,6 +425,14 @@ def _pick_body(
     best: tuple[int, int, DateRange] | None = None
     ranges = eventdates.joined(body, ranges)
     for index, rng in enumerate(ranges):
+        relative = rng.kind == "relative"
+        if relative:
+            # "the cluster today has 300 members" is no event date: tested first (most
+            # relative days fail it; the tests below only skip a range too)
+            event_sentence, cue_sentence = eventplace.sentence_cues(body, rng.span,
+                                                                    need_both=True)
+            if not (event_sentence and cue_sentence):
+                continue
         before = body[max(0, rng.span[0] - 120) : rng.span[0]]
         after = body[rng.span[1] : rng.span[1] + 120]
         if _LABELS.search(before):
@@ -437,18 +445,15 @@ def _pick_body(
                 and published.source != "text" and rng.kind != "relative"
                 and eventdates.opens_dateline(body, rng)):
             continue  # "SEVILLA 5 Mar. (AGENCY) -": the news dateline, the post's day
-        if (vocab.DEADLINE.search(eventdates.clause_before(body, rng))
+        if (vocab.DEADLINE.found(eventdates.clause_before(body, rng))
                 or eventdates.deadline_after(body, rng)):
             continue  # "Termin składania wniosków upływa …" is a deadline, not an event
-        near_event = vocab.EVENT.search(before) is not None or vocab.EVENT.search(after) is not None
-        cue = (vocab.REPORT.search(before + " " + after) is not None
-               or vocab.ANNOUNCE.search(before + " " + after) is not None)
+        near_event = vocab.EVENT.found(before) or vocab.EVENT.found(after)
+        cue = (vocab.REPORT.found(before + " " + after)
+               or vocab.ANNOUNCE.found(before + " " + after))
         intro = _INTRO.search(before[-40:]) is not None
-        lo, hi = eventplace.sentence_bounds(body, rng.span)
-        sentence = body[lo:hi]
-        event_sentence = vocab.EVENT.search(sentence) is not None
-        cue_sentence = (vocab.REPORT.search(sentence) is not None
-                        or vocab.ANNOUNCE.search(sentence) is not None)
+        if not relative:
+            event_sentence, cue_sentence = eventplace.sentence_cues(body, rng.span)
         score = 0
         if rng.is_range:
             score += 3
@@ -478,9 +483,7 @@ def _pick_body(
         # a single day is the event's when the post speaks of an event (near it, in its
         # sentence or in the title) and the day is introduced as one (a time, "on"/"w dniu",
         # a took-place/will-take-place verb, or an event word in the same sentence)
-        if rng.kind == "relative":
-            if not (event_sentence and cue_sentence):
-                continue  # "the cluster today has 300 members" is no event date
+        if relative:
             score -= 1  # "yesterday" counts only when no written date says more
         eligible = (rng.is_range and (near_event or cue or title_event_word or cue_sentence)) or (
             not rng.is_range and (near_event or title_event_word or event_sentence or cue_sentence)

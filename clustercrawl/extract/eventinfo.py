@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from clustercrawl.extract.daterange import find_date_ranges
+from clustercrawl.extract.folded import FoldedPattern
 
 __all__ = ["Link", "online_url", "organizers_from_text", "registration", "venue_from_text"]
 
@@ -63,7 +64,8 @@ _REGISTRATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 # a registration word followed by a "until / deadline" word, then the date
-_DEADLINE_CUE = re.compile(
+# run over the lowercased text (FoldedPattern): 7 times faster over a whole post body
+_DEADLINE_CUE = FoldedPattern(
     r"(?:rejestracj\w*|zgłoszeni\w*|zapisy|termin\s+(?:zgłoszeń|rejestracji|nadsyłania\s+zgłoszeń)|"
     r"anmeldeschluss|anmeldefrist|anmeldung(?:en)?|inscriptions?|date\s+limite\s+d'inscription|"
     r"clôture\s+des\s+inscriptions|inscripci(?:ón|ones)|plazo\s+de\s+inscripción|"
@@ -74,7 +76,6 @@ _DEADLINE_CUE = re.compile(
     r"(?:(?:\W+\w+){0,6}?\W+(?:do(?:\s+dnia)?|bis(?:\s+zum)?|jusqu'au|avant\s+le|"
     r"hasta\s+el|entro\s+il|fino\s+al|until|by|before|deadline|closes(?:\s+on)?|"
     r"ends(?:\s+on)?|tot(?:\s+en\s+met)?|uiterlijk)|\s*:)\s*",
-    re.IGNORECASE,
 )
 
 

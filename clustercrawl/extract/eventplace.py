@@ -40,6 +40,18 @@ def sentence_bounds(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end.start() if end else len(text)
 
 
+def sentence_cues(text: str, span: tuple[int, int], need_both: bool = False
+                  ) -> tuple[bool, bool]:
+    """(an event word, a report or announcement cue) in the sentence of a span (a date);
+    ``need_both``: the cue is only looked for when there is an event word (else False)."""
+    lo, hi = sentence_bounds(text, span)
+    sentence = text[lo:hi]
+    event_word = vocab.EVENT.found(sentence)
+    if need_both and not event_word:
+        return False, False
+    return event_word, vocab.REPORT.found(sentence) or vocab.ANNOUNCE.found(sentence)
+
+
 _CONNECTOR_WORDS = frozenset(("nad", "pod", "am", "an", "der", "de", "di", "del", "la", "le",
                               "sur", "in", "im", "v", "ve", "w", "we", "na"))
 

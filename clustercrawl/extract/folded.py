@@ -5,10 +5,12 @@ per position, and the same matches as the plain pattern (split from vocab.py).""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["FoldedPattern", "grouped_alternation"]
+__all__ = ["FoldedPattern", "grouped_alternation", "required_literals"]
 
 _UNSEEN = object()
 
@@ -19,7 +21,7 @@ class FoldedPattern:
     tables run over every post body. Matches index the lowercased text; when lowercasing
     changes the length (a rare "İ"), the case-insensitive pattern is used instead."""
 
-    __slots__ = ("_found", "folded", "pattern")
+    __slots__ = ("_found", "_has", "_rare", "_rare_words", "folded", "lite", "pattern")
 
     #: searches remembered per pattern: one post asks about the same title or sentence in
     #: several steps (event days, event, post type); short texts and a page's worth only
@@ -32,10 +34,47 @@ class FoldedPattern:
         self.folded = re.compile(folded_body or body)
         self.pattern = re.compile(body, re.IGNORECASE)
         self._found: dict[str, re.Match[str] | None] = {}
+        self._has: dict[str, bool] = {}
+        #: see :meth:`of_fragments`: the pattern without its costly fragments, and each of
+        #: those with the strings one of which every match of it holds
+        self.lite: re.Pattern[str] | None = None
+        self._rare: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
+        self._rare_words: tuple[str, ...] = ()  # all of their words
+
+    @classmethod
+    def of_fragments(cls, fragments: Sequence[str], head: str, tail: str) -> FoldedPattern:
+        """``head(?:f1|f2|…)tail`` (lowercase fragments), run without the fragments that
+        cannot match the text at hand.
+
+        A fragment led by ``\\w*`` ("\\w*konferenz\\w*": German compounds) is tried at every
+        word start, once per letter of the word: such fragments make a pattern 5-7 times
+        slower, yet each needs a word ("konferenz") that most texts lack. A fragment that
+        cannot match anywhere in a text changes nothing in an alternation (it fails wherever
+        it is tried), so a text holding none of their words is scanned by :attr:`lite`, the
+        pattern without them, with the very matches of the whole one."""
+        self = cls(head + "(?:" + "|".join(fragments) + ")" + tail,
+                   head + "(?:" + grouped_alternation(list(fragments)) + ")" + tail)
+        rare: list[tuple[frozenset[str], re.Pattern[str]]] = []
+        kept: list[str] = []
+        for fragment in fragments:
+            words = required_literals(fragment)
+            if words and _word_led(fragment):
+                rare.append((words, re.compile(head + "(?:" + fragment + ")" + tail)))
+            else:
+                kept.append(fragment)
+        if rare:
+            self.lite = re.compile(head + "(?:" + grouped_alternation(kept) + ")" + tail)
+            self._rare = tuple(rare)
+            self._rare_words = tuple(sorted({w for words, _ in rare for w in words}))
+        return self
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = text.lower()
-        return (self.folded, low) if len(low) == len(text) else (self.pattern, text)
+        if not _same_fold(text, low):
+            return self.pattern, text
+        if self.lite is not None and not any(map(low.__contains__, self._rare_words)):
+            return self.lite, low
+        return self.folded, low
 
     def search(self, text: str) -> re.Match[str] | None:
         found = self._found.get(text, _UNSEEN)
@@ -49,6 +88,28 @@ class FoldedPattern:
             self._found[text] = match
         return match
 
+    def found(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in text (``search(text) is not None``):
+        the whole pattern matches at a place exactly when one of its fragments does, so
+        :attr:`lite` runs first and each costly fragment only over a text holding its
+        word."""
+        has = self._has.get(text)
+        if has is not None:
+            return has
+        low = text.lower()
+        if self.lite is None or not _same_fold(text, low):
+            has = self.search(text) is not None
+        else:
+            has = self.lite.search(low) is not None or (
+                any(map(low.__contains__, self._rare_words)) and any(
+                    rx.search(low) is not None for words, rx in self._rare
+                    if any(map(low.__contains__, words))))
+        if len(text) <= self.CACHED_CHARS:
+            if len(self._has) >= self.CACHED_TEXTS:
+                self._has.clear()
+            self._has[text] = has
+        return has
+
     def findall(self, text: str) -> list[Any]:
         rx, subject = self._pick(text)
         return rx.findall(subject)
@@ -57,10 +118,34 @@ class FoldedPattern:
         rx, subject = self._pick(text)
         return rx.finditer(subject)
 
+    def sub(self, repl: str, text: str) -> str:
+        """``pattern.sub(repl, text)`` for a plain ``repl`` (no backslash): the text between
+        matches kept as written."""
+        rx, subject = self._pick(text)
+        if subject is text:
+            return rx.sub(repl, text)
+        out: list[str] = []
+        pos = 0
+        for m in rx.finditer(subject):
+            out += (text[pos : m.start()], repl)
+            pos = m.end()
+        if not out:
+            return text
+        out.append(text[pos:])
+        return "".join(out)
+
     def blank(self, text: str) -> str:
         """The text with every match replaced by spaces (same length, offsets kept)."""
         rx, subject = self._pick(text)
         return rx.sub(lambda m: " " * len(m.group(0)), subject) if rx.search(subject) else text
+
+
+def _same_fold(text: str, low: str) -> bool:
+    """Whether a case-sensitive scan of ``low`` (lowercase patterns) matches where the
+    case-insensitive one matches in text: lowercasing keeps every offset, and the text
+    holds no dotless "ı" or long "ſ", which ``re.IGNORECASE`` takes for "i" and "s" while
+    they stay themselves in ``low``."""
+    return len(low) == len(text) and "ı" not in low and "ſ" not in low
 
 
 _QUANTIFIER_START = frozenset("*+?{")
@@ -184,3 +269,59 @@ def _word_infix(fragment: str) -> str | None:
     if not middle or trailing % 2 or _literal_head("x" + middle) is None:
         return None  # an escaped backslash before "w*", or a top-level "|"
     return middle
+
+
+def required_literals(fragment: str) -> frozenset[str] | None:
+    """Strings one of which every match of the regex fragment holds ("\\w*konferenz\\w*":
+    {"konferenz"}; "(?:a|b)c": {"c"}), or None when no such string is known."""
+    try:
+        parsed = _sre_parse.parse(fragment)
+    except re.error:
+        return None
+    return _required(parsed)
+
+
+def _word_led(fragment: str) -> bool:
+    """Whether the fragment opens (after its lookarounds) with an optional repeat such as
+    ``\\w*``: tried at every word start and through the word, the costly kind."""
+    try:
+        items = list(_sre_parse.parse(fragment))
+    except re.error:
+        return False
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        return op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0
+    return False
+
+
+def _required(items: Any) -> frozenset[str] | None:
+    """The best (longest shortest string) requirement of a parsed sequence: every element
+    of a sequence must match, so any one element's requirement is the sequence's."""
+    best: frozenset[str] | None = None
+
+    def consider(words: frozenset[str] | None) -> None:
+        nonlocal best
+        if words and all(words) and (best is None or min(map(len, words)) > min(
+                map(len, best))):
+            best = words
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        consider(frozenset({"".join(run)}) if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return None  # flags set inside ("(?i:…)"): letters may match other case
+            consider(_required(av[3]))
+        elif op is _sre.BRANCH:
+            sets = [_required(branch) for branch in av[1]]
+            if all(sets):
+                consider(frozenset().union(*sets))  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2]))
+    consider(frozenset({"".join(run)}) if run else None)
+    return best

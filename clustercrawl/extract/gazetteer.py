@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from clustercrawl.extract.folded import FoldedPattern
+
 __all__ = ["City", "city_mentions", "is_country_name", "lookup"]
 
 EUROPE_MIN, WORLD_MIN = 5_000, 100_000
@@ -80,17 +82,14 @@ _ENDINGS = (
     ("ci", ("c", "ec", "ce")), ("ni", ("eň",)), ("zi", ("ź", "z")), ("ku", ("k",)),
     ("nia", ("ń",)), ("niu", ("ń",)), ("owa", ("ów",)), ("owie", ("ów",)),
 )
-_LOCATIVE = re.compile(
+_LOCATIVE = FoldedPattern(
     r"(?:^|[\s(,;])(?:w|we|v|vo|ve|na|do|z|ze|od|in|im|nach|aus|bei|at|to|from|à|a|au|en|"
-    r"de|nel|nella|ad|da|di|en|desde|dans|presso)\s+$",
-    re.IGNORECASE,
-)
-_LOCATIVE_ARTICLE = re.compile(
-    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans|presso)\s+(?:the|la|le|l'|el|il|lo)\s*$",
-    re.IGNORECASE)
+    r"de|nel|nella|ad|da|di|en|desde|dans|presso)\s+$")
+_LOCATIVE_ARTICLE = FoldedPattern(
+    r"(?:^|[\s(,;])(?:in|at|à|en|nel|dans|presso)\s+(?:the|la|le|l'|el|il|lo)\s*$")
 # an institution that names its city: "Chamber of Commerce of Bogota", "Universität
 # Stuttgart", "Ayuntamiento de Bilbao", "Urząd Miasta Gdańska"
-_INSTITUTION = re.compile(
+_INSTITUTION = FoldedPattern(
     r"(?:chamber\s+of\s+commerce(?:\s+and\s+industry)?|university|city\s+(?:hall|council)|"
     r"town\s+hall|municipality|mayor|city|chambre\s+de\s+commerce(?:\s+et\s+d'industrie)?|"
     r"université|mairie|ville|métropole|cámara\s+de\s+comercio|universidad|ayuntamiento|"
@@ -99,9 +98,7 @@ _INSTITUTION = re.compile(
     r"oberbürgermeister(?:in)?|bürgermeister(?:in)?|uniwersytet\w*|politechni\w+|"
     r"urz(?:ąd|ędzie)\s+miasta|prezydent\w*\s+miasta|miasta|univerzit\w+|magistrát\w*|"
     r"primátor\w*|starost\w*|města|mesta|hejtman\w*)"
-    r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|du\s+|di\s+|del\s+|der\s+|von\s+|d')?$",
-    re.IGNORECASE,
-)
+    r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|du\s+|di\s+|del\s+|der\s+|von\s+|d')?$")
 # a city right after the event's date ("24-26 March 2015, Dabrowa Gornicza, Silesia")
 _AFTER_DATE = re.compile(r"(?:\b\d{4}|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}h\d{0,2})"
                          r"\s*[,|–—-]\s*$", re.IGNORECASE)
@@ -331,10 +328,8 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
             continue  # an acronym in running text ("z FENG", "w PARP"), not a city
 
         before = text[max(0, m.start() - 48) : m.start()]
-        context = (_LOCATIVE.search(before[-16:]) is not None
-                   or _LOCATIVE_ARTICLE.search(before[-16:]) is not None
-                   or _INSTITUTION.search(before) is not None
-                   or _AFTER_DATE.search(before) is not None)
+        context = (_LOCATIVE.found(before[-16:]) or _LOCATIVE_ARTICLE.found(before[-16:])
+                   or _INSTITUTION.found(before) or _AFTER_DATE.search(before) is not None)
         if context and re.search(r"(?:^|\s)au\s+$", before, re.IGNORECASE):
             hit = lookup(f"Le {m.group(1).split()[0]}", language)  # "au Mans": Le Mans
             if hit is not None:
@@ -342,10 +337,12 @@ def city_mentions(text: str, language: str | None = None) -> list[City]:
                                   (m.start(), m.start() + len(first))))
                 taken = m.start() + len(first)
                 continue
-        if not context:
-            hit = lookup(m.group(1), language) or lookup(m.group(1).split()[0], language)
+        if not context:  # a known city followed by its country (the cheap test first)
             country = _COUNTRY_AFTER.match(text, m.end())
-            if hit is None or country is None or not _names_country(country.group(1), hit[1]):
+            if country is None:
+                continue
+            hit = lookup(m.group(1), language) or lookup(m.group(1).split()[0], language)
+            if hit is None or not _names_country(country.group(1), hit[1]):
                 continue
         words = m.group(1).split()
         # the longest known prefix: "Montagna in Valtellina", "Zielonej Górze w …"; a

@@ -90,16 +90,16 @@ def classify(facts: PostFacts) -> str:
     section = path.rstrip("/").rsplit("/", 1)[0]  # the post's own slug says little
     topics = " / ".join(facts.topics)
     has_event = facts.event_start is not None
-    if vocab.JOB.search(title) or _JOB_SEGMENTS.search(section):
+    if vocab.JOB.found(title) or _JOB_SEGMENTS.search(section):
         return "job"
     lead = facts.body[:400]
-    if (_PRESS_SEGMENTS.search(path) or vocab.PRESS.search(title)
-            or vocab.PRESS.search(facts.body[:160])):
+    if (_PRESS_SEGMENTS.search(path) or vocab.PRESS.found(title)
+            or vocab.PRESS.found(facts.body[:160])):
         return "press_release"  # the site says so: even a release about an event
     slug = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ").replace("_", " ")
-    call_title = (vocab.CALL.search(title) is not None or _CALL_SEGMENTS.search(section) is not None
-                  or vocab.CALL_LEAD.search(f"{title}\n{slug}\n{facts.body[:500]}") is not None)
-    event_title = has_event and vocab.EVENT.search(title) is not None
+    call_title = (vocab.CALL.found(title) or _CALL_SEGMENTS.search(section) is not None
+                  or vocab.CALL_LEAD.found(f"{title}\n{slug}\n{facts.body[:500]}"))
+    event_title = has_event and vocab.EVENT.found(title)
     if call_title and not event_title and not (has_event and
                                                facts.report_cues > facts.announce_cues):
         return "call"
@@ -112,7 +112,7 @@ def classify(facts: PostFacts) -> str:
     undated = _undated_event(title, facts.body, section)
     if undated is not None:
         return undated
-    if (vocab.PRESS.search(title) or vocab.PRESS.search(topics) or vocab.PRESS.search(lead)
+    if (vocab.PRESS.found(title) or vocab.PRESS.found(topics) or vocab.PRESS.found(lead)
             or _is_dateline(facts.body[:80])):
         return "press_release"
     if vocab.PROJECT_SEGMENTS.search(section) or vocab.PROJECT_SEGMENTS.search(topics):
@@ -136,7 +136,7 @@ def undated_event_type(title: str, body: str) -> str | None:
     if (_NEW_MEMBER.search(title) or vocab.LEGAL_FORM.search(title)
             or vocab.MEMBER_LEAD.search(body[:400])):
         return None
-    if vocab.CALL.search(title) or vocab.CALL_LEAD.search(f"{title}\n{body[:500]}"):
+    if vocab.CALL.found(title) or vocab.CALL_LEAD.found(f"{title}\n{body[:500]}"):
         return None  # a call to host or join events is a call, about no one event
     return _undated_event(title, body)
 
@@ -170,9 +170,9 @@ def _undated_cues(title: str, body: str) -> tuple[int, int, bool] | None:
     # partners met in Brussels. … study visits are planned" names no event
     lead_sentences = _sentences(body.lstrip()[:_LEAD_TENSE_CHARS])[:3]
     # "… presented at the next general assembly" points to a later meeting: no evidence
-    if vocab.EVENT.search(title) is None and not any(
-            vocab.EVENT.search(vocab.NEXT_EVENT_REF.blank(s))
-            and (vocab.REPORT.search(s) or vocab.ANNOUNCE.search(s))
+    if not vocab.EVENT.found(title) and not any(
+            vocab.EVENT.found(vocab.NEXT_EVENT_REF.blank(s))
+            and (vocab.REPORT.found(s) or vocab.ANNOUNCE.found(s))
             for s in [*_sentences(first), *lead_sentences]):
         return None
     report, announce = len(vocab.REPORT.findall(text)), len(vocab.ANNOUNCE.findall(text))
@@ -180,7 +180,7 @@ def _undated_cues(title: str, body: str) -> tuple[int, int, bool] | None:
         lead = body.lstrip()[:_LEAD_TENSE_CHARS]
         report, announce = len(vocab.REPORT.findall(lead)), len(vocab.ANNOUNCE.findall(lead))
     postponed = (not report and not announce
-                 and places.POSTPONED.search(text) is not None)
+                 and places.POSTPONED.found(text))
     return report, announce, postponed
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from clustercrawl.extract.folded import FoldedPattern, grouped_alternation
+from clustercrawl.extract.folded import FoldedPattern
 
 __all__ = [
     "ANNOUNCE",
@@ -350,9 +350,7 @@ def compile_table(table: Mapping[str, tuple[str, ...]]) -> FoldedPattern:
     """One case-insensitive pattern over all languages, fragments bounded by non-letters
     (fragments are lowercase, see :class:`FoldedPattern`)."""
     fragments = [f for frags in table.values() for f in frags]
-    body = "|".join(fragments)
-    return FoldedPattern(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])",
-                         rf"(?<![^\W\d_])(?:{grouped_alternation(fragments)})(?![^\W\d_])")
+    return FoldedPattern.of_fragments(fragments, r"(?<![^\W\d_])", r"(?![^\W\d_])")
 
 
 EVENT = compile_table(EVENT_WORDS)
