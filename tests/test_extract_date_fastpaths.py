@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from clustercrawl.extract import dates
-from clustercrawl.extract.byline import following_texts, preceding_texts
 from clustercrawl.extract.dom import parse_html
+from clustercrawl.extract.textnodes import following_texts, preceding_texts
 
 _FOLLOWING = etree.XPath(
     "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"

@@ -20,7 +20,7 @@ from lxml.html import fragment_fromstring
 from trafilatura.baseline import html2txt
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-from clustercrawl.extract import content, mainrun
+from clustercrawl.extract import content, mainrun, maintext
 from clustercrawl.extract.dom import parse_html
 
 URL = "https://verbund.example/aktuelles/treffen"
@@ -125,7 +125,7 @@ def _tree(html: str) -> etree._Element:
 
 
 def _plain(tree: etree._Element, fast: bool, url: str = URL) -> str:
-    doc = trafilatura.bare_extraction(deepcopy(tree), url=url, options=content._options(url, fast))
+    doc = trafilatura.bare_extraction(deepcopy(tree), url=url, options=maintext._options(url, fast))
     return (getattr(doc, "text", None) if doc is not None else None) or ""
 
 
@@ -147,8 +147,8 @@ class Spy:
 def test_same_text_as_bare_extraction(name: str, fast: bool) -> None:
     tree = _tree(PAGES[name])
     before = etree.tostring(tree)
-    assert mainrun.supported(content._options(URL, fast))
-    assert mainrun.run(tree, content._options(URL, fast)) == _plain(tree, fast)
+    assert mainrun.supported(maintext._options(URL, fast))
+    assert mainrun.run(tree, maintext._options(URL, fast)) == _plain(tree, fast)
     assert etree.tostring(tree) == before  # the caller's tree is left as it was
 
 
@@ -169,7 +169,7 @@ def test_the_pages_take_their_branches(monkeypatch: pytest.MonkeyPatch) -> None:
     def run(name: str) -> tuple[str, int, int, list[str]]:
         html2txt_spy.calls = baseline_spy.calls = 0
         focus.clear()
-        text = mainrun.run(_tree(PAGES[name]), content._options(URL, True))
+        text = mainrun.run(_tree(PAGES[name]), maintext._options(URL, True))
         return text, html2txt_spy.calls, baseline_spy.calls, list(focus)
 
     text, measured, _, runs = run("escalation")
@@ -210,7 +210,7 @@ def test_escalation_decision_at_every_text_length(padding: int) -> None:
 @pytest.mark.parametrize("padding", [1000, 2000, 2026, 2027, 2028, 2100, 3000])
 def test_same_text_around_the_escalation_threshold(padding: int) -> None:
     tree = _tree(page(STORY, f"<nav>{'x' * padding}</nav>"))
-    assert mainrun.run(tree, content._options(URL, True)) == _plain(tree, True)
+    assert mainrun.run(tree, maintext._options(URL, True)) == _plain(tree, True)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -275,7 +275,7 @@ def test_the_lookalikes_page_has_matches_and_misses() -> None:
 
 def test_other_options_or_versions_run_bare_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     tree = _tree(PAGES["comments"])
-    with_comments = content._options(URL, True)
+    with_comments = maintext._options(URL, True)
     with_comments.comments = True
     assert not mainrun.supported(with_comments)
     doc = trafilatura.bare_extraction(deepcopy(tree), options=deepcopy(with_comments))
@@ -286,11 +286,11 @@ def test_other_options_or_versions_run_bare_extraction(monkeypatch: pytest.Monke
         raise AssertionError("mainrun.run used on another trafilatura version")
     monkeypatch.setattr(mainrun, "run", fail)
     monkeypatch.setattr(mainrun, "_PRIVATE_NAMES", False)  # a version without them
-    assert not mainrun.supported(content._options(URL, True))
+    assert not mainrun.supported(maintext._options(URL, True))
     monkeypatch.setattr(mainrun, "_PRIVATE_NAMES", True)
     monkeypatch.setattr(trafilatura, "__version__", "9.9.9")
-    assert not mainrun.supported(content._options(URL, True))
-    assert mainrun.text(tree, content._options(URL, True)) == _plain(tree, True)
+    assert not mainrun.supported(maintext._options(URL, True))
+    assert mainrun.text(tree, maintext._options(URL, True)) == _plain(tree, True)
 
 
 def test_evaldata_pages_give_the_same_text() -> None:
@@ -311,9 +311,9 @@ def test_evaldata_pages_give_the_same_text() -> None:
             RAW_TREE_PRUNE_XPATH[0](tree), RAW_TREE_PRUNE_XPATH[1](tree),
             REMOVE_COMMENTS_AND_LISTS_XPATH[0](tree)], p.url
         for fast in (True, False) if i % 3 == 0 else (True,):
-            with content._stand_ins(tree) if fast else nullcontext():
+            with maintext._stand_ins(tree) if fast else nullcontext():
                 before = etree.tostring(tree)
                 plain = _plain(tree, fast, p.url)
-                ours = mainrun.run(tree, content._options(p.url, fast))
+                ours = mainrun.run(tree, maintext._options(p.url, fast))
                 assert etree.tostring(tree) == before, p.url  # the prunes were undone
             assert ours == plain, (p.url, fast)

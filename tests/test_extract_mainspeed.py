@@ -1,7 +1,7 @@
 """Speed-only paths of the main text give what the slower paths they replace give.
 
 trafilatura's fast run sees the page with scripts, styles, svg, asides and footers swapped
-for empty stand-ins (content._stand_ins); the embedded-post and lead-paragraph searches test a
+for empty stand-ins (maintext._stand_ins); the embedded-post and lead-paragraph searches test a
 substring in C before the exact test. Fixtures are written here, in our own words.
 """
 
@@ -13,9 +13,10 @@ import pytest
 import trafilatura
 from lxml import etree
 
-from clustercrawl.extract import boilerplate, content
-from clustercrawl.extract.content import drop_embedded_posts, main_text, with_lead
+from clustercrawl.extract import boilerplate, content, maintext
+from clustercrawl.extract.content import drop_embedded_posts, with_lead
 from clustercrawl.extract.dom import parse_html
+from clustercrawl.extract.maintext import main_text
 
 URL = "https://cluster.example/news/workshop"
 
@@ -48,7 +49,7 @@ def _page(article: str = ARTICLE, extra: str = "") -> str:
 
 def _plain_fast_text(tree: etree._Element) -> str:
     """trafilatura's fast run on an untouched copy of the page (no stand-ins)."""
-    doc = trafilatura.bare_extraction(deepcopy(tree), url=URL, options=content._options(URL, True))
+    doc = trafilatura.bare_extraction(deepcopy(tree), url=URL, options=maintext._options(URL, True))
     return (getattr(doc, "text", None) if doc is not None else None) or ""
 
 
@@ -84,7 +85,7 @@ def test_the_page_is_put_back_when_the_extraction_fails() -> None:
     tree = parse_html(_page())
     assert tree is not None
     before = etree.tostring(tree)
-    with pytest.raises(RuntimeError), content._stand_ins(tree):
+    with pytest.raises(RuntimeError), maintext._stand_ins(tree):
         assert not tree.xpath("//aside//li|//footer//p|//script[not(@type)]/text()|//svg/*")
         raise RuntimeError("extraction failed")
     assert etree.tostring(tree) == before
@@ -93,7 +94,7 @@ def test_the_page_is_put_back_when_the_extraction_fails() -> None:
 def test_json_ld_stays_for_trafilatura() -> None:
     tree = parse_html(_page())
     assert tree is not None
-    with content._stand_ins(tree):
+    with maintext._stand_ins(tree):
         assert tree.xpath("//script[@type='application/ld+json']/text()")
 
 

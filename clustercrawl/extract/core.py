@@ -24,7 +24,6 @@ from clustercrawl.extract.content import (
     drop_embedded_posts,
     find_headline,
     first_h2,
-    main_text,
     unwrap_layout_tables,
     with_lead,
 )
@@ -41,6 +40,7 @@ from clustercrawl.extract.dom import (
 from clustercrawl.extract.event import BODY_SCAN_CHARS, MAX_EVENT_DAYS, build_event, cue_counts
 from clustercrawl.extract.ical import calendar_events
 from clustercrawl.extract.language import detect_language, primary_tag
+from clustercrawl.extract.maintext import main_text
 from clustercrawl.extract.media import collect_media, visible_frames
 from clustercrawl.extract.meta import MODIFIED_KEYS, PageMeta, identity, read_meta
 from clustercrawl.extract.pagekind import PageSignals, is_post
