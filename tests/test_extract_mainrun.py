@@ -8,6 +8,7 @@ written here, in our own words; the evaldata test compares the two on real pages
 
 from __future__ import annotations
 
+import logging
 from contextlib import nullcontext
 from copy import deepcopy
 from pathlib import Path
@@ -273,7 +274,8 @@ def test_the_lookalikes_page_has_matches_and_misses() -> None:
     assert ids == ["comol-box", "disqus_thread", "dsq-comments", "post-comments", "Comment-list"]
 
 
-def test_other_options_or_versions_run_bare_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_options_or_versions_run_bare_extraction(monkeypatch: pytest.MonkeyPatch,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
     tree = _tree(PAGES["comments"])
     with_comments = maintext._options(URL, True)
     with_comments.comments = True
@@ -290,7 +292,13 @@ def test_other_options_or_versions_run_bare_extraction(monkeypatch: pytest.Monke
     monkeypatch.setattr(mainrun, "_PRIVATE_NAMES", True)
     monkeypatch.setattr(trafilatura, "__version__", "9.9.9")
     assert not mainrun.supported(maintext._options(URL, True))
-    assert mainrun.text(tree, maintext._options(URL, True)) == _plain(tree, True)
+    mainrun._warn_version.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=mainrun.__name__):
+        assert mainrun.text(tree, maintext._options(URL, True)) == _plain(tree, True)
+        assert mainrun.text(tree, maintext._options(URL, True)) == _plain(tree, True)
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 1 and "trafilatura 9.9.9" in warned[0], warned  # once, naming it
+    mainrun._warn_version.cache_clear()
 
 
 def test_evaldata_pages_give_the_same_text() -> None:
