@@ -12,6 +12,7 @@ from lxml import etree
 
 from clustercrawl.extract import dates
 from clustercrawl.extract.dom import parse_html
+from clustercrawl.extract.folded import UNFOLDABLE
 from clustercrawl.extract.textnodes import following_texts, preceding_texts
 
 _FOLLOWING = etree.XPath(
@@ -121,7 +122,7 @@ def test_the_oddly_folding_characters_are_all_that_the_case_blind_label_regex_ad
         odd.update(chr(cp) for cp in range(0x80, 0x2000)
                    if rx.fullmatch(chr(cp)) and chr(cp).lower() != ch)
     # U+0130 lower-cases to two characters: the length check catches it
-    assert odd - {"\u0130"} == set(dates._FOLDED_ODDLY)
+    assert odd - {"\u0130"} == set(UNFOLDABLE)
 
 
 UPDATE_PAGES = {
@@ -249,7 +250,7 @@ def test_the_link_prefilter_never_drops_a_link_that_resolves_to_the_page() -> No
 
 
 def test_json_ld_scripts_by_tag_walk_are_the_xpath_ones() -> None:
-    from clustercrawl.extract import published
+    from clustercrawl.extract import structured
 
     html = ("<html><head><script type='application/ld+json'>{\"a\": 1}</script>"
             "<script>var x;</script></head><body><div><script type='application/ld+json'>"
@@ -258,5 +259,5 @@ def test_json_ld_scripts_by_tag_walk_are_the_xpath_ones() -> None:
     tree = parse_html(html)
     assert tree is not None
     for context in (tree, tree.find("body")):
-        walked = published._jsonld_scripts(context)
-        assert walked == published._JSONLD_SCRIPTS(context) and len(walked) == 2
+        walked = structured.jsonld_scripts(context)
+        assert walked == structured._JSONLD_SCRIPTS(context) and len(walked) == 2

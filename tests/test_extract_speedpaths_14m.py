@@ -36,6 +36,7 @@ from clustercrawl.extract import (
     structured,
     taxonomy,
 )
+from clustercrawl.extract.folded import fold
 from clustercrawl.urls import registered_domain
 
 # ------------------------------------------------------------------------- containers
@@ -218,19 +219,20 @@ def test_folded_line_checks_equal_the_case_insensitive_ones(line: str) -> None:
 
 
 def test_some_lines_are_really_folded_and_dropped() -> None:
-    assert boilerplate._folded("Sign up for the weekly newsletter") is not None
+    assert fold("Sign up for the weekly newsletter") is not None
     assert boilerplate._is_promo("Sign up for the weekly newsletter")
     assert boilerplate._is_cookie("Diese Website verwendet Cookies, um die Nutzung zu verbessern.")
-    assert boilerplate._folded("ſubscribe") is None and boilerplate._folded("İ") is None
+    assert fold("ſubscribe") is None and fold("İ") is None
 
 
 @pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="needs the whole of Unicode")
 def test_the_unfoldable_characters_are_all_the_ones_ignorecase_treats_otherwise() -> None:
     """Every character that re.IGNORECASE matches with a letter of the folded patterns but
-    lowercasing does not turn into that letter (or the other way round) is one _folded
+    lowercasing does not turn into that letter (or the other way round) is one fold
     refuses: found over all of Unicode."""
     letters: set[str] = set()
-    for rx in boilerplate._FOLDED:
+    for rx in (p.folded for p in (boilerplate._TEASER, boilerplate._PROMO, boilerplate._COOKIE,
+                                  boilerplate._COOKIE_CONTEXT)):
         source = rx.pattern
         assert source == source.lower() or not re.search(r"(?<!\\)[A-Z]", source)
         i = 0
@@ -256,7 +258,7 @@ def test_the_unfoldable_characters_are_all_the_ones_ignorecase_treats_otherwise(
             odd.add(char)
     assert odd
     for char in odd:
-        assert boilerplate._folded(f"cookie {char} newsletter") is None, hex(ord(char))
+        assert fold(f"cookie {char} newsletter") is None, hex(ord(char))
 
 
 # ---------------------------------------------------------------------------- parsing

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from clustercrawl.extract.folded import FoldedPattern
+
 __all__ = ["NAV_PHRASES", "clean_body"]
 
 # camera / file-name tokens, also when glued to a word or a sentence end. Every branch
@@ -101,13 +103,12 @@ _FOOTERISH = re.compile(
     r"\b\d{2}-\d{3}\b|\b\d{5}\b",
     re.IGNORECASE,
 )
-_COOKIE = re.compile(r"cookie|ciasteczk|plików\s+cookies", re.IGNORECASE)
-_COOKIE_CONTEXT = re.compile(
+_COOKIE = FoldedPattern(r"cookie|ciasteczk|plików\s+cookies")
+_COOKIE_CONTEXT = FoldedPattern(
     r"używa|korzysta|stosuje|verwendet|nutzt|setzt|utilise|utiliza|utilizza|usa|používá|"
     r"používa|uses?|using|accept|akcept|zgod|consent|einwilligung|zustimm|consentement|"
     r"consentimiento|consenso|souhlas|súhlas|privacy|datenschutz|polityk|politique|política|"
     r"zásad|ustawie|browser|przeglądar|navigat|prohlížeč|settings|einstellung|paramètre",
-    re.IGNORECASE,
 )
 _BUTTONS = frozenset({
     "ok", "okay", "accept", "accept all", "i agree", "agree", "reject", "reject all", "decline",
@@ -249,16 +250,15 @@ def _is_share(line: str) -> bool:
 
 
 def _is_cookie(line: str, fold: bool = True) -> bool:
+    """``fold=False``: the case-insensitive patterns themselves (for tests)."""
     bare = _bare(line)
     if bare in _BUTTONS:
         return True
     if len(line) > 600:
         return False
-    low = _folded(line) if fold else None
-    if low is None:
-        return _COOKIE.search(line) is not None and _COOKIE_CONTEXT.search(line) is not None
-    return (_FOLDED[_COOKIE].search(low) is not None
-            and _FOLDED[_COOKIE_CONTEXT].search(low) is not None)
+    cookie, context = (_COOKIE, _COOKIE_CONTEXT) if fold else (
+        _COOKIE.pattern, _COOKIE_CONTEXT.pattern)
+    return cookie.search(line) is not None and context.search(line) is not None
 
 
 # headings that open the "related / more / comments / newsletter" blocks after an article
@@ -327,16 +327,17 @@ _TOC = frozenset({"inhaltsverzeichnis", "inhalt", "table of contents", "contents
 
 
 # "read also" teasers set into the text, and the calls to subscribe, log in, donate or load
-# embedded content that sites print around an article
-_TEASER = re.compile(
+# embedded content that sites print around an article (FoldedPatterns, like _COOKIE and
+# _COOKIE_CONTEXT: run case-sensitively over the lowercased line, 2-3 times faster; _PROMO
+# alone was a third of clean_body)
+_TEASER = FoldedPattern(
     r"^(?:>>\s*.{10,}<<|(?:auch lesen|lesen sie (?:hier|auch|mehr)|lies auch|siehe auch|"
     r"mehr dazu|zum thema|(?:à )?lire aussi|voir aussi|à voir|puedes ver|lee también|"
     r"(?:le|te) puede interesar|mira también|ver también|leia também|veja também|"
     r"leggi anche|vedi anche|czytaj (?:też|także|również)|zobacz (?:też|także|również)|"
     r"čtěte (?:také|též)|read (?:also|more)|see also|related)\s*[:»>|]\s*\S)",
-    re.IGNORECASE,
 )
-_PROMO = re.compile(
+_PROMO = FoldedPattern(
     r"(?:sign(?:ing)? up|subscribe)\s+(?:to|for)\s+(?:our|the)\s+(?:\w+\s+)?newsletter|"
     r"newsletter\s+(?:anmelden|abonnieren|bestellen)|zum newsletter|"
     r"(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter|suscr[íi]bete|iscriviti alla|"
@@ -354,40 +355,17 @@ _PROMO = re.compile(
     r"inhalt von .{3,60} (?:zu )?laden|to load the (?:external )?content|externe inhalte laden|"
     r"\bdonate\b|jetzt spenden|unterstütze \S+ (?:mit|bereits|jetzt)|support (?:us|our work)|"
     r"^(?:anzeige|werbung|sponsored|advertisement)\b|enthält affiliate[- ]links",
-    re.IGNORECASE,
 )
-
-
-#: the case-insensitive line patterns run case-sensitively over the lowercased line, 2-3
-#: times faster (re.IGNORECASE defeats the engine's literal scans; _PROMO alone was a third
-#: of clean_body); their letters are all lowercase
-_FOLDED = {rx: re.compile(rx.pattern) for rx in (_TEASER, _PROMO, _COOKIE, _COOKIE_CONTEXT)
-           }
-#: characters re.IGNORECASE matches with a letter of those patterns although lowercasing
-#: does not give that letter (a test finds them over all of Unicode); "İ" lowercases to two
-_UNFOLDABLE = re.compile("[\u0131\u017f]")  # dotless i, long s
-
-
-def _folded(line: str) -> str | None:
-    """The lowercased line when the folded patterns match it as the plain ones would."""
-    low = line.lower()
-    if len(low) != len(line) or (not line.isascii() and _UNFOLDABLE.search(line)):
-        return None
-    return low
 
 
 def _is_promo(line: str, fold: bool = True) -> bool:
     """A "read also" teaser or a short call to subscribe/log in/donate/load embeds."""
     if len(line) > 200:
         return False  # (a teaser line is at most 200 characters, a promo one 160)
-    low = _folded(line) if fold else None
-    if low is None:
-        teaser, promo, subject = _TEASER, _PROMO, line
-    else:
-        teaser, promo, subject = _FOLDED[_TEASER], _FOLDED[_PROMO], low
-    if teaser.match(subject):
+    teaser, promo = (_TEASER, _PROMO) if fold else (_TEASER.pattern, _PROMO.pattern)
+    if teaser.match(line):
         return True
-    return len(line) <= 160 and promo.search(subject) is not None
+    return len(line) <= 160 and promo.search(line) is not None
 
 
 # an image caption left in the text: numbered ("Abbildung 4: …", "Fig. 2. …") or closed by

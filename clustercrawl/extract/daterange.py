@@ -24,6 +24,7 @@ from clustercrawl.extract.datespan import (
     resolve_year,
     to_iso,
 )
+from clustercrawl.extract.folded import same_fold
 
 __all__ = [
     "DateRange",
@@ -174,8 +175,7 @@ def _raw_matches(text: str, month_only: bool) -> _Found:
     let the body's scan go before the event stage read it again)."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     low = text.lower()
-    months = _ANY_MONTH_LOW if len(low) == len(text) and "ı" not in low and "ſ" not in low \
-        else None
+    months = _ANY_MONTH_LOW if same_fold(text, low) else None
     for lo, hi, digit in _digit_windows(text):
         year = _ANY_YEAR.search(text, lo, hi) is not None
         month = (months.search(low, lo, hi) if months is not None

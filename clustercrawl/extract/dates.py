@@ -23,6 +23,7 @@ from clustercrawl.extract import lexicon
 from clustercrawl.extract.daterange import DateRange, date_order_for, find_date_ranges
 from clustercrawl.extract.datevalue import MIN_YEAR, DateValue, parse_date_value
 from clustercrawl.extract.dom import class_id, norm_space
+from clustercrawl.extract.folded import fold, same_fold
 
 __all__ = [
     "DateValue",
@@ -251,14 +252,14 @@ def labelled_updated_date(
     """The day after an update label ("Aktualisiert am 17.01.2021", "Letzte Änderung:
     14.01.2022 um 09:25"), when every such label on the page names the same day: for pages
     that show readers no other date. ``fast``: the labels are found in the lower-cased text
-    (the same ones unless a character folds oddly, see ``_FOLDED_ODDLY``)."""
+    (the same ones unless a character folds oddly, see ``folded.UNFOLDABLE``)."""
     body = tree.find("body") if tree.tag == "html" else tree
     text = norm_space((body if body is not None else tree).text_content())
     order = date_order_for(language)
     found: list[DateValue] = []
-    low = text.lower() if fast else ""
-    labels = _UPDATED_LABELLED_LOW.finditer(low) if fast and len(low) == len(text) and not any(
-        ch in low for ch in _FOLDED_ODDLY) else _UPDATED_LABELLED.finditer(text)
+    low = fold(text) if fast else None
+    labels = (_UPDATED_LABELLED.finditer(text) if low is None
+              else _UPDATED_LABELLED_LOW.finditer(low))
     for m in labels:
         window = text[m.end(): m.end() + 40]
         ranges = find_date_ranges(window, language, date_order=order, month_only=False)
@@ -315,9 +316,6 @@ _SELF_OVERLAPPING = {
     word: tuple(word[:shift] + word for shift in range(1, len(word))
                 if word.startswith(word[shift:]))
     for word in _LABEL_WORDS}
-#: characters a case-blind regex takes for the ASCII letters of the labels while lower()
-#: does not turn them into those letters (see the test that derives them)
-_FOLDED_ODDLY = ("\u0131", "\u017f")  # dotless i, long s (İ changes the text's length)
 
 
 def _needed_labels(text: str, low: str, labels: set[str]) -> set[str]:
@@ -330,7 +328,7 @@ def _needed_labels(text: str, low: str, labels: set[str]) -> set[str]:
     page's scan found and kept. That holds unless the scan capped a word's forms (4), a
     word overlapped itself, or a character folds to a label letter only case-blind; then
     every label word found is kept."""
-    if len(low) != len(text) or any(ch in low for ch in _FOLDED_ODDLY):
+    if not same_fold(text, low):
         return labels
     forms: dict[str, list[str]] = {}
     for label in labels:

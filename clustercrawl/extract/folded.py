@@ -10,7 +10,8 @@ from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["FoldedPattern", "grouped_alternation", "required_literals"]
+__all__ = ["UNFOLDABLE", "FoldedPattern", "fold", "grouped_alternation", "required_literals",
+           "same_fold"]
 
 _UNSEEN = object()
 
@@ -70,11 +71,16 @@ class FoldedPattern:
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = text.lower()
-        if not _same_fold(text, low):
+        if not same_fold(text, low):
             return self.pattern, text
         if self.lite is not None and not any(map(low.__contains__, self._rare_words)):
             return self.lite, low
         return self.folded, low
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """``pattern.match(text)``, offsets as in :meth:`search`."""
+        rx, subject = self._pick(text)
+        return rx.match(subject)
 
     def search(self, text: str) -> re.Match[str] | None:
         found = self._found.get(text, _UNSEEN)
@@ -97,7 +103,7 @@ class FoldedPattern:
         if has is not None:
             return has
         low = text.lower()
-        if self.lite is None or not _same_fold(text, low):
+        if self.lite is None or not same_fold(text, low):
             has = self.search(text) is not None
         else:
             has = self.lite.search(low) is not None or (
@@ -140,12 +146,24 @@ class FoldedPattern:
         return rx.sub(lambda m: " " * len(m.group(0)), subject) if rx.search(subject) else text
 
 
-def _same_fold(text: str, low: str) -> bool:
-    """Whether a case-sensitive scan of ``low`` (lowercase patterns) matches where the
-    case-insensitive one matches in text: lowercasing keeps every offset, and the text
-    holds no dotless "ı" or long "ſ", which ``re.IGNORECASE`` takes for "i" and "s" while
-    they stay themselves in ``low``."""
-    return len(low) == len(text) and "ı" not in low and "ſ" not in low
+#: characters ``re.IGNORECASE`` matches with an ASCII letter while lower() keeps them apart:
+#: dotless "ı" (i) and long "ſ" (s); "İ" lowercases to two characters, caught by the length
+UNFOLDABLE = ("\u0131", "\u017f")
+
+
+def same_fold(text: str, low: str) -> bool:
+    """Whether a case-sensitive scan of ``low`` (``text.lower()``) with lowercase patterns
+    matches where the case-insensitive one matches in text: lowercasing kept every offset,
+    and the text holds no character of :data:`UNFOLDABLE`. The one test every folded scan
+    (here, in boilerplate, dates and daterange) relies on."""
+    return len(low) == len(text) and (
+        low.isascii() or not any(ch in low for ch in UNFOLDABLE))
+
+
+def fold(text: str) -> str | None:
+    """The lowercased text when :func:`same_fold` holds, else None."""
+    low = text.lower()
+    return low if same_fold(text, low) else None
 
 
 _QUANTIFIER_START = frozenset("*+?{")

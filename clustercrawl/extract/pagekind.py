@@ -92,6 +92,15 @@ class PageSignals:
     hint_channel: str | None
 
 
+def _body_class(tree: HtmlElement | None, bodies: list[HtmlElement] | None) -> str:
+    """``string(//body/@class)``: the first class attribute of the <body> elements."""
+    if tree is None:
+        return ""
+    if bodies is None:
+        return str(_BODY_CLASS(tree))
+    return next((c for c in (b.get("class") for b in bodies) if c is not None), "")
+
+
 def is_post(signals: PageSignals, tree: HtmlElement | None,
             bodies: list[HtmlElement] | None = None) -> bool:
     """True for an article or event page; False for home, listing, contact, directory pages.
@@ -115,8 +124,7 @@ def is_post(signals: PageSignals, tree: HtmlElement | None,
         return False
     if "page_id" in query and signals.hint_channel not in {"wp_api", "feed"}:
         return False  # WordPress static page (posts are ?p=)
-    body_class = "" if tree is None else str(_BODY_CLASS(tree)) if bodies is None else next(
-        (c for c in (b.get("class") for b in bodies) if c is not None), "")
+    body_class = _body_class(tree, bodies)
     post_body = _POST_BODY.search(body_class) is not None
     page_body = not post_body and _PAGE_BODY.search(body_class) is not None
     positive = (

@@ -37,7 +37,7 @@ from clustercrawl.extract.dates import DateValue, parse_date_value
 from clustercrawl.extract.meta import MODIFIED_KEYS, PUBLISHED_KEYS, PageMeta, url_date
 from clustercrawl.extract.ownteaser import own_teaser_date
 from clustercrawl.extract.pubevidence import Candidate, choose, conflicting, decided
-from clustercrawl.extract.structured import StructuredData
+from clustercrawl.extract.structured import StructuredData, jsonld_scripts
 from clustercrawl.extract.title import normalise_title, title_variants
 from clustercrawl.timezones import zone_named  # re-exported: event.py, core.py
 
@@ -184,7 +184,7 @@ def _machine_values(inp: PublishedInputs, parse: _Parse) -> list[tuple[DateValue
     seen = {first.day} if first is not None else set()
     raws: list[tuple[str, str]] = []
     if inp.tree is not None:
-        for script in _jsonld_scripts(inp.tree):
+        for script in jsonld_scripts(inp.tree):
             raws += [(m.group(1), "jsonld") for m in _JSONLD_PUBLISHED.finditer(
                 script.text or "")]
     if inp.page is not None:
@@ -223,13 +223,6 @@ def _republished(inp: PublishedInputs, parse: _Parse, cands: list[Candidate]) ->
 
 
 _ISO_START = re.compile(r"\s*(?:19|20)\d\d-\d\d-\d\d")
-_JSONLD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
-
-
-def _jsonld_scripts(tree: HtmlElement) -> list[HtmlElement]:
-    """``_JSONLD_SCRIPTS`` by lxml's tag-filtered walk, cheaper than the XPath's ``//``."""
-    return [script for script in tree.getroottree().getroot().iter("script")
-            if script.get("type") == "application/ld+json"]
 
 
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')

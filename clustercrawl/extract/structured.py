@@ -256,7 +256,6 @@ class ReadPropertiesExtractor(MicrodataExtractor):  # type: ignore[misc]
         return super()._extract_property(  # type: ignore[no-any-return]
             node, items_seen=items_seen, base_url=base_url, itemids=itemids)
 
-
     def _extract_property_value(self, node: HtmlElement, items_seen: set[Any], base_url: str,
                                 itemids: dict[HtmlElement, int], force: bool = False) -> Any:
         if force:  # the "value" of an item without properties: its whole text (a <nav>, a
